@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Runs the CLI (src/lib/server/cli). The TypeScript sources are bundled once with esbuild into
+// node_modules/.cache/dalil and rebuilt only when a source is newer: starting a TypeScript loader
+// on every run would cost more than checking a 10,000-question bank.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'node_modules/.cache/dalil');
+const entry = join(outdir, 'index.js');
+
+/** Newest modification time of the TypeScript sources the CLI may import. */
+function newest(dir) {
+	let t = 0;
+	for (const e of readdirSync(dir, { withFileTypes: true })) {
+		const p = join(dir, e.name);
+		if (e.isDirectory()) t = Math.max(t, newest(p));
+		else if (/\.(ts|js|json)$/.test(e.name)) t = Math.max(t, statSync(p).mtimeMs);
+	}
+	return t;
+}
+
+const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
+if (built < Math.max(newest(join(root, 'src/lib')), statSync(join(root, 'package.json')).mtimeMs)) {
+	const { build } = await import('esbuild');
+	// esbuild has printed what failed; a stack trace of the bundler would add nothing.
+	await build({
+		entryPoints: [join(root, 'src/lib/server/cli/index.ts')],
+		bundle: true,
+		splitting: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		packages: 'external',
+		sourcemap: 'inline',
+		outdir,
+		logLevel: 'error'
+	}).catch(() => process.exit(2));
+}
+await import(pathToFileURL(entry).href);

@@ -1,0 +1,480 @@
+/**
+ * The grounding check: loads articles and their banks and proves every question from the text.
+ *
+ * - each evidence quote stands in a cited paragraph (Unicode NFC and whitespace folding only);
+ * - each answer key stands in its evidence under the Arabic-aware normalization grading uses;
+ * - ids, paragraphs, follow-ups and cloze spans are consistent.
+ *
+ * Pure: it is given file texts and returns articles, questions and diagnostics. Reading the disk is
+ * `src/lib/server/bank.ts`'s job.
+ */
+import { load as loadYaml, YAMLException } from 'js-yaml';
+import { parseArticle, type Article, type Paragraph } from './article';
+import {
+	yamlLocator,
+	zodDiagnostics,
+	type Diagnostic,
+	type Locate,
+	type SourceFile
+} from './diagnostics';
+import {
+	bankFile,
+	parseCloze,
+	question as questionSchema,
+	QUESTION_TYPES,
+	type Option,
+	type Question
+} from './schema';
+import {
+	analyze,
+	findPhrase,
+	foldArabic,
+	normalizeQuote,
+	normalizeQuoteWithOffsets,
+	type Analyzed
+} from '../text/normalize';
+import { findNumbers, unitOf } from '../text/units';
+
+/** One article folder as read from disk. */
+export interface ArticleSource {
+	slug: string;
+	article: SourceFile;
+	banks: SourceFile[];
+}
+
+/** Where an evidence quote stands: paragraph and character offsets into its stored text. */
+export interface EvidenceSpan {
+	paragraph: string;
+	start: number;
+	end: number;
+}
+
+/** A question that passed the check, with what the app needs to show and grade it. */
+export type BankQuestion = Question & {
+	article: string;
+	file: string;
+	line: number;
+	/** one span for each evidence quote, in order */
+	spans: EvidenceSpan[];
+};
+
+/** A question left out of quizzes, with why. */
+export interface FailedQuestion {
+	id: string;
+	article: string;
+	file: string;
+	line: number;
+	type?: string;
+	prompt?: string;
+	errors: Diagnostic[];
+}
+
+export interface LoadedArticle extends Article {
+	questions: BankQuestion[];
+	failed: FailedQuestion[];
+}
+
+export interface CheckResult {
+	articles: LoadedArticle[];
+	/** every error and warning, in file order */
+	diagnostics: Diagnostic[];
+}
+
+/** The exit code the CLI gives for a result: 0 all holds, 1 a question fails, 2 unusable input. */
+export function exitCode(result: CheckResult): 0 | 1 | 2 {
+	const errors = result.diagnostics.filter((d) => d.severity === 'error');
+	if (errors.some((d) => d.kind === 'input')) return 2;
+	return errors.length > 0 ? 1 : 0;
+}
+
+interface PreparedParagraph {
+	p: Paragraph;
+	quote: { text: string; offsets: number[] };
+	analyzed: Analyzed;
+}
+
+/**
+ * Checks a whole bank.
+ * @param sources the article folders
+ */
+export function checkBank(sources: ArticleSource[]): CheckResult {
+	const diagnostics: Diagnostic[] = [];
+	const articles: LoadedArticle[] = [];
+	const seen = new Map<string, string>();
+	for (const source of sources) {
+		const { article, diagnostics: ad } = parseArticle(source.slug, source.article);
+		diagnostics.push(...ad);
+		if (!article) continue;
+		const loaded: LoadedArticle = { ...article, questions: [], failed: [] };
+		const prepared = article.paragraphs.map((p) => ({
+			p,
+			quote: normalizeQuoteWithOffsets(p.text),
+			analyzed: analyze(p.text)
+		}));
+		const ids = new Set<string>();
+		const pending: { q: BankQuestion; errors: Diagnostic[]; locate: Locate; index: number }[] = [];
+		for (const file of source.banks) {
+			const fileResult = checkFile(file, loaded, prepared, seen, diagnostics);
+			for (const entry of fileResult) {
+				ids.add(entry.q.id);
+				pending.push(entry);
+			}
+		}
+		// Follow-ups can point forward, so they are checked once the whole article is read.
+		for (const entry of pending) {
+			if (entry.q.follows && !ids.has(entry.q.follows)) {
+				entry.errors.push(
+					error(entry, ['follows'], `follows ${entry.q.follows}, which is not a question of this article`)
+				);
+			}
+			const own = entry.errors;
+			if (own.some((d) => d.severity === 'error')) {
+				loaded.failed.push({
+					id: entry.q.id,
+					article: article.slug,
+					file: entry.q.file,
+					line: entry.q.line,
+					type: entry.q.type,
+					prompt: entry.q.prompt,
+					errors: own.filter((d) => d.severity === 'error')
+				});
+			} else loaded.questions.push(entry.q);
+			diagnostics.push(...own);
+		}
+		articles.push(loaded);
+	}
+	return { articles, diagnostics };
+}
+
+function error(
+	entry: { q: { id: string; file: string }; locate: Locate; index: number },
+	path: PropertyKey[],
+	message: string,
+	severity: 'error' | 'warning' = 'error'
+): Diagnostic {
+	return {
+		severity,
+		kind: 'grounding',
+		file: entry.q.file,
+		...entry.locate(['questions', entry.index, ...path]),
+		questionId: entry.q.id,
+		message
+	};
+}
+
+function checkFile(
+	file: SourceFile,
+	article: LoadedArticle,
+	paragraphs: PreparedParagraph[],
+	seen: Map<string, string>,
+	diagnostics: Diagnostic[]
+) {
+	const out: { q: BankQuestion; errors: Diagnostic[]; locate: Locate; index: number }[] = [];
+	const locate = yamlLocator(file.text);
+	let raw: unknown;
+	try {
+		raw = loadYaml(file.text);
+	} catch (e) {
+		if (!(e instanceof YAMLException)) throw e;
+		diagnostics.push({
+			severity: 'error',
+			kind: 'input',
+			file: file.path,
+			line: e.mark.line + 1,
+			column: e.mark.column + 1,
+			message: `YAML: ${e.reason}`
+		});
+		return out;
+	}
+	if (raw === undefined || raw === null) return out;
+	const top = bankFile.safeParse(raw);
+	if (!top.success) {
+		diagnostics.push(...zodDiagnostics(top.error, file, locate));
+		return out;
+	}
+	top.data.questions.forEach((item, index) => {
+		const rawId =
+			item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string'
+				? (item as { id: string }).id
+				: undefined;
+		const parsed = questionSchema.safeParse(item);
+		const line = locate(['questions', index]).line;
+		if (!parsed.success) {
+			const errors = zodDiagnostics(parsed.error, file, locate, ['questions', index], rawId, item);
+			diagnostics.push(...errors);
+			article.failed.push({
+				id: rawId ?? `#${index + 1}`,
+				article: article.slug,
+				file: file.path,
+				line,
+				type: typeof (item as { type?: unknown })?.type === 'string' ? (item as { type: string }).type : undefined,
+				prompt:
+					typeof (item as { prompt?: unknown })?.prompt === 'string'
+						? (item as { prompt: string }).prompt
+						: undefined,
+				errors
+			});
+			return;
+		}
+		const q: BankQuestion = { ...parsed.data, article: article.slug, file: file.path, line, spans: [] };
+		const entry = { q, errors: [] as Diagnostic[], locate, index };
+		const where = seen.get(q.id);
+		if (where) {
+			entry.errors.push(error(entry, ['id'], `duplicate id ${q.id} (first at ${where})`));
+		} else seen.set(q.id, `${file.path}:${line}`);
+		groundQuestion(entry, paragraphs);
+		out.push(entry);
+	});
+	return out;
+}
+
+type Entry = { q: BankQuestion; errors: Diagnostic[]; locate: Locate; index: number };
+
+function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
+	const q = entry.q;
+	const cited: PreparedParagraph[] = [];
+	for (const [i, id] of q.paragraph.entries()) {
+		const p = all.find((x) => x.p.id === id);
+		if (!p) {
+			entry.errors.push(
+				error(
+					entry,
+					['paragraph', ...(q.paragraph.length > 1 ? [i] : [])],
+					`unknown paragraph ${id} (the article has p1–p${all.length})`
+				)
+			);
+		} else cited.push(p);
+	}
+	if (cited.length === 0) return;
+
+	// 1. Each evidence quote stands in a cited paragraph, verbatim.
+	const evidence: Analyzed[] = [];
+	q.evidence.forEach((quote, i) => {
+		const path = ['evidence', ...(q.evidence.length > 1 ? [i] : [])];
+		const needle = normalizeQuote(quote);
+		let found = false;
+		for (const p of cited) {
+			const at = p.quote.text.indexOf(needle);
+			if (at >= 0) {
+				const start = p.quote.offsets[at];
+				const end = p.quote.offsets[at + needle.length - 1] + 1;
+				q.spans.push({ paragraph: p.p.id, start, end });
+				found = true;
+				break;
+			}
+		}
+		if (found) evidence.push(analyze(quote));
+		else {
+			const near = nearestPassage(needle, cited);
+			entry.errors.push(
+				error(
+					entry,
+					path,
+					`evidence quote not found in ${q.paragraph.join(', ')}: «${clip(needle)}»` +
+						(near ? `; nearest passage in ${near.id}: «${near.text}»` : '')
+				)
+			);
+		}
+	});
+	if (evidence.length !== q.evidence.length) return;
+
+	// 2. Each answer key stands in its evidence, under the grading normalization.
+	const proven = (text: string) => {
+		const a = analyze(text);
+		return a.tokens.length > 0 && evidence.some((e) => findPhrase(e, a) >= 0);
+	};
+	const requireOption = (o: Option, path: PropertyKey[], what: string) => {
+		const key = o.proof ?? o.text;
+		if (!proven(key)) {
+			entry.errors.push(
+				error(entry, [...path, ...(o.proof ? ['proof'] : [])], `${what} «${key}» is not in the evidence`)
+			);
+		}
+		keyHygiene(entry, o.text, path);
+	};
+
+	switch (q.type) {
+		case 'single':
+			requireOption(q.answer, ['answer'], 'the correct choice');
+			distinctOptions(entry, [q.answer, ...q.distractors], 1);
+			break;
+		case 'multiple':
+			q.answer.forEach((o, i) => requireOption(o, ['answer', i], 'a correct choice'));
+			distinctOptions(entry, [...q.answer, ...q.distractors], q.answer.length);
+			break;
+		case 'truefalse':
+			if (!q.answer && q.correction !== undefined && !proven(q.correction)) {
+				entry.errors.push(
+					error(entry, ['correction'], `the correction «${q.correction}» is not in the evidence`)
+				);
+			}
+			break;
+		case 'short': {
+			if (!proven(q.answer)) {
+				entry.errors.push(error(entry, ['answer'], `the answer «${q.answer}» is not in the evidence`));
+			}
+			keyHygiene(entry, q.answer, ['answer']);
+			duplicates(entry, [q.answer, ...q.accept], ['accept']);
+			q.accept.forEach((a, i) => keyHygiene(entry, a, ['accept', i]));
+			ambiguity(entry, q.answer, all, cited);
+			break;
+		}
+		case 'numeric': {
+			const unit = q.answer.unit === undefined ? undefined : unitOf(q.answer.unit);
+			if (q.answer.unit !== undefined && !unit) {
+				entry.errors.push(
+					error(entry, ['answer', 'unit'], `unknown unit «${q.answer.unit}»`)
+				);
+				break;
+			}
+			const ok = evidence.some((e) =>
+				findNumbers(e).some((n) => n.value === q.answer.value && (!unit || n.unit === unit))
+			);
+			if (!ok) {
+				entry.errors.push(
+					error(
+						entry,
+						['answer', 'value'],
+						`the value ${q.answer.value}${q.answer.unit ? ' ' + q.answer.unit : ''} is not in the evidence`
+					)
+				);
+			}
+			break;
+		}
+		case 'cloze': {
+			const { plain, blanks } = parseCloze(q.text);
+			const needle = normalizeQuote(plain);
+			if (!cited.some((p) => p.quote.text.includes(needle))) {
+				const near = nearestPassage(needle, cited);
+				entry.errors.push(
+					error(
+						entry,
+						['text'],
+						`the cloze text (blanks filled) is not in ${q.paragraph.join(', ')}: «${clip(needle)}»` +
+							(near ? `; nearest passage in ${near.id}: «${near.text}»` : '')
+					)
+				);
+			}
+			blanks.forEach((b) => {
+				keyHygiene(entry, b.answer, ['text']);
+				duplicates(entry, [b.answer, ...b.accept], ['text']);
+			});
+			break;
+		}
+		case 'matching':
+			q.pairs.forEach((pair, i) => {
+				requireOption(pair.left, ['pairs', i, 'left'], 'the left side');
+				requireOption(pair.right, ['pairs', i, 'right'], 'the right side');
+			});
+			break;
+		case 'ordering':
+			q.items.forEach((o, i) => requireOption(o, ['items', i], 'the item'));
+			break;
+		case 'evidence':
+			break;
+	}
+}
+
+/** Choices must differ from each other once folded, or a student cannot tell them apart. */
+function distinctOptions(entry: Entry, options: Option[], correct: number) {
+	const keys = options.map((o) => foldArabic(o.text));
+	keys.forEach((k, i) => {
+		const first = keys.indexOf(k);
+		if (first < i) {
+			const bothCorrect = first < correct && i < correct;
+			entry.errors.push(
+				error(
+					entry,
+					i < correct ? ['answer'] : ['distractors', i - correct],
+					first < correct && !bothCorrect
+						? `the distractor «${options[i].text}» is the same as a correct answer`
+						: `the option «${options[i].text}» is listed twice`
+				)
+			);
+		}
+	});
+}
+
+function duplicates(entry: Entry, forms: string[], path: PropertyKey[]) {
+	const keys = forms.map(foldArabic);
+	keys.forEach((k, i) => {
+		if (keys.indexOf(k) < i) {
+			entry.errors.push(
+				error(entry, path, `the accepted form «${forms[i]}» is a duplicate of «${forms[keys.indexOf(k)]}»`, 'warning')
+			);
+		}
+	});
+}
+
+/** Keys are what students' answers are compared with: no markup, no stray spaces. */
+function keyHygiene(entry: Entry, key: string, path: PropertyKey[]) {
+	if (/<[a-z/][^>]*>|\*\*|__|`|&[a-z]+;/i.test(key)) {
+		entry.errors.push(error(entry, path, `markup in the key «${key}»`, 'warning'));
+	} else if (key !== key.trim() || /\s{2,}/.test(key)) {
+		entry.errors.push(error(entry, path, `stray spaces in the key «${key}»`, 'warning'));
+	}
+}
+
+/** A free-text key that also stands in paragraphs the question does not cite may be ambiguous. */
+function ambiguity(entry: Entry, key: string, all: PreparedParagraph[], cited: PreparedParagraph[]) {
+	const k = analyze(key);
+	const elsewhere = all.filter((p) => !cited.includes(p) && findPhrase(p.analyzed, k) >= 0);
+	if (elsewhere.length > 0) {
+		entry.errors.push(
+			error(
+				entry,
+				['answer'],
+				`the answer «${key}» also stands in ${elsewhere.map((p) => p.p.id).join(', ')}: is the question ambiguous?`,
+				'warning'
+			)
+		);
+	}
+}
+
+function clip(s: string, n = 80): string {
+	return s.length > n ? s.slice(0, n - 1) + '…' : s;
+}
+
+/**
+ * The passage of the cited paragraphs most like a quote that was not found, by shared words, so
+ * the author sees what the text says there.
+ */
+function nearestPassage(
+	needle: string,
+	cited: PreparedParagraph[]
+): { id: string; text: string } | undefined {
+	const want = needle.split(' ');
+	const wantSet = new Set(analyze(needle).tokens);
+	let best: { id: string; text: string; score: number } | undefined;
+	for (const p of cited) {
+		const words = p.quote.text.split(' ');
+		const n = Math.min(want.length, words.length);
+		for (let i = 0; i + n <= words.length; i++) {
+			const window = words.slice(i, i + n);
+			const score = analyze(window.join(' ')).tokens.filter((t) => wantSet.has(t)).length;
+			if (!best || score > best.score) best = { id: p.p.id, text: window.join(' '), score };
+		}
+	}
+	return best && best.score > 0 ? { id: best.id, text: clip(best.text, 120) } : undefined;
+}
+
+/** Counts for the `--json` summary and the home page. */
+export function articleStats(a: LoadedArticle) {
+	const byType: Record<string, number> = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0]));
+	const byParagraph: Record<string, number> = Object.fromEntries(a.paragraphs.map((p) => [p.id, 0]));
+	for (const q of a.questions) {
+		byType[q.type]++;
+		for (const p of q.paragraph) byParagraph[p] = (byParagraph[p] ?? 0) + 1;
+	}
+	return {
+		slug: a.slug,
+		title: a.title,
+		language: a.language,
+		direction: a.direction,
+		paragraphs: a.paragraphs.length,
+		questions: a.questions.length,
+		failed: a.failed.length,
+		byType,
+		byParagraph
+	};
+}

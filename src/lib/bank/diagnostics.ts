@@ -1,0 +1,117 @@
+/**
+ * Diagnostics of the bank check: what failed, where (file, line, column) and for which question.
+ */
+import type { z } from 'zod';
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+
+/** A file given to the check: its path as shown to people, and its text. */
+export interface SourceFile {
+	path: string;
+	text: string;
+}
+
+export interface Diagnostic {
+	severity: 'error' | 'warning';
+	/** `input`: the file cannot be used as it is (exit 2); `grounding`: the text does not prove it (exit 1) */
+	kind: 'input' | 'grounding';
+	file: string;
+	line: number;
+	column: number;
+	questionId?: string;
+	message: string;
+}
+
+type Position = { line: number; column: number };
+export type Locate = (path: PropertyKey[]) => Position;
+
+/**
+ * A function that finds the line and column of a path (["questions", 3, "answer"]) in a YAML file.
+ * The fast path parses with js-yaml, which keeps no positions; this parses the file again, with
+ * positions, only for files that have something to report.
+ * @param text the YAML text
+ */
+export function yamlLocator(text: string): Locate {
+	let doc: ReturnType<typeof parseDocument> | undefined;
+	let counter: LineCounter | undefined;
+	return (path) => {
+		if (!doc) {
+			counter = new LineCounter();
+			doc = parseDocument(text, { lineCounter: counter, keepSourceTokens: false });
+		}
+		let node: unknown = doc.contents;
+		let best: Node | undefined = doc.contents ?? undefined;
+		for (const key of path) {
+			if (isMap(node)) {
+				const pair = node.items.find(
+					(p) => (p.key as { value?: unknown } | null)?.value === key
+				);
+				if (!pair) break;
+				node = pair.value ?? pair.key;
+				best = (pair.value ?? pair.key) as Node;
+			} else if (isSeq(node) && typeof key === 'number') {
+				node = node.items[key];
+				if (!node) break;
+				best = node as Node;
+			} else break;
+		}
+		const offset = best?.range?.[0] ?? 0;
+		const pos = counter!.linePos(offset);
+		return { line: pos.line, column: pos.col };
+	};
+}
+
+/**
+ * Turns zod issues into diagnostics with file, line and column.
+ * @param error the zod error
+ * @param file the file checked
+ * @param locate finds the position of a path
+ * @param prefix path of the checked value inside the file
+ * @param questionId the question concerned, when known
+ * @param input the value that was checked, to tell a missing field from a wrong one
+ */
+export function zodDiagnostics(
+	error: z.ZodError,
+	file: SourceFile,
+	locate: Locate,
+	prefix: PropertyKey[] = [],
+	questionId?: string,
+	input?: unknown
+): Diagnostic[] {
+	return error.issues.map((issue) => {
+		const path = issue.path;
+		const field = path.map(String).join('.');
+		const missing = input !== undefined && valueAt(input, path) === undefined && path.length > 0;
+		let message = issue.message;
+		if (missing) message = `${field} is missing`;
+		else if (issue.code === 'unrecognized_keys') {
+			message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+		} else if (field && !message.startsWith(field)) message = `${field}: ${message}`;
+		if (missing && field === 'answer') message += ' (a question needs its correct answer)';
+		return {
+			severity: 'error',
+			kind: 'input',
+			file: file.path,
+			...locate([...prefix, ...path]),
+			...(questionId ? { questionId } : {}),
+			message
+		};
+	});
+}
+
+function valueAt(value: unknown, path: PropertyKey[]): unknown {
+	let v = value;
+	for (const k of path) {
+		if (v === null || typeof v !== 'object') return undefined;
+		v = (v as Record<PropertyKey, unknown>)[k];
+	}
+	return v;
+}
+
+/**
+ * One line for a person: `file:line:column: error [id] message`.
+ * @param d the diagnostic
+ */
+export function formatDiagnostic(d: Diagnostic): string {
+	const id = d.questionId ? ` [${d.questionId}]` : '';
+	return `${d.file}:${d.line}:${d.column}: ${d.severity}${id} ${d.message}`;
+}

@@ -1,0 +1,273 @@
+/**
+ * The question bank's one schema. Types, validation with clear messages and the JSON Schema for
+ * editors (schema/bank.schema.json) all come from here.
+ */
+import { z } from 'zod';
+
+/** Skills a question trains, in the order the results page lists them. */
+export const SKILLS = [
+	'who',
+	'what',
+	'where',
+	'when',
+	'quantity',
+	'direction',
+	'quote',
+	'vocabulary',
+	'inference'
+] as const;
+export type Skill = (typeof SKILLS)[number];
+
+/** Every question type the app grades. */
+export const QUESTION_TYPES = [
+	'single',
+	'multiple',
+	'truefalse',
+	'short',
+	'numeric',
+	'cloze',
+	'matching',
+	'ordering',
+	'evidence'
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+const nonEmpty = (what: string) =>
+	z.string({ error: `${what} must be text` }).refine((s) => s.trim() !== '', {
+		error: `${what} is empty`
+	});
+
+export const questionId = z
+	.string({ error: 'id must be text' })
+	.regex(/^[a-z0-9][a-z0-9-]{0,79}$/, {
+		error: 'id must be lower-case ASCII letters, digits and dashes (at most 80)'
+	});
+
+export const paragraphId = z
+	.string({ error: 'a paragraph is named p1, p2, …' })
+	.regex(/^p[1-9][0-9]*$/, { error: 'a paragraph is named p1, p2, …' });
+
+/** One value or a list of them; always a list once parsed. */
+function oneOrMany<T extends z.ZodType>(item: T) {
+	return z
+		.union([item, z.array(item).min(1)])
+		.transform((v): z.output<T>[] => (Array.isArray(v) ? v : [v]));
+}
+
+/**
+ * A choice, matching side or ordering item: plain text, or text with `proof` (the words of the
+ * evidence that prove it, when the text paraphrases) and per-option `feedback`.
+ */
+export const option = z
+	.union([
+		nonEmpty('an option'),
+		z.strictObject({
+			text: nonEmpty('an option'),
+			proof: nonEmpty('proof').optional(),
+			feedback: z.string().optional()
+		})
+	])
+	.transform((v) => (typeof v === 'string' ? { text: v } : v));
+export type Option = z.output<typeof option>;
+
+const common = {
+	id: questionId,
+	/** the paragraph(s) the question is keyed to */
+	paragraph: oneOrMany(paragraphId),
+	/** in the article's language */
+	prompt: nonEmpty('prompt'),
+	/** optional translation of the prompt (e.g. English) */
+	translation: z.string().optional(),
+	/** verbatim quotes from the cited paragraph(s) that prove the answer */
+	evidence: oneOrMany(nonEmpty('an evidence quote')),
+	explanation: nonEmpty('explanation'),
+	skill: z.enum(SKILLS, { error: `skill must be one of ${SKILLS.join(', ')}` }),
+	difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)], {
+		error: 'difficulty must be 1, 2 or 3'
+	}),
+	tags: z.array(z.string()).default([]),
+	/**
+	 * Questions that ask the same fact share a `fact` name: a quiz never takes two of them, and
+	 * self-study asks the fact again in a harder form.
+	 */
+	fact: z.string().optional(),
+	/** the question this one is the second part of (e.g. "now show where the text says so") */
+	follows: questionId.optional()
+};
+
+const scoring = z.enum(['partial', 'all-or-nothing']).default('partial');
+
+export const singleQuestion = z.strictObject({
+	...common,
+	type: z.literal('single'),
+	answer: option,
+	distractors: z.array(option).min(1, { error: 'a choice question needs at least one distractor' })
+});
+
+export const multipleQuestion = z.strictObject({
+	...common,
+	type: z.literal('multiple'),
+	answer: z.array(option).min(1, { error: 'a choice question needs a correct option' }),
+	distractors: z.array(option).min(1, { error: 'a choice question needs at least one distractor' }),
+	scoring
+});
+
+export const trueFalseQuestion = z
+	.strictObject({
+		...common,
+		type: z.literal('truefalse'),
+		answer: z.boolean({ error: 'answer must be true or false' }),
+		/** for a false statement: the text's words that correct it */
+		correction: nonEmpty('correction').optional()
+	})
+	.refine((q) => q.answer || q.correction !== undefined, {
+		error: 'a false statement needs its correction',
+		path: ['correction']
+	});
+
+export const shortQuestion = z.strictObject({
+	...common,
+	type: z.literal('short'),
+	answer: nonEmpty('answer'),
+	/** more accepted forms (a teacher's accept list, transliterations) */
+	accept: z.array(nonEmpty('an accepted answer')).default([]),
+	/** forms that must be refused even though they look close */
+	reject: z.array(nonEmpty('a rejected answer')).default([])
+});
+
+export const numericQuestion = z.strictObject({
+	...common,
+	type: z.literal('numeric'),
+	answer: z.strictObject({
+		value: z.number({ error: 'value must be a number' }),
+		unit: z.string().optional(),
+		tolerance: z.number().min(0).default(0),
+		/** whether an answer without its unit still counts */
+		unitOptional: z.boolean().default(true)
+	})
+});
+
+/** `[[answer]]` or `[[answer|other accepted form|…]]` marks a blank in a cloze text. */
+export const CLOZE_BLANK = /\[\[([^\]|]+)((?:\|[^\]|]+)*)\]\]/g;
+
+export const clozeQuestion = z.strictObject({
+	...common,
+	type: z.literal('cloze'),
+	/** a span of the paragraph with blanks: "في مدينة [[زوارة]] الواقعة على مسافة [[120]] كلم" */
+	text: nonEmpty('cloze text').refine((s) => /\[\[[^\]]+\]\]/.test(s), {
+		error: 'a cloze text needs at least one [[blank]]'
+	})
+});
+
+export const matchingQuestion = z.strictObject({
+	...common,
+	type: z.literal('matching'),
+	pairs: z
+		.array(z.strictObject({ left: option, right: option }))
+		.min(2, { error: 'matching needs at least two pairs' }),
+	/** extra right-hand options that match nothing */
+	distractors: z.array(option).default([]),
+	scoring
+});
+
+export const orderingQuestion = z.strictObject({
+	...common,
+	type: z.literal('ordering'),
+	/** in the right order */
+	items: z.array(option).min(3, { error: 'ordering needs at least three items' })
+});
+
+export const evidenceQuestion = z.strictObject({
+	...common,
+	type: z.literal('evidence'),
+	/** share of the stored evidence the marked phrase must cover (and not exceed by more than twice) */
+	minOverlap: z.number().gt(0).max(1).default(0.5)
+});
+
+export const question = z.discriminatedUnion(
+	'type',
+	[
+		singleQuestion,
+		multipleQuestion,
+		trueFalseQuestion,
+		shortQuestion,
+		numericQuestion,
+		clozeQuestion,
+		matchingQuestion,
+		orderingQuestion,
+		evidenceQuestion
+	],
+	{ error: `type must be one of ${QUESTION_TYPES.join(', ')}` }
+);
+
+/** A bank file: questions/<slug>/*.yaml */
+export const bankFile = z.strictObject({
+	questions: z.array(z.unknown(), { error: 'a bank file holds a list under `questions:`' })
+});
+
+export type Question = z.output<typeof question>;
+export type QuestionInput = z.input<typeof question>;
+export type SingleQuestion = z.output<typeof singleQuestion>;
+export type MultipleQuestion = z.output<typeof multipleQuestion>;
+export type TrueFalseQuestion = z.output<typeof trueFalseQuestion>;
+export type ShortQuestion = z.output<typeof shortQuestion>;
+export type NumericQuestion = z.output<typeof numericQuestion>;
+export type ClozeQuestion = z.output<typeof clozeQuestion>;
+export type MatchingQuestion = z.output<typeof matchingQuestion>;
+export type OrderingQuestion = z.output<typeof orderingQuestion>;
+export type EvidenceQuestion = z.output<typeof evidenceQuestion>;
+
+/** The front matter of questions/<slug>/article.md */
+export const articleMeta = z.strictObject({
+	title: nonEmpty('title'),
+	translation: z.string().optional(),
+	language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, {
+		error: 'language is a BCP 47 tag such as ar or en'
+	}),
+	direction: z.enum(['rtl', 'ltr'], { error: 'direction is rtl or ltr' }),
+	source: nonEmpty('source'),
+	date: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]),
+	attribution: nonEmpty('attribution')
+});
+export type ArticleMeta = z.output<typeof articleMeta>;
+
+/** A blank of a cloze text: the expected answer and its other accepted forms. */
+export interface ClozeBlank {
+	answer: string;
+	accept: string[];
+	/** offsets of the blank in the cloze text with the brackets removed */
+	start: number;
+	end: number;
+}
+
+/**
+ * Splits a cloze text into its plain text (brackets removed) and its blanks.
+ * @param text a cloze text with `[[…]]` blanks
+ */
+export function parseCloze(text: string): { plain: string; blanks: ClozeBlank[] } {
+	const blanks: ClozeBlank[] = [];
+	let plain = '';
+	let last = 0;
+	for (const m of text.matchAll(CLOZE_BLANK)) {
+		plain += text.slice(last, m.index);
+		const answer = m[1];
+		const accept = m[2] ? m[2].split('|').filter(Boolean) : [];
+		blanks.push({ answer, accept, start: plain.length, end: plain.length + answer.length });
+		plain += answer;
+		last = m.index + m[0].length;
+	}
+	plain += text.slice(last);
+	return { plain, blanks };
+}
+
+/**
+ * The JSON Schema of a bank file, for editors (yaml-language-server, VS Code).
+ */
+export function bankJsonSchema(): Record<string, unknown> {
+	const file = z.strictObject({ questions: z.array(question) });
+	return {
+		$id: 'https://dalil.invalid/schema/bank.schema.json',
+		title: 'Dalil question bank file (questions/<slug>/*.yaml)',
+		...z.toJSONSchema(file, { io: 'input', unrepresentable: 'any' })
+	};
+}

@@ -1,0 +1,7 @@
+/**
+ * Every benchmark suite. Each issue that promises a figure adds its suite here.
+ */
+import { bankSuite } from './bank';
+import type { Suite } from './types';
+
+export const suites: Suite[] = [bankSuite];

@@ -1,0 +1,5 @@
+/** `dalil export`: placeholder until its issue lands; says so instead of pretending. */
+export async function run(): Promise<number> {
+	console.error('dalil export: not implemented yet');
+	return 2;
+}

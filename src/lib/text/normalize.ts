@@ -1,0 +1,204 @@
+/**
+ * The one text normalization of Dalil, used by the bank's grounding check, the grader and search.
+ *
+ * Two strengths:
+ * - `normalizeQuote`: Unicode NFC and whitespace folding only. An evidence quote must stand in its
+ *   paragraph under this, so a quote stays a real quote.
+ * - `foldArabic` / `analyze`: the Arabic-aware folding that answers are judged by (diacritics, hamza
+ *   and alef forms, taa marbuta, alef maqsura, tatweel, look-alike letters, digits in any script,
+ *   punctuation), with clitic-aware token matching on top.
+ *
+ * Pure TypeScript: no DOM, no Node, no Svelte. Runs in the server, the browser and the CLI.
+ */
+
+/** Any run of white space, including no-break and zero-width spaces that pasted text brings. */
+const SPACES = /[\s\u00A0\u200B\u200C\u200D\u2060\uFEFF]+/gu;
+
+/**
+ * Unicode NFC and whitespace folding, trimmed: the only normalization an evidence quote gets.
+ * @param text any text
+ */
+export function normalizeQuote(text: string): string {
+	return text.normalize('NFC').replace(SPACES, ' ').trim();
+}
+
+/**
+ * `normalizeQuote` of a text with, for each character of the result, its offset in the input, so a
+ * match found in the folded text can be highlighted in the stored one.
+ * Assumes the input is already NFC (stored paragraphs are checked to be).
+ * @param text an NFC text
+ */
+export function normalizeQuoteWithOffsets(text: string): { text: string; offsets: number[] } {
+	let out = '';
+	const offsets: number[] = [];
+	let pendingSpace = false;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i];
+		if (/[\s\u00A0\u200B\u200C\u200D\u2060\uFEFF]/u.test(ch)) {
+			pendingSpace = out.length > 0;
+			continue;
+		}
+		if (pendingSpace) {
+			out += ' ';
+			offsets.push(i - 1);
+			pendingSpace = false;
+		}
+		out += ch;
+		offsets.push(i);
+	}
+	return { text: out, offsets };
+}
+
+/**
+ * Arabic combining marks that carry no letter: harakat, tanween, shadda, sukun, superscript alef,
+ * Quranic annotation signs (Unicode blocks Arabic 0610–061A, 064B–065F, 0670, 06D6–06ED).
+ */
+const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]/g;
+/** Latin combining marks left by NFD (é → e), so "Sirté" and "Sirte" agree. */
+const LATIN_MARKS = /[\u0300-\u036F]/g;
+
+/** Letter folds: every form a student may type for the same letter maps to one. */
+const LETTER_FOLDS: Record<string, string> = {
+	// alef with hamza above/below, madda, wasla → bare alef
+	'\u0623': '\u0627',
+	'\u0625': '\u0627',
+	'\u0622': '\u0627',
+	'\u0671': '\u0627',
+	// hamza on waw / on yaa → the carrier letter
+	'\u0624': '\u0648',
+	'\u0626': '\u064A',
+	// taa marbuta → haa, alef maqsura → yaa (the two spellings students mix at word end)
+	'\u0629': '\u0647',
+	'\u0649': '\u064A',
+	// Persian/Urdu look-alikes that other keyboards type: keheh, farsi yeh, heh goal, heh with yeh
+	'\u06A9': '\u0643',
+	'\u06CC': '\u064A',
+	'\u06C1': '\u0647',
+	'\u06C0': '\u0647',
+	'\u06D5': '\u0647',
+	// Arabic decimal separator and thousands separator (U+066B, U+066C)
+	'\u066B': '.',
+	'\u066C': ''
+};
+
+/**
+ * Folds a text for comparison: lower case, NFKC (presentation forms), no diacritics or tatweel,
+ * one form per letter, ASCII digits, punctuation to spaces, single spaces, digits split from
+ * letters ("120كلم" → "120 كلم").
+ * @param text any text
+ */
+export function foldArabic(text: string): string {
+	let s = text.normalize('NFKC').toLowerCase();
+	s = s.normalize('NFD').replace(LATIN_MARKS, '').normalize('NFC');
+	s = s.replace(ARABIC_MARKS, '').replace(/\u0640/g, '');
+	let out = '';
+	for (const ch of s) {
+		const code = ch.charCodeAt(0);
+		if (code >= 0x0660 && code <= 0x0669) out += String.fromCharCode(code - 0x0660 + 48);
+		else if (code >= 0x06f0 && code <= 0x06f9) out += String.fromCharCode(code - 0x06f0 + 48);
+		else out += LETTER_FOLDS[ch] ?? ch;
+	}
+	// Keep a decimal point or comma only between digits; everything else that is not a letter or
+	// digit separates words.
+	out = out.replace(/(\d)[.,](?=\d)/g, '$1\u0000');
+	out = out.replace(/[^\p{L}\p{N}\u0000]+/gu, ' ');
+	out = out.replace(/\u0000/g, '.');
+	out = out.replace(/(\d)(?=\p{L})/gu, '$1 ').replace(/(\p{L})(?=\d)/gu, '$1 ');
+	return out.replace(/ +/g, ' ').trim();
+}
+
+/**
+ * The forms a folded Arabic token may stand for once its clitics are taken off, longest first:
+ * conjunction و/ف, then preposition ب/ك/ل, then the article ال (لل = ل + ال). Each step is
+ * optional, and a step is only taken when a real stem (3+ letters, 2+ after the article) is left,
+ * so "وزير" still offers itself, and "الليبيين" meets "ليبيين".
+ * @param token one folded token
+ */
+export function stemVariants(token: string): string[] {
+	const out = [token];
+	if (!/^[\u0621-\u064A]/.test(token)) return out;
+	const afterConj = [token];
+	if (/^[وف]/.test(token) && token.length >= 4) afterConj.push(token.slice(1));
+	for (const a of afterConj) {
+		const afterPrep = [a];
+		if (a.startsWith('لل') && a.length >= 4) afterPrep.push(a.slice(2));
+		else if (/^[بكل]/.test(a) && a.length >= 4) afterPrep.push(a.slice(1));
+		for (const b of afterPrep) {
+			if (!out.includes(b)) out.push(b);
+			if (b.startsWith('ال') && b.length >= 4) {
+				const c = b.slice(2);
+				if (!out.includes(c)) out.push(c);
+			}
+		}
+	}
+	return out;
+}
+
+/** A text folded and split into tokens, each with its clitic-free variants. */
+export interface Analyzed {
+	/** the folded text */
+	folded: string;
+	/** folded tokens, in order */
+	tokens: string[];
+	/** for each token, `stemVariants(token)` */
+	variants: string[][];
+}
+
+/**
+ * Folds and tokenizes a text once, so it can be matched many times.
+ * @param text any text
+ */
+export function analyze(text: string): Analyzed {
+	const folded = foldArabic(text);
+	const tokens = folded === '' ? [] : folded.split(' ');
+	return { folded, tokens, variants: tokens.map(stemVariants) };
+}
+
+/**
+ * Whether two analyzed tokens are the same word, clitics aside.
+ * @param a variants of one token
+ * @param b variants of the other
+ */
+export function sameWord(a: string[], b: string[]): boolean {
+	if (a[0] === b[0]) return true;
+	for (const x of a) for (const y of b) if (x === y) return true;
+	return false;
+}
+
+/**
+ * Where the tokens of `needle` stand in a row in `haystack` (clitics aside), or -1.
+ * @param haystack the analyzed text searched
+ * @param needle the analyzed phrase sought
+ * @param from the first token index to try
+ */
+export function findPhrase(haystack: Analyzed, needle: Analyzed, from = 0): number {
+	const n = needle.tokens.length;
+	if (n === 0) return -1;
+	outer: for (let i = from; i + n <= haystack.tokens.length; i++) {
+		for (let k = 0; k < n; k++) {
+			if (!sameWord(haystack.variants[i + k], needle.variants[k])) continue outer;
+		}
+		return i;
+	}
+	return -1;
+}
+
+/**
+ * Whether a phrase stands in a text under the Arabic-aware normalization.
+ * @param haystack text or analyzed text searched
+ * @param needle text or analyzed phrase sought
+ */
+export function containsPhrase(haystack: Analyzed | string, needle: Analyzed | string): boolean {
+	const h = typeof haystack === 'string' ? analyze(haystack) : haystack;
+	const n = typeof needle === 'string' ? analyze(needle) : needle;
+	return findPhrase(h, n) >= 0;
+}
+
+/**
+ * Search key for the teacher's bank search: folded text with clitics kept, so a plain substring
+ * test matches "افريقيا" against "إفريقيا".
+ * @param text any text
+ */
+export function searchKey(text: string): string {
+	return foldArabic(text);
+}

@@ -4,7 +4,13 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { checkBank, type ArticleSource, type CheckResult } from '../bank/check';
+import {
+	checkBank,
+	type ArticleSource,
+	type BankQuestion,
+	type CheckResult,
+	type LoadedArticle
+} from '../bank/check';
 
 /** The bank cannot be read at all: no folder, or no article in it. */
 export class BankUnreadable extends Error {}
@@ -51,4 +57,34 @@ export function loadBank(dir: string): CheckResult {
 		throw new BankUnreadable(`no article in ${dir} could be read`);
 	}
 	return result;
+}
+
+/** The loaded bank, indexed for the app. */
+export interface Bank {
+	result: CheckResult;
+	articles: Map<string, LoadedArticle>;
+	questions: Map<string, BankQuestion>;
+}
+
+let current: Bank | undefined;
+
+/**
+ * Loads the bank for the server: questions that fail the check are left out and listed in the log;
+ * a bank that cannot be read at all throws `BankUnreadable`.
+ * @param dir the questions folder
+ */
+export function initBank(dir: string): Bank {
+	const result = loadBank(dir);
+	const articles = new Map(result.articles.map((a) => [a.slug, a]));
+	const questions = new Map(result.articles.flatMap((a) => a.questions.map((q) => [q.id, q])));
+	current = { result, articles, questions };
+	return current;
+}
+
+/**
+ * The bank the server serves, loaded on first use (the server's `init` hook loads it at start).
+ * @param dir the questions folder, used when not loaded yet
+ */
+export function getBank(dir = process.env.DALIL_QUESTIONS || 'questions'): Bank {
+	return current ?? initBank(dir);
 }

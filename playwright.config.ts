@@ -1,0 +1,46 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/** The system Chromium (see scripts/ensure-chromium.js), launched with flags for a closed network. */
+const launchOptions = {
+	executablePath: process.env.PLAYWRIGHT_CHROMIUM || '/usr/bin/chromium',
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync'
+	]
+};
+
+const port = Number(process.env.E2E_PORT || 4173);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results',
+	fullyParallel: true,
+	workers: 2,
+	retries: process.env.CI ? 1 : 0,
+	reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+	timeout: 30_000,
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		trace: 'retain-on-failure',
+		launchOptions
+	},
+	webServer: {
+		// The production build, served as adapter-node serves it.
+		command: `npm run build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+		url: `http://127.0.0.1:${port}/`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 240_000
+	},
+	projects: [
+		{ name: 'js', use: { ...devices['Desktop Chrome'], launchOptions } },
+		{
+			name: 'no-js',
+			use: { ...devices['Desktop Chrome'], launchOptions, javaScriptEnabled: false }
+		}
+	]
+});

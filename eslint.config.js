@@ -17,14 +17,19 @@ export default ts.config(
 		},
 		rules: {
 			// typescript-eslint strongly recommends that you do not use the no-undef lint rule on TypeScript projects.
-			'no-undef': 'off'
+			'no-undef': 'off',
+			// a leading underscore marks a value left out on purpose (e.g. rest destructuring)
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }
+			]
 		}
 	},
 	{
 		files: ['**/*.ts', '**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: {
-				projectService: true,
+				projectService: { allowDefaultProject: ['playwright.config.ts'] },
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig
@@ -35,6 +40,13 @@ export default ts.config(
 		}
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'dist/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/'
+		]
 	}
 );

@@ -15,7 +15,9 @@ export const init: ServerInit = () => {
 		const failed = bank.result.articles.flatMap((a) => a.failed);
 		console.log(
 			`dalil: ${bank.questions.size} questions in ${bank.articles.size} articles` +
-				(failed.length ? `; left out (failed the check): ${failed.map((f) => f.id).join(', ')}` : '')
+				(failed.length
+					? `; left out (failed the check): ${failed.map((f) => f.id).join(', ')}`
+					: '')
 		);
 	} catch (e) {
 		if (e instanceof BankUnreadable) {

@@ -16,7 +16,9 @@ test('home lists every article with its counts', async ({ page }) => {
 	await expect(english).toHaveAttribute('dir', 'ltr');
 });
 
-test('the Arabic article reads right to left, numbered, with anchors', async ({ page }, testInfo) => {
+test('the Arabic article reads right to left, numbered, with anchors', async ({
+	page
+}, testInfo) => {
 	await page.goto(`/articles/${slug}`);
 	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 	const article = page.locator('article');
@@ -28,7 +30,9 @@ test('the Arabic article reads right to left, numbered, with anchors', async ({ 
 	await expect(article.locator('#p3 a[href="#p3"]')).toHaveText('3');
 
 	// The page shows the seed's paragraphs character for character.
-	const seed = readFileSync(SEED, 'utf8').split('\n\n').map((p) => p.trim());
+	const seed = readFileSync(SEED, 'utf8')
+		.split('\n\n')
+		.map((p) => p.trim());
 	const shown = await paragraphs.locator('p').allTextContents();
 	expect(shown.map((p) => p.trim())).toEqual(seed);
 
@@ -60,7 +64,9 @@ test('a phone reads the article without sideways scrolling', async ({ page }, te
 		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
 	);
 	expect(overflow).toBeLessThanOrEqual(0);
-	const size = await page.locator('#p2 p').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+	const size = await page
+		.locator('#p2 p')
+		.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 	expect(size).toBeGreaterThanOrEqual(16);
 	await page.screenshot({ path: testInfo.outputPath('article-ar-phone.png'), fullPage: false });
 });

@@ -58,7 +58,7 @@ export function parseArticle(
 		raw = loadYaml(m[1]);
 	} catch (e) {
 		if (e instanceof YAMLException) {
-			return fail(`front matter: ${e.reason}`, e.mark.line + 2, e.mark.column + 1);
+			return fail(`front matter: ${e.reason}`, (e.mark?.line ?? 0) + 2, (e.mark?.column ?? 0) + 1);
 		}
 		throw e;
 	}
@@ -93,7 +93,10 @@ export function parseArticle(
 }
 
 /** Line of a front-matter key (the file's line 1 is the opening ---). */
-function frontMatterLine(frontMatter: string, path: PropertyKey[]): { line: number; column: number } {
+function frontMatterLine(
+	frontMatter: string,
+	path: PropertyKey[]
+): { line: number; column: number } {
 	const key = String(path[0] ?? '');
 	const lines = frontMatter.split('\n');
 	const i = lines.findIndex((l) => l.startsWith(`${key}:`));

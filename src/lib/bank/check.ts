@@ -124,7 +124,11 @@ export function checkBank(sources: ArticleSource[]): CheckResult {
 		for (const entry of pending) {
 			if (entry.q.follows && !ids.has(entry.q.follows)) {
 				entry.errors.push(
-					error(entry, ['follows'], `follows ${entry.q.follows}, which is not a question of this article`)
+					error(
+						entry,
+						['follows'],
+						`follows ${entry.q.follows}, which is not a question of this article`
+					)
 				);
 			}
 			const own = entry.errors;
@@ -180,8 +184,8 @@ function checkFile(
 			severity: 'error',
 			kind: 'input',
 			file: file.path,
-			line: e.mark.line + 1,
-			column: e.mark.column + 1,
+			line: (e.mark?.line ?? 0) + 1,
+			column: (e.mark?.column ?? 0) + 1,
 			message: `YAML: ${e.reason}`
 		});
 		return out;
@@ -207,7 +211,10 @@ function checkFile(
 				article: article.slug,
 				file: file.path,
 				line,
-				type: typeof (item as { type?: unknown })?.type === 'string' ? (item as { type: string }).type : undefined,
+				type:
+					typeof (item as { type?: unknown })?.type === 'string'
+						? (item as { type: string }).type
+						: undefined,
 				prompt:
 					typeof (item as { prompt?: unknown })?.prompt === 'string'
 						? (item as { prompt: string }).prompt
@@ -216,7 +223,13 @@ function checkFile(
 			});
 			return;
 		}
-		const q: BankQuestion = { ...parsed.data, article: article.slug, file: file.path, line, spans: [] };
+		const q: BankQuestion = {
+			...parsed.data,
+			article: article.slug,
+			file: file.path,
+			line,
+			spans: []
+		};
 		const entry = { q, errors: [] as Diagnostic[], locate, index };
 		const where = seen.get(q.id);
 		if (where) {
@@ -287,7 +300,11 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 		const key = o.proof ?? o.text;
 		if (!proven(key)) {
 			entry.errors.push(
-				error(entry, [...path, ...(o.proof ? ['proof'] : [])], `${what} «${key}» is not in the evidence`)
+				error(
+					entry,
+					[...path, ...(o.proof ? ['proof'] : [])],
+					`${what} «${key}» is not in the evidence`
+				)
 			);
 		}
 		keyHygiene(entry, o.text, path);
@@ -311,7 +328,9 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 			break;
 		case 'short': {
 			if (!proven(q.answer)) {
-				entry.errors.push(error(entry, ['answer'], `the answer «${q.answer}» is not in the evidence`));
+				entry.errors.push(
+					error(entry, ['answer'], `the answer «${q.answer}» is not in the evidence`)
+				);
 			}
 			keyHygiene(entry, q.answer, ['answer']);
 			duplicates(entry, [q.answer, ...q.accept], ['accept']);
@@ -322,9 +341,7 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 		case 'numeric': {
 			const unit = q.answer.unit === undefined ? undefined : unitOf(q.answer.unit);
 			if (q.answer.unit !== undefined && !unit) {
-				entry.errors.push(
-					error(entry, ['answer', 'unit'], `unknown unit «${q.answer.unit}»`)
-				);
+				entry.errors.push(error(entry, ['answer', 'unit'], `unknown unit «${q.answer.unit}»`));
 				break;
 			}
 			const ok = evidence.some((e) =>
@@ -400,7 +417,12 @@ function duplicates(entry: Entry, forms: string[], path: PropertyKey[]) {
 	keys.forEach((k, i) => {
 		if (keys.indexOf(k) < i) {
 			entry.errors.push(
-				error(entry, path, `the accepted form «${forms[i]}» is a duplicate of «${forms[keys.indexOf(k)]}»`, 'warning')
+				error(
+					entry,
+					path,
+					`the accepted form «${forms[i]}» is a duplicate of «${forms[keys.indexOf(k)]}»`,
+					'warning'
+				)
 			);
 		}
 	});
@@ -416,7 +438,12 @@ function keyHygiene(entry: Entry, key: string, path: PropertyKey[]) {
 }
 
 /** A free-text key that also stands in paragraphs the question does not cite may be ambiguous. */
-function ambiguity(entry: Entry, key: string, all: PreparedParagraph[], cited: PreparedParagraph[]) {
+function ambiguity(
+	entry: Entry,
+	key: string,
+	all: PreparedParagraph[],
+	cited: PreparedParagraph[]
+) {
 	const k = analyze(key);
 	const elsewhere = all.filter((p) => !cited.includes(p) && findPhrase(p.analyzed, k) >= 0);
 	if (elsewhere.length > 0) {
@@ -444,14 +471,20 @@ function nearestPassage(
 	cited: PreparedParagraph[]
 ): { id: string; text: string } | undefined {
 	const want = needle.split(' ');
-	const wantSet = new Set(analyze(needle).tokens);
+	const wanted = analyze(needle).tokens;
+	const wantSet = new Set(wanted);
 	let best: { id: string; text: string; score: number } | undefined;
 	for (const p of cited) {
 		const words = p.quote.text.split(' ');
 		const n = Math.min(want.length, words.length);
 		for (let i = 0; i + n <= words.length; i++) {
 			const window = words.slice(i, i + n);
-			const score = analyze(window.join(' ')).tokens.filter((t) => wantSet.has(t)).length;
+			const got = analyze(window.join(' ')).tokens;
+			// shared words, and a little more for a window that starts and ends where the quote does
+			const score =
+				got.filter((t) => wantSet.has(t)).length +
+				(got[0] === wanted[0] ? 0.5 : 0) +
+				(got.at(-1) === wanted.at(-1) ? 0.25 : 0);
 			if (!best || score > best.score) best = { id: p.p.id, text: window.join(' '), score };
 		}
 	}
@@ -461,7 +494,9 @@ function nearestPassage(
 /** Counts for the `--json` summary and the home page. */
 export function articleStats(a: LoadedArticle) {
 	const byType: Record<string, number> = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0]));
-	const byParagraph: Record<string, number> = Object.fromEntries(a.paragraphs.map((p) => [p.id, 0]));
+	const byParagraph: Record<string, number> = Object.fromEntries(
+		a.paragraphs.map((p) => [p.id, 0])
+	);
 	for (const q of a.questions) {
 		byType[q.type]++;
 		for (const p of q.paragraph) byParagraph[p] = (byParagraph[p] ?? 0) + 1;

@@ -33,7 +33,16 @@ export type Locate = (path: PropertyKey[]) => Position;
 export function yamlLocator(text: string): Locate {
 	let doc: ReturnType<typeof parseDocument> | undefined;
 	let counter: LineCounter | undefined;
+	let lines: string[] | undefined;
+	let items: number[] | undefined;
 	return (path) => {
+		// Fast path for the common case, a field of one question in a block-style list: scan lines.
+		if (path[0] === 'questions' && typeof path[1] === 'number') {
+			lines ??= text.split('\n');
+			items ??= itemLines(lines);
+			const quick = items && quickLocate(lines, items, path.slice(1) as [number, ...PropertyKey[]]);
+			if (quick) return quick;
+		}
 		if (!doc) {
 			counter = new LineCounter();
 			doc = parseDocument(text, { lineCounter: counter, keepSourceTokens: false });
@@ -42,9 +51,7 @@ export function yamlLocator(text: string): Locate {
 		let best: Node | undefined = doc.contents ?? undefined;
 		for (const key of path) {
 			if (isMap(node)) {
-				const pair = node.items.find(
-					(p) => (p.key as { value?: unknown } | null)?.value === key
-				);
+				const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
 				if (!pair) break;
 				node = pair.value ?? pair.key;
 				best = (pair.value ?? pair.key) as Node;
@@ -58,6 +65,74 @@ export function yamlLocator(text: string): Locate {
 		const pos = counter!.linePos(offset);
 		return { line: pos.line, column: pos.col };
 	};
+}
+
+/**
+ * Line of each item of the `questions:` list, found by its `- ` at the list's indentation: far
+ * cheaper than a parse that keeps positions. Undefined when the file is not in that block style.
+ */
+function itemLines(lines: string[]): number[] | undefined {
+	const start = lines.findIndex((l) => /^questions:\s*(#.*)?$/.test(l));
+	if (start < 0) return undefined;
+	let indent: string | undefined;
+	const out: number[] = [];
+	for (let i = start + 1; i < lines.length; i++) {
+		const m = /^( *)- /.exec(lines[i]) ?? /^( *)-$/.exec(lines[i]);
+		if (!m) continue;
+		indent ??= m[1];
+		if (m[1] === indent) out.push(i + 1);
+	}
+	return out;
+}
+
+/**
+ * Line and column of a path inside one question, by indentation alone; undefined when the lines do
+ * not have the expected shape (then the caller parses the file with positions).
+ */
+function quickLocate(
+	lines: string[],
+	items: number[],
+	[index, ...rest]: [number, ...PropertyKey[]]
+): Position | undefined {
+	const first = items[index];
+	if (first === undefined) return undefined;
+	const last = (items[index + 1] ?? lines.length + 1) - 1;
+	let line = first;
+	let column = lines[first - 1].indexOf('-') + 3;
+	let from = first;
+	for (const key of rest) {
+		if (typeof key === 'number') {
+			// the key's value as a block list: the nth "- " below it
+			let seen = -1;
+			let found = false;
+			for (let i = from + 1; i <= last; i++) {
+				const m = /^( *)- /.exec(lines[i - 1]);
+				if (m && ++seen === key) {
+					line = i;
+					column = m[1].length + 3;
+					from = i;
+					found = true;
+					break;
+				}
+			}
+			if (!found) return seen < 0 ? { line, column } : undefined;
+			continue;
+		}
+		const re = new RegExp(`^( *)(?:- )?${String(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`);
+		let found = false;
+		for (let i = from; i <= last; i++) {
+			const m = re.exec(lines[i - 1]);
+			if (m) {
+				line = i;
+				column = lines[i - 1].indexOf(String(key)) + 1;
+				from = i;
+				found = true;
+				break;
+			}
+		}
+		if (!found) return { line, column };
+	}
+	return { line, column };
 }
 
 /**
@@ -82,8 +157,10 @@ export function zodDiagnostics(
 		const field = path.map(String).join('.');
 		const missing = input !== undefined && valueAt(input, path) === undefined && path.length > 0;
 		let message = issue.message;
-		if (missing) message = `${field} is missing`;
-		else if (issue.code === 'unrecognized_keys') {
+		if (missing) {
+			// a refinement says why the field is needed; zod's own type message says nothing more
+			message = `${field} is missing` + (issue.code === 'custom' ? ` (${issue.message})` : '');
+		} else if (issue.code === 'unrecognized_keys') {
 			message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
 		} else if (field && !message.startsWith(field)) message = `${field}: ${message}`;
 		if (missing && field === 'answer') message += ' (a question needs its correct answer)';

@@ -29,9 +29,27 @@ export const bankSuite: Suite = {
 				`JSON.parse(require('fs').readFileSync(${JSON.stringify(jsonFile)}, 'utf8'))`
 			]);
 			return [
-				figure(`check ${bank.count} questions in-process (read, parse, schema, grounding)`, inProcess, 'ms', parse, '< 200 ms'),
-				figure(`check ${bank.count} questions, files already read`, checkOnly, 'ms', parse, '< 200 ms'),
-				figure(`dalil check CLI run, ${bank.count} questions, with start-up`, cli, 'ms', nodeParse, '< 1000 ms')
+				figure(
+					`check ${bank.count} questions in-process (read, parse, schema, grounding)`,
+					inProcess,
+					'ms',
+					parse,
+					'< 200 ms'
+				),
+				figure(
+					`check ${bank.count} questions, files already read`,
+					checkOnly,
+					'ms',
+					parse,
+					'< 200 ms'
+				),
+				figure(
+					`dalil check CLI run, ${bank.count} questions, with start-up`,
+					cli,
+					'ms',
+					nodeParse,
+					'< 1000 ms'
+				)
 			];
 		} finally {
 			rmSync(bank.dir, { recursive: true, force: true });

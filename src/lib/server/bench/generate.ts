@@ -10,6 +10,8 @@ import { dump, load } from 'js-yaml';
 import type { ArticleSource } from '../../bank/check';
 import { readBankDir } from '../bank';
 
+const PER_ARTICLE = 100;
+
 export interface GeneratedBank {
 	/** the folder it was written to */
 	dir: string;
@@ -26,14 +28,14 @@ export interface GeneratedBank {
  */
 export function generateBank(count: number, from = 'questions'): GeneratedBank {
 	const real = readBankDir(from);
-	const templates: { source: ArticleSource; questions: Record<string, unknown>[] }[] = real.map(
-		(source) => ({
+	const templates: { source: ArticleSource; questions: Record<string, unknown>[] }[] = real
+		.map((source) => ({
 			source,
 			questions: source.banks.flatMap(
-				(b) => ((load(b.text) as { questions?: Record<string, unknown>[] })?.questions ?? [])
+				(b) => (load(b.text) as { questions?: Record<string, unknown>[] })?.questions ?? []
 			)
-		})
-	).filter((t) => t.questions.length > 0);
+		}))
+		.filter((t) => t.questions.length > 0);
 	const dir = mkdtempSync(join(tmpdir(), 'dalil-bench-'));
 	const sources: ArticleSource[] = [];
 	const all: unknown[] = [];
@@ -42,19 +44,28 @@ export function generateBank(count: number, from = 'questions'): GeneratedBank {
 		const t = templates[copy % templates.length];
 		const slug = `${t.source.slug}-${copy}`;
 		const questions = [];
-		for (const q of t.questions) {
-			if (made >= count) break;
-			const clone: Record<string, unknown> = { ...q, id: `${String(q.id)}-${copy}` };
-			if (clone.follows) clone.follows = `${String(clone.follows)}-${copy}`;
+		// About a hundred questions an article, as a well-used article's bank would have.
+		for (let i = 0; i < PER_ARTICLE && made < count; i++) {
+			const q = t.questions[i % t.questions.length];
+			const round = Math.floor(i / t.questions.length);
+			const clone: Record<string, unknown> = { ...q, id: `${String(q.id)}-${copy}-${round}` };
+			if (clone.follows) clone.follows = `${String(clone.follows)}-${copy}-${round}`;
 			if (made % 100 === 99) clone.evidence = 'نص لا يوجد في الفقرة';
 			questions.push(clone);
 			made++;
 		}
-		const bank = { path: join(dir, slug, 'questions.yaml'), text: dump({ questions }) };
+		const bank = {
+			path: join(dir, slug, 'questions.yaml'),
+			text: dump({ questions }, { noRefs: true, lineWidth: -1 })
+		};
 		mkdirSync(join(dir, slug));
 		writeFileSync(join(dir, slug, 'article.md'), t.source.article.text);
 		writeFileSync(bank.path, bank.text);
-		sources.push({ slug, article: { ...t.source.article, path: join(dir, slug, 'article.md') }, banks: [bank] });
+		sources.push({
+			slug,
+			article: { ...t.source.article, path: join(dir, slug, 'article.md') },
+			banks: [bank]
+		});
 		all.push(...questions);
 	}
 	return { dir, sources, json: JSON.stringify(all), count: made };

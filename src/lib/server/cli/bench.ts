@@ -13,7 +13,9 @@ export async function run(args: string[]): Promise<number> {
 	});
 	const chosen = values.only ? suites.filter((s) => values.only!.includes(s.name)) : suites;
 	if (chosen.length === 0) {
-		console.error(`dalil bench: no suite named ${values.only?.join(', ')} (have: ${suites.map((s) => s.name).join(', ')})`);
+		console.error(
+			`dalil bench: no suite named ${values.only?.join(', ')} (have: ${suites.map((s) => s.name).join(', ')})`
+		);
 		return 2;
 	}
 	const figures: Figure[] = [];

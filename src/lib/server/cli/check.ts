@@ -27,7 +27,9 @@ export async function run(args: string[]): Promise<number> {
 		({ values, positionals } = parseOptions(args, { json: { type: 'boolean' } }));
 	} catch (e) {
 		if (e instanceof UsageError) {
-			console.error(`dalil check: ${e.message}\nusage: npm run dalil -- check [questions-dir] [--json]`);
+			console.error(
+				`dalil check: ${e.message}\nusage: npm run dalil -- check [questions-dir] [--json]`
+			);
 			return 2;
 		}
 		throw e;
@@ -39,7 +41,9 @@ export async function run(args: string[]): Promise<number> {
 	} catch (e) {
 		if (!(e instanceof BankUnreadable)) throw e;
 		if (values.json) {
-			console.log(JSON.stringify({ ok: false, articles: [], errors: [{ message: e.message }], warnings: [] }));
+			console.log(
+				JSON.stringify({ ok: false, articles: [], errors: [{ message: e.message }], warnings: [] })
+			);
 		} else console.error(`dalil check: ${e.message}`);
 		return 2;
 	}

@@ -2,6 +2,8 @@
  * The one CLI: `npm run dalil -- <command> [options]`.
  * Each command lives in its own module and returns the process exit code.
  */
+export {};
+
 type Command = {
 	summary: string;
 	run: (args: string[]) => Promise<number>;
@@ -19,6 +21,10 @@ const commands: Record<string, Command> = {
 	export: {
 		summary: 'export --format F [filters] [-o FILE]   export questions (gift, moodle, qti, …)',
 		run: async (args) => (await import('./export')).run(args)
+	},
+	schema: {
+		summary: 'schema                           write schema/bank.schema.json from the zod schema',
+		run: async () => (await import('./schema')).run()
 	},
 	bench: {
 		summary: 'bench [--json] [--only NAME]      measure speed against baselines from the same run',

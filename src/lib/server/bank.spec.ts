@@ -1,0 +1,132 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { splitParagraphs } from '../bank/article';
+import { checkBank } from '../bank/check';
+import { BankUnreadable, loadBank, readBankDir } from './bank';
+import { SCHEMA_PATH, schemaText } from './cli/schema';
+
+const SEED = '../shared/seeds/000_f97915f1e9b9772c.txt';
+const SLUG = 'sarraj-africom-zuwara';
+const temps: string[] = [];
+afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A copy of the real bank whose seed article is edited, to prove the check catches drift. */
+function drifted(edit: (article: string) => string) {
+	const sources = readBankDir('questions').map((s) =>
+		s.slug === SLUG ? { ...s, article: { ...s.article, text: edit(s.article.text) } } : s
+	);
+	const result = checkBank(sources);
+	const article = result.articles.find((a) => a.slug === SLUG)!;
+	return new Set(article.failed.map((f) => f.id));
+}
+
+describe('the bank in questions/', () => {
+	const bank = loadBank('questions');
+	const seed = bank.articles.find((a) => a.slug === SLUG)!;
+
+	it.skipIf(!existsSync(SEED))('stores the seed article verbatim, paragraph by paragraph', () => {
+		const original = splitParagraphs(readFileSync(SEED, 'utf8'));
+		expect(original).toHaveLength(12);
+		expect(seed.paragraphs.map((p) => p.text)).toEqual(original);
+		expect(seed.paragraphs.map((p) => p.id)).toEqual(original.map((_, i) => `p${i + 1}`));
+	});
+
+	it('holds: no question fails the check', () => {
+		const errors = bank.diagnostics.filter((d) => d.severity === 'error');
+		expect(errors).toEqual([]);
+	});
+
+	it('fails, by id, the questions that relied on a number the article no longer says', () => {
+		const relying = seed.questions
+			.filter((q) => JSON.stringify(q).includes('120'))
+			.map((q) => q.id);
+		expect(relying.length).toBeGreaterThan(0);
+		const failed = drifted((t) => t.replace('مسافة 120 كلم', 'مسافة 130 كلم'));
+		for (const id of relying) expect(failed, id).toContain(id);
+	});
+
+	it('fails, by id, the questions that relied on a city the article no longer names', () => {
+		const relying = seed.questions.filter((q) => q.evidence.some((e) => e.includes('زوارة')));
+		expect(relying.length).toBeGreaterThan(0);
+		const failed = drifted((t) => t.replace('مدينة زوارة', 'مدينة غدامس'));
+		for (const q of relying) expect(failed, q.id).toContain(q.id);
+	});
+});
+
+describe('readBankDir', () => {
+	it('refuses a missing folder with a clear message', () => {
+		expect(() => readBankDir('no/such/folder')).toThrow(BankUnreadable);
+		expect(() => readBankDir('no/such/folder')).toThrow(
+			'question bank folder not found: no/such/folder'
+		);
+	});
+
+	it('refuses a folder with no article', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'dalil-empty-'));
+		temps.push(dir);
+		expect(() => readBankDir(dir)).toThrow(/no article in/);
+	});
+});
+
+describe('the JSON Schema for editors', () => {
+	it('is committed and fresh (regenerate with npm run dalil -- schema)', () => {
+		expect(readFileSync(SCHEMA_PATH, 'utf8')).toBe(schemaText());
+	});
+});
+
+describe('dalil check (CLI)', () => {
+	const cli = (...args: string[]) =>
+		spawnSync(process.execPath, ['scripts/dalil.js', 'check', ...args], { encoding: 'utf8' });
+
+	it('exits 0 on the real bank and prints a summary per article', () => {
+		const r = cli();
+		expect(r.status).toBe(0);
+		expect(r.stdout).toMatch(new RegExp(`${SLUG}: 12 paragraphs, \\d+ questions proven`));
+	});
+
+	it('prints one machine-readable summary with --json', () => {
+		const r = cli('--json');
+		const summary = JSON.parse(r.stdout);
+		expect(summary.ok).toBe(true);
+		const seed = summary.articles.find((a: { slug: string }) => a.slug === SLUG);
+		expect(seed).toMatchObject({ language: 'ar', paragraphs: 12 });
+		expect(Object.keys(seed.byType)).toContain('cloze');
+		expect(Object.keys(seed.byParagraph)).toHaveLength(12);
+		expect(Array.isArray(summary.warnings)).toBe(true);
+	});
+
+	it('exits 1 naming file, line and question when the article drifts', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'dalil-drift-'));
+		temps.push(dir);
+		cpSync('questions', dir, { recursive: true });
+		const file = join(dir, SLUG, 'article.md');
+		writeFileSync(file, readFileSync(file, 'utf8').replace('مسافة 120 كلم', 'مسافة 130 كلم'));
+		const r = cli(dir);
+		expect(r.status).toBe(1);
+		expect(r.stderr).toMatch(/questions\.yaml:\d+:\d+: error \[[a-z0-9-]+\] /);
+		const json = JSON.parse(cli(dir, '--json').stdout);
+		expect(json.ok).toBe(false);
+		expect(json.errors[0]).toHaveProperty('questionId');
+		expect(json.errors[0]).toHaveProperty('line');
+	});
+
+	it('exits 2 with one line, no stack trace, for a missing folder', () => {
+		const r = cli('no/such/folder');
+		expect(r.status).toBe(2);
+		expect(r.stderr.trim()).toBe('dalil check: question bank folder not found: no/such/folder');
+	});
+
+	it('exits 2 for a YAML syntax error, naming file and line', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'dalil-yaml-'));
+		temps.push(dir);
+		cpSync('questions', dir, { recursive: true });
+		writeFileSync(join(dir, SLUG, 'broken.yaml'), 'questions:\n  - id: [oops\n');
+		const r = cli(dir);
+		expect(r.status).toBe(2);
+		expect(r.stderr).toMatch(/broken\.yaml:\d+:\d+: error YAML: /);
+		expect(r.stderr).not.toMatch(/\n\s+at /);
+	});
+});

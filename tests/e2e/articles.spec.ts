@@ -83,3 +83,17 @@ test('the interface language switch works as a plain link', async ({ page }) => 
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 });
+
+test('a bank that cannot be read stops the server with one clear line', async ({ browserName: _browserName }, testInfo) => {
+	test.skip(testInfo.project.name !== 'js', 'a server start, not a page: once is enough');
+	const { spawnSync } = await import('node:child_process');
+	const r = spawnSync(process.execPath, ['build/index.js'], {
+		env: { ...process.env, DALIL_QUESTIONS: 'no/such/folder', PORT: '0' },
+		encoding: 'utf8',
+		timeout: 20_000
+	});
+	expect(r.status).toBe(1);
+	expect(r.stderr.trim()).toBe(
+		'dalil: cannot start: question bank folder not found: no/such/folder'
+	);
+});

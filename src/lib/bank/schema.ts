@@ -71,20 +71,28 @@ export const option = z
 export type Option = z.output<typeof option>;
 
 const common = {
-	id: questionId,
+	id: questionId.describe('stable id: lower-case ASCII letters, digits and dashes'),
 	/** the paragraph(s) the question is keyed to */
-	paragraph: oneOrMany(paragraphId),
+	paragraph: oneOrMany(paragraphId).describe(
+		'the paragraph(s) the question is keyed to: p1, p2, …'
+	),
 	/** in the article's language */
-	prompt: nonEmpty('prompt'),
+	prompt: nonEmpty('prompt').describe("the question, in the article's language"),
 	/** optional translation of the prompt (e.g. English) */
-	translation: z.string().optional(),
+	translation: z.string().optional().describe('a translation of the prompt (e.g. English)'),
 	/** verbatim quotes from the cited paragraph(s) that prove the answer */
-	evidence: oneOrMany(nonEmpty('an evidence quote')),
-	explanation: nonEmpty('explanation'),
-	skill: z.enum(SKILLS, { error: `skill must be one of ${SKILLS.join(', ')}` }),
-	difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)], {
-		error: 'difficulty must be 1, 2 or 3'
-	}),
+	evidence: oneOrMany(nonEmpty('an evidence quote')).describe(
+		'verbatim quote(s) from the cited paragraph(s) that prove the answer'
+	),
+	explanation: nonEmpty('explanation').describe('why the answer is right, citing the text'),
+	skill: z
+		.enum(SKILLS, { error: `skill must be one of ${SKILLS.join(', ')}` })
+		.describe('the reading skill the question trains'),
+	difficulty: z
+		.union([z.literal(1), z.literal(2), z.literal(3)], {
+			error: 'difficulty must be 1, 2 or 3'
+		})
+		.describe('1 easy, 2 medium, 3 hard'),
 	tags: z.array(z.string()).default([]),
 	/**
 	 * Questions that ask the same fact share a `fact` name: a quiz never takes two of them, and

@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
-		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
+		include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts'],
+		// browser tests run in Playwright, not here
+		exclude: ['tests/e2e/**', 'node_modules/**'],
 		environment: 'node'
 	}
 });

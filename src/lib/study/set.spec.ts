@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureSet } from './fixtures';
+import { formAt, itemKey, studyItems } from './set';
+
+describe('study items', () => {
+	const items = studyItems([fixtureSet]);
+
+	it('makes one item per fact and one per lone question, in reading order', () => {
+		expect(items.map((i) => i.key)).toEqual(['q:who-met', 'fact:town/meeting-place', 'q:how-far']);
+		expect(items.map((i) => i.order)).toEqual([0, 1, 2]);
+	});
+
+	it('orders a fact’s forms: choice, then typed answer, then evidence', () => {
+		const fact = items.find((i) => i.key === 'fact:town/meeting-place')!;
+		expect(fact.ladder.map((q) => q.id)).toEqual(['where-choice', 'where-short', 'where-evidence']);
+		expect(formAt(fact, 0).id).toBe('where-choice');
+		expect(formAt(fact, 2).id).toBe('where-evidence');
+		expect(formAt(fact, 9).id).toBe('where-evidence');
+	});
+
+	it('keys facts per article, so two articles may reuse a fact name', () => {
+		expect(itemKey({ id: 'a', article: 'x', fact: 'f' })).not.toBe(
+			itemKey({ id: 'b', article: 'y', fact: 'f' })
+		);
+		expect(itemKey({ id: 'a', article: 'x' })).toBe('q:a');
+	});
+});

@@ -1,0 +1,188 @@
+/** Helpers the exporters share: escaping, Moodle's grade list, citations, answer keys as text. */
+import type { BankQuestion } from '../bank/check';
+import { parseCloze, type Option } from '../bank/schema';
+import { chooseLocale, strings, type Strings } from '../i18n';
+import type { ExportArticle, ExportInput } from './types';
+
+/**
+ * The article a question belongs to; an input that lacks it is a bug of the caller.
+ * @param input the export input
+ * @param q a question of it
+ */
+export function articleOf(input: ExportInput, q: BankQuestion): ExportArticle {
+	const a = input.articles.get(q.article);
+	if (!a)
+		throw new Error(`export: question ${q.id} names article ${q.article}, which was not given`);
+	return a;
+}
+
+/**
+ * The articles of the questions, in the order they first appear.
+ * @param input the export input
+ */
+export function articlesInOrder(input: ExportInput): ExportArticle[] {
+	const out: ExportArticle[] = [];
+	for (const q of input.questions) {
+		const a = articleOf(input, q);
+		if (!out.includes(a)) out.push(a);
+	}
+	return out;
+}
+
+/**
+ * Interface strings in the article's language (worksheets and labels inside exports follow the
+ * text, not the teacher's interface).
+ * @param article the article
+ */
+export function textStrings(article: Pick<ExportArticle, 'language'>): Strings {
+	return strings(chooseLocale(null, article.language));
+}
+
+/**
+ * The paragraph numbers a question cites ("p3" → 3).
+ * @param q a question
+ */
+export function paragraphNumbers(q: BankQuestion): number[] {
+	return q.paragraph.map((p) => Number(p.slice(1)));
+}
+
+/** One line naming the article and its attribution, for comments and footers. */
+export function attributionLine(a: ExportArticle): string {
+	return `${a.title} — ${a.source}, ${a.date}. ${a.attribution}`;
+}
+
+/**
+ * Where the answer stands: "Paragraph 3: «quote»" for each evidence quote.
+ * @param q a question
+ * @param t strings in the article's language
+ */
+export function citation(q: BankQuestion, t: Strings): string {
+	return q.evidence
+		.map((quote, i) => {
+			const p = q.spans[i]?.paragraph ?? q.paragraph[0];
+			return `${t.paragraph} ${p.slice(1)}: «${quote}»`;
+		})
+		.join(' ');
+}
+
+/**
+ * The general feedback most formats carry: the explanation and where the text proves it.
+ * @param q a question
+ * @param t strings in the article's language
+ */
+export function feedbackText(q: BankQuestion, t: Strings): string {
+	return `${q.explanation} (${citation(q, t)})`;
+}
+
+/** Option text. */
+export const text = (o: Option): string => o.text;
+
+/**
+ * The answer key of any question as one line of text (CSV cells, worksheet keys, Quizlet).
+ * @param q a question
+ * @param t strings in the article's language
+ */
+export function answerText(q: BankQuestion, t: Strings): string {
+	switch (q.type) {
+		case 'single':
+			return q.answer.text;
+		case 'multiple':
+			return q.answer.map(text).join(' | ');
+		case 'truefalse':
+			return q.answer
+				? t.exportTrue
+				: `${t.exportFalse}${q.correction ? ` (${q.correction})` : ''}`;
+		case 'short':
+			return q.answer;
+		case 'numeric':
+			return `${q.answer.value}${q.answer.tolerance ? ` ± ${q.answer.tolerance}` : ''}${q.answer.unit ? ` ${q.answer.unit}` : ''}`;
+		case 'cloze':
+			return parseCloze(q.text)
+				.blanks.map((b) => b.answer)
+				.join(' | ');
+		case 'matching':
+			return q.pairs.map((p) => `${p.left.text} → ${p.right.text}`).join(' | ');
+		case 'ordering':
+			return q.items.map(text).join(' → ');
+		case 'evidence':
+			return q.evidence.join(' … ');
+	}
+}
+
+/**
+ * Moodle's grade list: an answer weight must be one of these or Moodle refuses the question
+ * (question/format/gift: "weight not on the grade list"; same list for XML fractions).
+ */
+export const MOODLE_GRADES = [
+	100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571,
+	12.5, 11.11111, 10, 5, 0
+] as const;
+
+/**
+ * The grade-list entry for a percentage, as Moodle writes it, or undefined when none is within
+ * rounding (Moodle compares to five decimals).
+ * @param percent a weight in percent, may be negative
+ */
+export function moodleGrade(percent: number): string | undefined {
+	const abs = Math.abs(percent);
+	const hit = MOODLE_GRADES.find((g) => Math.abs(g - abs) < 0.0001);
+	if (hit === undefined) return undefined;
+	return `${percent < 0 && hit !== 0 ? '-' : ''}${hit}`;
+}
+
+/**
+ * Escapes text for XML character data and attribute values.
+ * @param s any text
+ */
+export function xmlEscape(s: string): string {
+	return s.replace(/[&<>"']/g, (c) =>
+		c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;'
+	);
+}
+
+/**
+ * Characters XML 1.0 forbids (C0 controls other than tab, newline and return) dropped, so a
+ * stray control character in the bank cannot make a file unreadable.
+ * @param s any text
+ */
+export function xmlSafe(s: string): string {
+	// eslint-disable-next-line no-control-regex
+	return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+}
+
+/**
+ * Text in a CDATA section; a `]]>` inside is split across two sections, the one sequence CDATA
+ * cannot hold (XML 1.0 §2.7).
+ * @param s any text
+ */
+export function cdata(s: string): string {
+	return `<![CDATA[${xmlSafe(s).replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
+}
+
+/**
+ * Escapes text for HTML content and attributes.
+ * @param s any text
+ */
+export function htmlEscape(s: string): string {
+	return s.replace(/[&<>"]/g, (c) =>
+		c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'
+	);
+}
+
+/**
+ * A paragraph of HTML in the article's language and direction, for formats whose text is HTML
+ * (Moodle shows right-to-left text right only with `dir="rtl"` on the element).
+ * @param a the article
+ * @param s plain text
+ */
+export function htmlPara(a: Pick<ExportArticle, 'language' | 'direction'>, s: string): string {
+	return `<p dir="${a.direction}" lang="${a.language}">${htmlEscape(s)}</p>`;
+}
+
+/**
+ * A number in ASCII digits with a dot, as every import format wants (never locale digits).
+ * @param n a finite number
+ */
+export function asciiNumber(n: number): string {
+	return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(10)));
+}

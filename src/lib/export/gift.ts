@@ -1,0 +1,243 @@
+/**
+ * Moodle GIFT. Rules followed (Moodle question/format/gift, and ../shared/reference/README.md):
+ * UTF-8; a blank line ends a question, so text never holds one; `~ = # { } :` and `\` are
+ * escaped with `\`; numbers in ASCII digits with `.`; every weight is on Moodle's grade list;
+ * `// [id:…] [tag:…]` before a question sets its idnumber and tags.
+ */
+import type { BankQuestion } from '../bank/check';
+import { parseCloze, type Option } from '../bank/schema';
+import { foldArabic } from '../text/normalize';
+import {
+	articlesInOrder,
+	asciiNumber,
+	attributionLine,
+	feedbackText,
+	htmlEscape,
+	moodleGrade,
+	textStrings
+} from './common';
+import { ReportBuilder } from './report';
+import type { ExportArticle, ExportInput, ExportResult } from './types';
+
+/**
+ * Escapes GIFT's special characters; a line break becomes `\n` (GIFT's escape for it), since a
+ * blank line would end the question.
+ * @param s plain text
+ */
+export function giftEscape(s: string): string {
+	return s.replace(/[\\~=#{}:]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+}
+
+/** Text in GIFT's [html] format: HTML-escaped first, then GIFT-escaped. */
+function html(a: ExportArticle, s: string): string {
+	return giftEscape(`<p dir="${a.direction}" lang="${a.language}">${htmlEscape(s)}</p>`);
+}
+
+/** A `[tag:…]` value: no `]` or line breaks, which would end the comment early. */
+function tag(s: string): string {
+	return s.replace(/[\]\r\n]/g, ' ').trim();
+}
+
+/**
+ * A choice shown to the student: in an [html] question Moodle reads the answers as HTML too, so
+ * they are HTML-escaped before GIFT-escaped.
+ */
+function choice(o: Option): string {
+	return giftEscape(htmlEscape(o.text));
+}
+
+/** Each answer's feedback, `#…` after it, when the bank gives one. */
+function optionFeedback(o: Option): string {
+	return o.feedback ? `#${giftEscape(htmlEscape(o.feedback))}` : '';
+}
+
+/**
+ * The forms a short answer accepts: the key, the bank's accepted forms, and the folded spelling
+ * of each (no hamza or diacritics), since Moodle compares short answers exactly where Dalil
+ * folds.
+ */
+export function shortForms(answer: string, accept: string[]): string[] {
+	const out: string[] = [];
+	for (const f of [answer, ...accept]) {
+		for (const v of [f, foldArabic(f)]) {
+			if (v !== '' && !out.includes(v)) out.push(v);
+		}
+	}
+	return out;
+}
+
+/**
+ * Exports questions to Moodle GIFT.
+ * @param input questions and their articles
+ */
+export function toGift(input: ExportInput): ExportResult {
+	const report = new ReportBuilder('gift');
+	const out: string[] = [];
+	const articles = articlesInOrder(input);
+	for (const a of articles) {
+		out.push(
+			`// Dalil — ${tag(a.title)}`,
+			`// ${attributionLine(a).replace(/\r?\n/g, ' ')}`,
+			'',
+			// Moodle's category path: `/` separates levels, so a slug (no `/`) is one level.
+			`$CATEGORY: $course$/top/Dalil/${a.slug}`,
+			'',
+			// The article itself, numbered, as a description item: a quiz shows it above the
+			// questions, and it carries the attribution into Moodle.
+			`// [id:${a.slug}-text] [tag:dalil-text]`,
+			`::${giftEscape(a.title)}::[html]${giftEscape(
+				a.paragraphs
+					.map(
+						(p) =>
+							`<p dir="${a.direction}" lang="${a.language}"><b>${p.n}</b> ${htmlEscape(p.text)}</p>`
+					)
+					.join('') + `<p><small>${htmlEscape(attributionLine(a))}</small></p>`
+			)}`,
+			''
+		);
+		for (const q of input.questions) {
+			if (q.article !== a.slug) continue;
+			const block = question(q, a, report);
+			if (block) out.push(block, '');
+		}
+	}
+	if (articles.length) report.note('attribution: a comment and a description item per article');
+	return { text: out.join('\n'), report: report.report };
+}
+
+function question(q: BankQuestion, a: ExportArticle, report: ReportBuilder): string | undefined {
+	const t = textStrings(a);
+	const tags = [
+		...q.paragraph,
+		`skill-${q.skill}`,
+		`difficulty-${q.difficulty}`,
+		`type-${q.type}`,
+		...q.tags
+	];
+	const head = [
+		`// [id:${q.id}] ${tags.map((x) => `[tag:${tag(x)}]`).join(' ')}`,
+		`::${q.id}::[html]${html(a, q.prompt)}`
+	];
+	const general = `####[html]${html(a, feedbackText(q, t))}`;
+	const block = (lines: string[]) =>
+		[...head.slice(0, 1), head[1] + '{', ...lines, general, '}'].join('\n');
+
+	switch (q.type) {
+		case 'single':
+			report.ok(q);
+			return block([
+				`=${choice(q.answer)}${optionFeedback(q.answer)}`,
+				...q.distractors.map((o) => `~${choice(o)}${optionFeedback(o)}`)
+			]);
+		case 'multiple': {
+			const right = moodleGrade(100 / q.answer.length);
+			if (!right) {
+				report.omitted(
+					q,
+					`${q.answer.length} correct choices: 100/${q.answer.length} is not on Moodle's grade list`
+				);
+				return undefined;
+			}
+			// Each wrong choice takes back what a right one gives, so ticking everything scores 0.
+			const wrong = `-${right}`;
+			if (q.scoring === 'all-or-nothing') {
+				report.converted(
+					q,
+					'multichoice (partial credit)',
+					"GIFT's multiple-answer question gives partial credit; Dalil scores this one all or nothing"
+				);
+			} else report.ok(q);
+			return block([
+				...q.answer.map((o) => `~%${right}%${choice(o)}${optionFeedback(o)}`),
+				...q.distractors.map((o) => `~%${wrong}%${choice(o)}${optionFeedback(o)}`)
+			]);
+		}
+		case 'truefalse': {
+			report.ok(q);
+			const lines = [q.answer ? 'TRUE' : 'FALSE'];
+			if (!q.answer && q.correction) {
+				// `{FALSE#feedback for a wrong answer#feedback for the right one}`
+				const c = giftEscape(q.correction);
+				lines[0] += `#${c}#${c}`;
+			}
+			return block(lines);
+		}
+		case 'short':
+			report.ok(q);
+			return block(shortForms(q.answer, q.accept).map((f) => `=${giftEscape(f)}`));
+		case 'numeric': {
+			const { value, tolerance, unit, unitOptional } = q.answer;
+			if (unit && !unitOptional) {
+				report.converted(
+					q,
+					'numerical',
+					`GIFT has no units: the number is graded without «${unit}»`
+				);
+			} else report.ok(q);
+			// The multi-answer form `{#\n=%100%v:t\n}`: gift-pegjs refuses the one-line form with
+			// feedback, Moodle takes both.
+			return [
+				head[0],
+				`${head[1]}{#`,
+				`=%100%${asciiNumber(value)}:${asciiNumber(tolerance)}`,
+				general,
+				'}'
+			].join('\n');
+		}
+		case 'cloze': {
+			const { plain, blanks } = parseCloze(q.text);
+			if (blanks.length !== 1) {
+				report.omitted(
+					q,
+					`${blanks.length} blanks: GIFT holds one blank a question (Moodle XML keeps it as a cloze)`
+				);
+				return undefined;
+			}
+			report.converted(
+				q,
+				'missing word (short answer)',
+				'one blank, as a GIFT missing-word question'
+			);
+			const b = blanks[0];
+			const before = plain.slice(0, b.start);
+			const after = plain.slice(b.end);
+			const answers = shortForms(b.answer, b.accept)
+				.map((f) => `=${giftEscape(f)}`)
+				.join(' ');
+			return [
+				head[0],
+				`::${q.id}::[html]${html(a, q.prompt)}${giftEscape(
+					`<p dir="${a.direction}" lang="${a.language}">${htmlEscape(before)}`
+				)}{${answers} ${general}}${giftEscape(`${htmlEscape(after)}</p>`)}`
+			].join('\n');
+		}
+		case 'matching': {
+			const answers = q.pairs.length + q.distractors.length;
+			if (answers < 3) {
+				report.omitted(q, "Moodle's matching needs at least three answers; this one has two");
+				return undefined;
+			}
+			if (q.scoring === 'all-or-nothing') {
+				report.converted(q, 'matching (partial credit)', "Moodle's matching gives credit per pair");
+			} else report.ok(q);
+			return block([
+				...q.pairs.map((p) => `=${choice(p.left)} -> ${giftEscape(p.right.text)}`),
+				...q.distractors.map((o) => `= -> ${giftEscape(o.text)}`)
+			]);
+		}
+		case 'ordering':
+			report.converted(
+				q,
+				'matching',
+				'GIFT has no ordering: each item is matched to its place (1, 2, …)'
+			);
+			return block(q.items.map((o, i) => `=${choice(o)} -> ${i + 1}`));
+		case 'evidence':
+			report.converted(
+				q,
+				'essay',
+				'GIFT cannot mark a phrase in the text: an essay the teacher grades, the evidence in its feedback'
+			);
+			return block([]);
+	}
+}

@@ -1,0 +1,75 @@
+/**
+ * What every exporter takes and gives back. Exporters are pure: questions and articles in, text
+ * or files and a report out; the routes and the CLI decide where the bytes go.
+ */
+import type { Paragraph } from '../bank/article';
+import type { BankQuestion } from '../bank/check';
+import type { QuestionType } from '../bank/schema';
+
+/** The article fields an export needs: its text, language and attribution. */
+export interface ExportArticle {
+	slug: string;
+	title: string;
+	translation?: string;
+	language: string;
+	direction: 'rtl' | 'ltr';
+	source: string;
+	date: string;
+	attribution: string;
+	paragraphs: Paragraph[];
+}
+
+/** The questions to export, with the articles they belong to. */
+export interface ExportInput {
+	questions: BankQuestion[];
+	/** every article a question names, by slug */
+	articles: Map<string, ExportArticle>;
+	options?: ExportOptions;
+}
+
+export interface ExportOptions {
+	/** worksheet: per-student variants are shuffled from this seed */
+	seed?: number;
+	/** worksheet: how many student copies (1 without a seed) */
+	copies?: number;
+	/** when the export was made, for the files that record it (QTI manifest, JSON) */
+	now?: Date;
+}
+
+/** A question the format holds only in another shape. */
+export interface Converted {
+	id: string;
+	type: QuestionType;
+	/** what it became, in the format's own words (e.g. "matching") */
+	as: string;
+	note: string;
+}
+
+/** A question the format cannot hold. */
+export interface Omitted {
+	id: string;
+	type: QuestionType;
+	reason: string;
+}
+
+/** What an export did to each question: never a silent drop. */
+export interface ExportReport {
+	format: string;
+	/** ids exported as they are or converted */
+	exported: string[];
+	converted: Converted[];
+	omitted: Omitted[];
+	/** anything else the teacher should know (e.g. where the attribution went) */
+	notes: string[];
+}
+
+export interface ExportFile {
+	/** path inside the package */
+	name: string;
+	text: string;
+}
+
+/** A text format gives `text`; a package format (QTI) gives `files`, zipped by `toBytes`. */
+export type ExportResult =
+	| { text: string; files?: undefined; report: ExportReport }
+	| { text?: undefined; files: ExportFile[]; report: ExportReport };

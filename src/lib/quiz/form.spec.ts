@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureArticle } from './fixtures';
+import { MAX_ANSWER, orderingPositions, readAnswers, wordMarked } from './form';
+import { studentView } from './view';
+
+const article = fixtureArticle();
+const views = article.questions.map((q) => studentView(q, 's', article));
+const view = (id: string) => views.find((v) => v.id === id)!;
+const post = (entries: [string, string][]) => {
+	const f = new FormData();
+	for (const [k, v] of entries) f.append(k, v);
+	return f;
+};
+
+describe('readAnswers', () => {
+	it('reads one answer of every type', () => {
+		const order = view('pier-order');
+		const items = order.type === 'ordering' ? order.items : [];
+		const rightOrder = [
+			'the old pier was removed',
+			'the divers surveyed the bed',
+			'the concrete was poured'
+		];
+		const { answers, problems } = readAnswers(
+			post([
+				['who-met', 'Sara Haddad'],
+				['library-facts', '4000 books'],
+				['library-facts', 'opened in 1990'],
+				['direction', 'false'],
+				['where-met', 'Zuwara'],
+				['how-far', '١٢٠ كم'],
+				['library-cloze.0', '1990'],
+				['ferry-days.0', 'Friday'],
+				['ferry-days.1', ''],
+				...items.map((it, k): [string, string] => [
+					`pier-order.${k}`,
+					String(rightOrder.indexOf(it) + 1)
+				]),
+				['first-reader', 'p2:8'],
+				['first-reader', 'p2:13']
+			]),
+			views
+		);
+		expect(problems).toEqual([]);
+		expect(answers['who-met']).toEqual({ type: 'single', choice: 'Sara Haddad' });
+		expect(answers['library-facts']).toMatchObject({ type: 'multiple' });
+		expect(answers['direction']).toEqual({ type: 'truefalse', value: false });
+		expect(answers['how-far']).toEqual({ type: 'numeric', text: '١٢٠ كم' });
+		expect(answers['library-cloze']).toEqual({ type: 'cloze', blanks: ['1990'] });
+		expect(answers['ferry-days']).toEqual({ type: 'matching', matches: ['Friday', ''] });
+		expect(answers['pier-order']).toEqual({ type: 'ordering', order: rightOrder });
+		const p2 = article.paragraphs[1].text;
+		const ev = answers['first-reader'];
+		expect(ev.type === 'evidence' && p2.slice(ev.start, ev.end)).toBe(
+			'Its first reader was a fisherman.'
+		);
+		expect(answers['ferry-where']).toBeUndefined();
+	});
+
+	it('reports tampered and over-long fields, and still reads the rest', () => {
+		const { answers, problems, overLong } = readAnswers(
+			post([
+				['who-met', 'Somebody else'],
+				['where-met', 'x'.repeat(MAX_ANSWER + 1)],
+				['ferry-where', 'Sirte'],
+				['first-reader', 'p9:1'],
+				['pier-order.0', 'first']
+			]),
+			views
+		);
+		expect(problems).toEqual([
+			{ id: 'who-met', code: 'not-an-option' },
+			{ id: 'where-met', code: 'too-long' },
+			{ id: 'first-reader', code: 'not-an-option' },
+			{ id: 'pier-order', code: 'malformed' }
+		]);
+		expect(answers).toEqual({ 'ferry-where': { type: 'short', text: 'Sirte' } });
+		expect(overLong['where-met'][0].length).toBe(MAX_ANSWER + 1);
+	});
+
+	it('gives saved answers back to the controls', () => {
+		expect(orderingPositions(['b', 'c', 'a'], ['a', 'b', 'c'])).toEqual(['2', '3', '1']);
+		expect(orderingPositions(['b', 'a'], undefined)).toEqual(['', '']);
+		const marked = { paragraph: 'p2', start: 5, end: 12 };
+		expect(wordMarked(['x', 5, 8], 'p2', marked)).toBe(true);
+		expect(wordMarked(['x', 13, 15], 'p2', marked)).toBe(false);
+		expect(wordMarked(['x', 5, 8], 'p1', marked)).toBe(false);
+	});
+});

@@ -1,0 +1,173 @@
+/**
+ * How answers travel in a form post, both ways: field names of the controls, reading a post into
+ * `StudentResponse`s (the boundary: anything that does not fit is a problem, never a crash), and a
+ * saved response back into what each control shows.
+ *
+ * Field names: `<id>` for one value (choice, true/false, short, numeric; repeated for checkboxes),
+ * `<id>.<k>` for the k-th blank, pair or item, and `<paragraph>:<word>` values for evidence words.
+ * Question ids never start with `_`, so `_attempt`, `_check`, … are free for the page.
+ */
+import type { StudentResponse } from '../grading/types';
+import type { QuestionView } from './types';
+
+/** The longest typed answer accepted (a blank, a short or numeric answer). */
+export const MAX_ANSWER = 200;
+
+export type ProblemCode = 'too-long' | 'not-an-option' | 'malformed';
+
+/** A field that could not be taken as it came. */
+export interface FormProblem {
+	id: string;
+	code: ProblemCode;
+}
+
+/** Saved answers, by question id. */
+export type Answers = Record<string, StudentResponse>;
+
+/**
+ * Reads the answers of a form post. Empty answers are left out; a field that is too long, names an
+ * option the question does not have, or is malformed is reported, and its question left out, while
+ * every other answer is read as usual.
+ * @param form the posted form
+ * @param views the questions of the quiz, as the page showed them
+ */
+export function readAnswers(
+	form: FormData,
+	views: readonly QuestionView[]
+): { answers: Answers; problems: FormProblem[]; overLong: Record<string, string[]> } {
+	const answers: Answers = {};
+	const problems: FormProblem[] = [];
+	// The over-long text itself (clipped) so the page can give it back rather than drop it.
+	const overLong: Record<string, string[]> = {};
+	const text = (name: string): string => {
+		const v = form.get(name);
+		return typeof v === 'string' ? v : '';
+	};
+	const all = (name: string): string[] =>
+		form.getAll(name).filter((v): v is string => typeof v === 'string');
+
+	for (const v of views) {
+		const id = v.id;
+		const problem = (code: ProblemCode) => problems.push({ id, code });
+		switch (v.type) {
+			case 'single': {
+				const choice = text(id);
+				if (choice === '') break;
+				if (!v.options.includes(choice)) problem('not-an-option');
+				else answers[id] = { type: 'single', choice };
+				break;
+			}
+			case 'multiple': {
+				const choices = [...new Set(all(id))];
+				if (choices.length === 0) break;
+				if (choices.some((c) => !v.options.includes(c))) problem('not-an-option');
+				// in the order shown, whatever order the browser sent them in
+				else
+					answers[id] = { type: 'multiple', choices: v.options.filter((o) => choices.includes(o)) };
+				break;
+			}
+			case 'truefalse': {
+				const value = text(id);
+				if (value === '') break;
+				if (value !== 'true' && value !== 'false') problem('not-an-option');
+				else answers[id] = { type: 'truefalse', value: value === 'true' };
+				break;
+			}
+			case 'short':
+			case 'numeric': {
+				const value = text(id);
+				if (value.length > MAX_ANSWER) {
+					problem('too-long');
+					overLong[id] = [value.slice(0, MAX_ANSWER * 4)];
+				} else if (value.trim() !== '') {
+					answers[id] =
+						v.type === 'short' ? { type: 'short', text: value } : { type: 'numeric', text: value };
+				}
+				break;
+			}
+			case 'cloze': {
+				const blanks = v.segments.slice(1).map((_, k) => text(`${id}.${k}`));
+				if (blanks.some((b) => b.length > MAX_ANSWER)) {
+					problem('too-long');
+					overLong[id] = blanks.map((b) => b.slice(0, MAX_ANSWER * 4));
+				} else if (blanks.some((b) => b.trim() !== '')) answers[id] = { type: 'cloze', blanks };
+				break;
+			}
+			case 'matching': {
+				const matches = v.left.map((_, k) => text(`${id}.${k}`));
+				if (matches.some((m) => m !== '' && !v.right.includes(m))) problem('not-an-option');
+				else if (matches.some((m) => m !== '')) answers[id] = { type: 'matching', matches };
+				break;
+			}
+			case 'ordering': {
+				const n = v.items.length;
+				const positions = v.items.map((_, k) => text(`${id}.${k}`));
+				if (positions.every((p) => p === '')) break;
+				if (positions.some((p) => p !== '' && !/^[1-9][0-9]?$/.test(p))) {
+					problem('malformed');
+					break;
+				}
+				// Unplaced items go last; ties keep the order shown.
+				const order = v.items
+					.map((item, k) => ({ item, k, at: positions[k] === '' ? n + 1 : Number(positions[k]) }))
+					.sort((a, b) => a.at - b.at || a.k - b.k)
+					.map((x) => x.item);
+				answers[id] = { type: 'ordering', order };
+				break;
+			}
+			case 'evidence': {
+				const marked = all(id);
+				if (marked.length === 0) break;
+				const picked = marked.map((m) => /^(p[1-9][0-9]*):([0-9]{1,5})$/.exec(m));
+				if (picked.some((m) => m === null) || marked.length > 2000) {
+					problem('malformed');
+					break;
+				}
+				// The phrase runs from the first marked word to the last, in the first paragraph marked.
+				const paragraph = picked[0]![1];
+				const ws = v.words.find((w) => w.paragraph === paragraph)?.words;
+				const chosen = picked.filter((m) => m![1] === paragraph).map((m) => ws?.[Number(m![2])]);
+				if (!ws || chosen.some((w) => w === undefined)) {
+					problem('not-an-option');
+					break;
+				}
+				const start = Math.min(...chosen.map((w) => w![1]));
+				const end = Math.max(...chosen.map((w) => w![2]));
+				answers[id] = { type: 'evidence', paragraph, start, end };
+				break;
+			}
+		}
+	}
+	return { answers, problems, overLong };
+}
+
+/**
+ * The positions (1-based) to show for an ordering answer, one per item as shown.
+ * @param items the items as shown
+ * @param order the student's order, if any
+ */
+export function orderingPositions(items: readonly string[], order: readonly string[] | undefined) {
+	return items.map((item) => {
+		const at = order?.indexOf(item) ?? -1;
+		return at < 0 ? '' : String(at + 1);
+	});
+}
+
+/**
+ * Whether the k-th word of a paragraph lies in a marked phrase.
+ * @param word the word
+ * @param paragraph its paragraph
+ * @param marked the saved answer, if any
+ */
+export function wordMarked(
+	word: readonly [string, number, number],
+	paragraph: string,
+	marked: { paragraph: string; start: number; end: number } | undefined
+): boolean {
+	return (
+		marked !== undefined &&
+		marked.paragraph === paragraph &&
+		word[1] >= marked.start &&
+		word[2] <= marked.end
+	);
+}

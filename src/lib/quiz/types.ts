@@ -1,0 +1,36 @@
+/**
+ * What the browser may see of a question: the student view. Types only, so components can import
+ * them without pulling the bank's schema (and zod) into the page's JavaScript.
+ */
+import type { QuestionType, Skill } from '../bank/schema';
+
+/** A word of a paragraph that can be marked as evidence: text and offsets in the stored text. */
+export type Word = [text: string, start: number, end: number];
+
+interface ViewBase {
+	id: string;
+	type: QuestionType;
+	prompt: string;
+	translation?: string;
+	/** the cited paragraphs: p1, p2, … */
+	paragraphs: string[];
+	skill: Skill;
+	difficulty: number;
+	/** the article's language and direction: a question is in the article's language */
+	lang: string;
+	dir: 'rtl' | 'ltr';
+}
+
+/** One question as sent to the browser: everything needed to answer it, no answer key. */
+export type QuestionView = ViewBase &
+	(
+		| { type: 'single' | 'multiple'; options: string[] }
+		| { type: 'truefalse' | 'short' | 'numeric' }
+		/** the text around and between the blanks; a blank sits between two segments */
+		| { type: 'cloze'; segments: string[] }
+		| { type: 'matching'; left: string[]; right: string[] }
+		| { type: 'ordering'; items: string[] }
+		| { type: 'evidence'; words: { paragraph: string; words: Word[] }[] }
+	);
+
+export type ViewOf<T extends QuestionType> = Extract<QuestionView, { type: T }>;

@@ -8,7 +8,7 @@ import { QUESTION_TYPES, SKILLS, paragraphId, parseCloze, questionId } from '../
 import { foldArabic, stemVariants } from '../text/normalize';
 
 /** A filter field that may be given once, many times, or as a comma-separated list. */
-function list<T extends z.ZodType>(item: T) {
+function list<T extends z.ZodType<unknown, string>>(item: T) {
 	return z
 		.union([z.string(), z.array(z.string())])
 		.optional()

@@ -136,9 +136,8 @@ describe('GIFT export', () => {
 		);
 		// The special characters in the options come back as they were.
 		const single = parsed.find((p) => p.type === 'MC' && p.id === 'single-where');
-		expect(
-			single && 'choices' in single && single.choices.map((c) => plain(c.text.text))
-		).toContain('a{b}c:d#e~f\\g');
+		if (single?.type !== 'MC') throw new Error('single-where is not read as MC');
+		expect(single.choices.map((c) => plain(c.text.text))).toContain('a{b}c:d#e~f\\g');
 		// Category and attribution.
 		expect(parsed[0]).toMatchObject({ type: 'Category', title: '$course$/top/Dalil/fixture' });
 		const description = parsed.find((p) => p.type === 'Description');

@@ -1,0 +1,69 @@
+/**
+ * Aiken (Moodle question/format/aiken): a one-line question, choices `A) …` one a line, then
+ * `ANSWER: X`. It holds single-choice questions only, with no passage, feedback or comments.
+ */
+import { articleOf, attributionLine, textStrings } from './common';
+import { ReportBuilder } from './report';
+import type { ExportInput, ExportResult } from './types';
+
+/** Aiken is line-based: a line break inside a text would start a new choice or question. */
+function oneLine(s: string): string {
+	return s.replace(/\s+/g, ' ').trim();
+}
+
+/** A line Moodle would read as a choice or as the answer line, not as question text. */
+const SPECIAL_LINE = /^([A-Z][).][ \t]|ANSWER:)/;
+
+/**
+ * Exports the single-choice questions (and true/false as a two-choice question) to Aiken.
+ * @param input questions and their articles
+ */
+export function toAiken(input: ExportInput): ExportResult {
+	const report = new ReportBuilder('aiken');
+	const blocks: string[] = [];
+	const articles = new Set<string>();
+	for (const q of input.questions) {
+		const a = articleOf(input, q);
+		const t = textStrings(a);
+		let options: string[];
+		let right: number;
+		if (q.type === 'single') {
+			options = [q.answer.text, ...q.distractors.map((o) => o.text)];
+			right = 0;
+		} else if (q.type === 'truefalse') {
+			options = [t.exportTrue, t.exportFalse];
+			right = q.answer ? 0 : 1;
+		} else {
+			report.omitted(q, 'Aiken holds single-choice questions only');
+			continue;
+		}
+		const stem = oneLine(q.prompt);
+		if (options.length > 26) {
+			report.omitted(q, 'Aiken labels choices A–Z: more than 26 choices');
+			continue;
+		}
+		if (SPECIAL_LINE.test(stem) || options.some((o) => oneLine(o).length === 0)) {
+			report.omitted(q, 'the question text would read as an Aiken choice or answer line');
+			continue;
+		}
+		if (q.type === 'truefalse') {
+			report.converted(q, 'single choice', `two choices, ${t.exportTrue} and ${t.exportFalse}`);
+		} else report.ok(q);
+		articles.add(a.slug);
+		const letter = (i: number) => String.fromCharCode(65 + i);
+		blocks.push(
+			[
+				stem,
+				...options.map((o, i) => `${letter(i)}) ${oneLine(o)}`),
+				`ANSWER: ${letter(right)}`
+			].join('\n')
+		);
+	}
+	for (const slug of articles) {
+		const a = input.articles.get(slug)!;
+		report.note(
+			`Aiken has no place for a passage, comment or attribution; cite it with the quiz: ${attributionLine(a)}`
+		);
+	}
+	return { text: blocks.length ? blocks.join('\n\n') + '\n' : '', report: report.report };
+}

@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { parseCloze } from '../bank/schema';
 import { articleOf, attributionLine, answerText, citation, textStrings } from './common';
 import { ReportBuilder } from './report';
-import { seededRandom, shuffled } from './shuffle';
+import { seededRandom, shuffled } from '../quiz/random';
 import type { ExportInput, ExportResult } from './types';
 
 /**
@@ -113,13 +113,6 @@ export const KAHOOT_HEADER = [
 	'Correct answer(s) - choose at least one'
 ];
 
-/** A stable seed from a question id, so Kahoot's answer order is the same on every export. */
-function idSeed(id: string): number {
-	let h = 2166136261;
-	for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
-	return h >>> 0;
-}
-
 /**
  * The rows of Kahoot's layout, header first, and what could not go in.
  * @param input questions and their articles
@@ -171,11 +164,12 @@ export function kahootRows(input: ExportInput, report = new ReportBuilder('kahoo
 				`${t.exportTrue} / ${t.exportFalse} as a two-answer quiz question`
 			);
 		} else report.ok(q);
-		// Kahoot shows answers in the order given: shuffle so the right one is not always first.
+		// Kahoot shows answers in the order given: shuffle (seeded by the id, so every export agrees)
+		// so the right one is not always first.
 		const order =
 			q.type === 'truefalse'
 				? [t.exportTrue, t.exportFalse]
-				: shuffled(answers, seededRandom(idSeed(q.id)));
+				: shuffled(answers, seededRandom(`kahoot-${q.id}`));
 		const correct = order.flatMap((x, i) => (right.includes(x) ? [String(i + 1)] : []));
 		const cells = [...order, '', '', '', ''].slice(0, 4);
 		const time = { 1: '20', 2: '30', 3: '60' }[q.difficulty];

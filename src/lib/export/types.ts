@@ -28,8 +28,8 @@ export interface ExportInput {
 }
 
 export interface ExportOptions {
-	/** worksheet: per-student variants are shuffled from this seed */
-	seed?: number;
+	/** worksheet: per-student versions are shuffled from this seed (letters, digits, dashes) */
+	seed?: string;
 	/** worksheet: how many student copies (1 without a seed) */
 	copies?: number;
 	/** when the export was made, for the files that record it (QTI manifest, JSON) */

@@ -5,7 +5,8 @@
  */
 import { checkBank, type BankQuestion, type LoadedArticle } from '../bank/check';
 import { loadBank } from '../server/bank';
-import type { ExportArticle, ExportInput } from './types';
+import { exportArticle } from './article';
+import type { ExportInput } from './types';
 
 export const FIXTURE_ARTICLE =
 	'---\ntitle: "اختبار: السراج يلتقي قائد أفريكوم"\nlanguage: ar\ndirection: rtl\nsource: Dalil test fixture\ndate: 2020-06-22\nattribution: "Fixture text (AFP-style report, 2020) for tests; <b>&amp; ]]> = + @"\n---\n\nطرابلس: التقى فائز السراج رئيس حكومة الوفاق الوطني الليبية التي تعترف بها الأمم المتحدة الاثنين، قائد القيادة العسكرية الأميركية في أفريقيا الجنرال ستيفن تاونسند والسفير الأميركي لدى ليبيا ريتشارد نورلاند، وبحث معهما محاربة الإرهاب ووقف الأعمال العسكرية في البلاد.\n\nوقال المكتب الإعلامي لحكومة الوفاق الوطني في بيان "في إطار التشاور وبحث تطورات الأوضاع في ليبيا، اجتمع رئيس حكومة الوفاق الوطني فائز السراج اليوم مع قائد القيادة العسكرية الأميركية في إفريقيا (أفريكوم) الجنرال ستيفن تاونسند والسفير الأميركي لدى ليبيا ريتشارد نورلاند" في حضور كبار قادة العسكريين للحكومة ووزير الداخلية فتحي باشاغا.\n\nوعرض الاجتماع الذي عقد في مدينة زوارة الواقعة على مسافة 120 كلم غرب طرابلس "المستجدات العسكرية والأمنية في ليبيا، كما بحث التنسيق المشترك بين حكومة الوفاق وأفريكوم في محاربة الإرهاب وضرب فلوله في إطار التعاون الاستراتيجي بين طرابلس وواشنطن"، وفق البيان.\n';
@@ -120,13 +121,6 @@ export const FIXTURE_QUESTIONS = `questions:
     skill: direction
     difficulty: 2
 `;
-
-/** The article of a loaded bank, as exports take it. */
-export function exportArticle(a: LoadedArticle): ExportArticle {
-	const { slug, title, translation, language, direction, source, date, attribution, paragraphs } =
-		a;
-	return { slug, title, translation, language, direction, source, date, attribution, paragraphs };
-}
 
 /** The inline fixture, checked: one question of each type (two cloze, two true/false). */
 export function fixtureInput(): ExportInput & { article: LoadedArticle } {

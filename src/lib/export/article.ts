@@ -1,0 +1,13 @@
+/** The article fields exports need, taken from a loaded article. */
+import type { LoadedArticle } from '../bank/check';
+import type { ExportArticle } from './types';
+
+/**
+ * The article of a loaded bank, as exports take it (no questions or file path).
+ * @param a a loaded article
+ */
+export function exportArticle(a: LoadedArticle): ExportArticle {
+	const { slug, title, translation, language, direction, source, date, attribution, paragraphs } =
+		a;
+	return { slug, title, translation, language, direction, source, date, attribution, paragraphs };
+}

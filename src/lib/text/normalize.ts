@@ -12,7 +12,7 @@
  */
 
 /** Any run of white space, including no-break and zero-width spaces that pasted text brings. */
-const SPACES = /[\s\u00A0\u200B\u200C\u200D\u2060\uFEFF]+/gu;
+const SPACES = /(?:[\s\u00A0\u200B\u200C\u2060\uFEFF]|\u200D)+/gu;
 
 /**
  * Unicode NFC and whitespace folding, trimmed: the only normalization an evidence quote gets.
@@ -34,7 +34,7 @@ export function normalizeQuoteWithOffsets(text: string): { text: string; offsets
 	let pendingSpace = false;
 	for (let i = 0; i < text.length; i++) {
 		const ch = text[i];
-		if (/[\s\u00A0\u200B\u200C\u200D\u2060\uFEFF]/u.test(ch)) {
+		if (/^(?:[\s\u00A0\u200B\u200C\u2060\uFEFF]|\u200D)$/u.test(ch)) {
 			pendingSpace = out.length > 0;
 			continue;
 		}
@@ -76,9 +76,15 @@ const LETTER_FOLDS: Record<string, string> = {
 	'\u06C1': '\u0647',
 	'\u06C0': '\u0647',
 	'\u06D5': '\u0647',
-	// Arabic decimal separator and thousands separator (U+066B, U+066C)
+	// Arabic decimal separator, thousands separator and percent sign (U+066B, U+066C, U+066A)
 	'\u066B': '.',
-	'\u066C': ''
+	'\u066C': '',
+	'\u066A': '%',
+	// heh doachashmee, swash kaf, Farsi/Urdu yeh variants
+	'\u06BE': '\u0647',
+	'\u06AA': '\u0643',
+	'\u06D2': '\u064A',
+	'\u06D0': '\u064A'
 };
 
 /**
@@ -98,11 +104,14 @@ export function foldArabic(text: string): string {
 		else if (code >= 0x06f0 && code <= 0x06f9) out += String.fromCharCode(code - 0x06f0 + 48);
 		else out += LETTER_FOLDS[ch] ?? ch;
 	}
-	// Keep a decimal point or comma only between digits; everything else that is not a letter or
-	// digit separates words.
-	out = out.replace(/(\d)[.,](?=\d)/g, '$1\u0000');
-	out = out.replace(/[^\p{L}\p{N}\u0000]+/gu, ' ');
-	out = out.replace(/\u0000/g, '.');
+	// A comma before exactly three digits groups thousands ("1,200"); otherwise keep a decimal point
+	// or comma only between digits. The percent sign is a word of its own; everything else that is
+	// not a letter or digit separates words.
+	out = out.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+	out = out.replace(/(\d)[.,](?=\d)/g, '$1\uE000');
+	out = out.replace(/[^\p{L}\p{N}\uE000%]+/gu, ' ');
+	out = out.replace(/\uE000/g, '.');
+	out = out.replace(/%/g, ' % ');
 	out = out.replace(/(\d)(?=\p{L})/gu, '$1 ').replace(/(\p{L})(?=\d)/gu, '$1 ');
 	return out.replace(/ +/g, ' ').trim();
 }
@@ -201,4 +210,68 @@ export function containsPhrase(haystack: Analyzed | string, needle: Analyzed | s
  */
 export function searchKey(text: string): string {
 	return foldArabic(text);
+}
+
+/** An analyzed text whose tokens know where they stand in the original text. */
+export interface AnalyzedWithOffsets extends Analyzed {
+	/** for each token, the offset of the word it came from in the original text */
+	starts: number[];
+	/** for each token, the end offset (exclusive) of the word it came from */
+	ends: number[];
+}
+
+/** A written word: letters, digits, marks and tatweel, with decimals and a percent sign kept on. */
+const WORD = /[\p{L}\p{N}\p{M}\u0640]+(?:[.,\u066B\u066C][\p{N}]+)*[%\u066A]?/gu;
+
+/**
+ * `analyze` of a text, with each token's offsets in the original, so a phrase found in the folded
+ * tokens can be highlighted in the stored text.
+ * @param text any text
+ */
+export function analyzeWithOffsets(text: string): AnalyzedWithOffsets {
+	const tokens: string[] = [];
+	const starts: number[] = [];
+	const ends: number[] = [];
+	for (const m of text.matchAll(WORD)) {
+		const folded = foldArabic(m[0]);
+		if (folded === '') continue;
+		for (const t of folded.split(' ')) {
+			tokens.push(t);
+			starts.push(m.index);
+			ends.push(m.index + m[0].length);
+		}
+	}
+	return { folded: tokens.join(' '), tokens, variants: tokens.map(stemVariants), starts, ends };
+}
+
+/**
+ * Optimal string alignment distance (Levenshtein with adjacent transpositions), or `max + 1` as
+ * soon as it is known to exceed `max`.
+ * @param a one word
+ * @param b the other
+ * @param max the largest distance of interest
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+	if (a === b) return 0;
+	if (Math.abs(a.length - b.length) > max) return max + 1;
+	const n = b.length;
+	let prev2: number[] = [];
+	let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const cur: number[] = [i];
+		let rowMin = i;
+		for (let j = 1; j <= n; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+				v = Math.min(v, prev2[j - 2] + 1);
+			}
+			cur.push(v);
+			if (v < rowMin) rowMin = v;
+		}
+		if (rowMin > max) return max + 1;
+		prev2 = prev;
+		prev = cur;
+	}
+	return prev[n];
 }

@@ -52,4 +52,11 @@ export interface GradeResult {
 	/** where the answer stands, for highlighting */
 	evidence: EvidenceSpan[];
 	explanation: string;
+	/** set when the response was refused (wrong shape, too long): the message says why */
+	refused?: string;
+}
+
+/** The text a question is graded against: its article's paragraphs, as stored. */
+export interface GradeContext {
+	article?: { paragraphs: { id: string; text: string }[] };
 }

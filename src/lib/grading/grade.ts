@@ -1,0 +1,397 @@
+/**
+ * Grades every question type of the bank. The same code runs on the server, in the browser
+ * (practice, offline self-study) and in the CLI: pure TypeScript, no DOM, no Node.
+ *
+ *   gradeQuestion(question, response, { article })  →  GradeResult
+ *
+ * Keys and contexts are prepared once per question (cached in a WeakMap), so grading an answer
+ * only analyzes the answer.
+ */
+import type { BankQuestion } from '../bank/check';
+import { parseCloze, type Question } from '../bank/schema';
+import { foldArabic } from '../text/normalize';
+import {
+	matchAnswer,
+	prepareContext,
+	prepareKey,
+	type KeySpec,
+	type MatchResult,
+	type PreparedContext,
+	type PreparedKey
+} from './match';
+import { MAX_ANSWER_LENGTH, parseResponse } from './response';
+import type { GradeContext, GradeResult, PartResult, StudentResponse } from './types';
+
+type AnyQuestion = Question & Partial<Pick<BankQuestion, 'spans' | 'article'>>;
+
+interface Prepared {
+	keys: PreparedKey[];
+	contexts: WeakMap<object, PreparedContext>;
+}
+
+const cache = new WeakMap<object, Prepared>();
+
+function keySpecs(q: Question): KeySpec[] {
+	switch (q.type) {
+		case 'short':
+			return [
+				{ expected: q.answer, accept: q.accept, reject: q.reject, person: q.skill === 'who' }
+			];
+		case 'numeric':
+			return [
+				{
+					expected: `${q.answer.value}${q.answer.unit ? ' ' + q.answer.unit : ''}`,
+					tolerance: q.answer.tolerance,
+					unitOptional: q.answer.unitOptional
+				}
+			];
+		case 'cloze':
+			return parseCloze(q.text).blanks.map((b) => ({ expected: b.answer, accept: b.accept }));
+		default:
+			return [];
+	}
+}
+
+function prepared(q: Question): Prepared {
+	let p = cache.get(q);
+	if (!p) {
+		p = { keys: keySpecs(q).map(prepareKey), contexts: new WeakMap() };
+		cache.set(q, p);
+	}
+	return p;
+}
+
+function contextFor(q: Question, p: Prepared, context?: GradeContext): PreparedContext | undefined {
+	const article = context?.article;
+	if (!article) return undefined;
+	let c = p.contexts.get(article);
+	if (!c) {
+		const cited = article.paragraphs.filter((x) => q.paragraph.includes(x.id));
+		c = prepareContext(cited.length ? cited : article.paragraphs, article.paragraphs, q.prompt);
+		p.contexts.set(article, c);
+	}
+	return c;
+}
+
+/** The answer key as a person reads it. */
+export function expectedText(q: Question): string {
+	switch (q.type) {
+		case 'single':
+			return q.answer.text;
+		case 'multiple':
+			return q.answer.map((o) => o.text).join(' | ');
+		case 'truefalse':
+			return q.answer ? 'true' : `false${q.correction ? ` (${q.correction})` : ''}`;
+		case 'short':
+			return q.answer;
+		case 'numeric':
+			return `${q.answer.value}${q.answer.unit ? ' ' + q.answer.unit : ''}${q.answer.tolerance ? ` (±${q.answer.tolerance})` : ''}`;
+		case 'cloze':
+			return parseCloze(q.text)
+				.blanks.map((b) => b.answer)
+				.join(' | ');
+		case 'matching':
+			return q.pairs.map((p) => `${p.left.text} → ${p.right.text}`).join(' | ');
+		case 'ordering':
+			return q.items.map((o) => o.text).join(' → ');
+		case 'evidence':
+			return q.evidence.join(' … ');
+	}
+}
+
+/**
+ * What normalization did to a typed answer, for a teacher to see why a variant counted.
+ * @param raw the answer as typed
+ */
+export function surfaceNotes(raw: string): string[] {
+	const notes: string[] = [];
+	if (/[\u064B-\u065F\u0670\u0610-\u061A]/.test(raw)) notes.push('diacritics ignored');
+	if (raw.includes('\u0640')) notes.push('tatweel ignored');
+	if (/[أإآٱؤئ]/.test(raw)) notes.push('hamza forms folded');
+	if (/ة/.test(raw)) notes.push('taa marbuta read as haa');
+	if (/ى/.test(raw)) notes.push('alef maqsura read as yaa');
+	if (/[\u0660-\u0669\u06F0-\u06F9]/.test(raw)) notes.push('Arabic-Indic digits read');
+	if (/[\u06A9\u06CC\u06C1\u06C0\u06D5\u06BE\u06AA]/.test(raw))
+		notes.push('Persian/Urdu letter forms folded');
+	if (/[\u0300-\u036F\u00C0-\u024F]/.test(raw.normalize('NFD').replace(/[a-zA-Z]/g, '')))
+		notes.push('Latin accents ignored');
+	if (/[^\p{L}\p{N}\p{M}\s\u0640]/u.test(raw)) notes.push('punctuation ignored');
+	return notes;
+}
+
+function result(
+	q: AnyQuestion,
+	score: number,
+	fields: Partial<GradeResult> & { reason: string; parts?: PartResult[] }
+): GradeResult {
+	const s = Math.max(0, Math.min(1, Math.round(score * 1000) / 1000));
+	return {
+		questionId: q.id,
+		type: q.type,
+		score: s,
+		correct: s === 1,
+		verdict: s === 1 ? 'correct' : s > 0 ? 'partial' : 'wrong',
+		unsure: false,
+		parts: [],
+		normalized: [],
+		expected: expectedText(q),
+		evidence: q.spans ?? [],
+		explanation: q.explanation,
+		...fields
+	};
+}
+
+/**
+ * A refusal: the response cannot be graded as given. Score 0, with the message as the reason.
+ * @param q the question
+ * @param message why
+ */
+export function refusal(q: AnyQuestion, message: string): GradeResult {
+	return result(q, 0, { reason: `refused: ${message}`, refused: message });
+}
+
+const same = (a: string, b: string) => a === b || foldArabic(a) === foldArabic(b);
+
+function fromMatch(q: AnyQuestion, m: MatchResult, raw: string, label?: string): GradeResult {
+	return result(q, m.score, {
+		reason: m.reason,
+		unsure: m.unsure,
+		parts: m.parts.map((p) => ({ ...p, label: label ?? p.label })),
+		normalized: m.score > 0 ? [...surfaceNotes(raw), ...m.notes] : []
+	});
+}
+
+/**
+ * Grades a student's response to a bank question.
+ * @param question the question (as loaded by the bank check)
+ * @param response the response; validated here too, so a bad one is refused, never thrown
+ * @param context the question's article, for distractor awareness (other names, numbers and
+ *   directions of the paragraph are the likeliest wrong answers)
+ */
+export function gradeQuestion(
+	question: AnyQuestion,
+	response: StudentResponse | unknown,
+	context?: GradeContext
+): GradeResult {
+	const parsed = parseResponse(response, question);
+	if (!parsed.ok) return refusal(question, parsed.error);
+	const r = parsed.response;
+	try {
+		return grade(question, r, context);
+	} catch (e) {
+		// A bug must not cost the student the page: refuse, and say so.
+		return refusal(
+			question,
+			`the answer could not be graded (${e instanceof Error ? e.message : String(e)})`
+		);
+	}
+}
+
+function grade(q: AnyQuestion, r: StudentResponse, context?: GradeContext): GradeResult {
+	switch (q.type) {
+		case 'short':
+		case 'numeric': {
+			const text = (r as { text: string }).text;
+			const p = prepared(q);
+			const m = matchAnswer(p.keys[0], text, contextFor(q, p, context));
+			if (
+				q.type === 'numeric' &&
+				m.score === 0 &&
+				!/\d/.test(foldArabic(text)) &&
+				m.reason === 'the answer is not there'
+			) {
+				m.reason = 'no number in the answer';
+			}
+			return fromMatch(q, m, text);
+		}
+		case 'cloze': {
+			const blanks = (r as { blanks: string[] }).blanks;
+			const p = prepared(q);
+			const ctx = contextFor(q, p, context);
+			const parts: PartResult[] = [];
+			const notes = new Set<string>();
+			let unsure = false;
+			p.keys.forEach((key, i) => {
+				const given = blanks[i] ?? '';
+				const m = matchAnswer(key, given, ctx);
+				unsure ||= m.unsure;
+				if (m.correct) for (const n of [...surfaceNotes(given), ...m.notes]) notes.add(n);
+				parts.push({
+					label: `blank ${i + 1}`,
+					expected: key.parts[0].expected,
+					given,
+					correct: m.correct,
+					score: m.correct ? 1 : 0
+				});
+			});
+			const right = parts.filter((x) => x.correct).length;
+			const score = parts.length ? right / parts.length : 0;
+			return result(q, score, {
+				reason:
+					right === parts.length
+						? 'every blank right'
+						: `${right} of ${parts.length} blanks right` +
+							(blanks.length > parts.length
+								? ` (${blanks.length - parts.length} extra ignored)`
+								: ''),
+				unsure,
+				parts,
+				normalized: [...notes]
+			});
+		}
+		case 'single': {
+			const choice = (r as { choice: string }).choice;
+			const ok = same(choice, q.answer.text);
+			const known = ok || q.distractors.some((d) => same(choice, d.text));
+			return result(q, ok ? 1 : 0, {
+				reason: ok ? 'correct choice' : known ? 'another choice' : 'not one of the choices',
+				parts: [
+					{
+						label: 'choice',
+						expected: q.answer.text,
+						given: choice,
+						correct: ok,
+						score: ok ? 1 : 0
+					}
+				]
+			});
+		}
+		case 'truefalse': {
+			const value = (r as { value: boolean }).value;
+			const ok = value === q.answer;
+			return result(q, ok ? 1 : 0, {
+				reason: ok ? 'correct' : `the statement is ${q.answer ? 'true' : 'false'}`,
+				parts: [
+					{
+						label: 'statement',
+						expected: String(q.answer),
+						given: String(value),
+						correct: ok,
+						score: ok ? 1 : 0
+					}
+				]
+			});
+		}
+		case 'multiple': {
+			const chosen = (r as { choices: string[] }).choices;
+			const picked = (o: { text: string }) => chosen.some((c) => same(c, o.text));
+			const parts: PartResult[] = [
+				...q.answer.map((o) => ({ o, want: true })),
+				...q.distractors.map((o) => ({ o, want: false }))
+			].map(({ o, want }) => {
+				const got = picked(o);
+				return {
+					label: o.text,
+					expected: want ? 'chosen' : 'not chosen',
+					given: got ? 'chosen' : 'not chosen',
+					correct: got === want,
+					score: got === want ? 1 : 0
+				};
+			});
+			const hits = q.answer.filter(picked).length;
+			const falseHits = q.distractors.filter(picked).length;
+			const exact = hits === q.answer.length && falseHits === 0;
+			const score =
+				q.scoring === 'all-or-nothing'
+					? exact
+						? 1
+						: 0
+					: Math.max(0, (hits - falseHits) / q.answer.length);
+			return result(q, score, {
+				reason: exact
+					? 'every correct choice and no other'
+					: `${hits} of ${q.answer.length} correct choices${falseHits ? `, ${falseHits} wrong` : ''}` +
+						(q.scoring === 'all-or-nothing' ? ' (all or nothing)' : ''),
+				parts
+			});
+		}
+		case 'matching': {
+			const matches = (r as { matches: string[] }).matches;
+			const parts = q.pairs.map((p, i) => {
+				const given = matches[i] ?? '';
+				const ok = same(given, p.right.text);
+				return {
+					label: p.left.text,
+					expected: p.right.text,
+					given,
+					correct: ok,
+					score: ok ? 1 : 0
+				};
+			});
+			const right = parts.filter((p) => p.correct).length;
+			const score =
+				q.scoring === 'all-or-nothing' ? (right === parts.length ? 1 : 0) : right / parts.length;
+			return result(q, score, {
+				reason: `${right} of ${parts.length} pairs matched`,
+				parts
+			});
+		}
+		case 'ordering': {
+			const order = (r as { order: string[] }).order;
+			const pos = q.items.map((it) => order.findIndex((o) => same(o, it.text)));
+			let good = 0;
+			let total = 0;
+			const perItem = q.items.map(() => ({ good: 0, total: 0 }));
+			for (let i = 0; i < pos.length; i++) {
+				for (let j = i + 1; j < pos.length; j++) {
+					total++;
+					const ok = pos[i] >= 0 && pos[j] >= 0 && pos[i] < pos[j];
+					if (ok) good++;
+					perItem[i].total++;
+					perItem[j].total++;
+					if (ok) {
+						perItem[i].good++;
+						perItem[j].good++;
+					}
+				}
+			}
+			const parts = q.items.map((it, i) => ({
+				label: `${i + 1}`,
+				expected: it.text,
+				given: pos[i] >= 0 ? `${pos[i] + 1}` : '',
+				correct: perItem[i].good === perItem[i].total,
+				score: perItem[i].total ? perItem[i].good / perItem[i].total : 1
+			}));
+			return result(q, total ? good / total : 0, {
+				reason:
+					good === total ? 'in the right order' : `${good} of ${total} pairs in the right order`,
+				parts
+			});
+		}
+		case 'evidence': {
+			const ev = r as { paragraph: string; start: number; end: number };
+			const spans = (q.spans ?? []).filter((s) => s.paragraph === ev.paragraph);
+			let best = { coverage: 0, precision: 0 };
+			for (const s of spans) {
+				const inter = Math.max(0, Math.min(s.end, ev.end) - Math.max(s.start, ev.start));
+				const coverage = inter / (s.end - s.start);
+				const precision = inter / (ev.end - ev.start);
+				if (coverage * precision > best.coverage * best.precision) best = { coverage, precision };
+			}
+			const marked = ev.end - ev.start;
+			const stored = spans.length ? Math.max(...spans.map((s) => s.end - s.start)) : 0;
+			const ok = spans.length > 0 && best.coverage >= q.minOverlap && marked <= 3 * stored;
+			const score = ok ? 1 : Math.round(best.coverage * best.precision * 100) / 100;
+			return result(q, score, {
+				reason: !spans.length
+					? `the evidence is not in ${ev.paragraph}`
+					: ok
+						? `the marked phrase covers ${Math.round(best.coverage * 100)}% of the evidence`
+						: marked > 3 * stored
+							? 'the marked passage is much longer than the evidence'
+							: `the marked phrase covers ${Math.round(best.coverage * 100)}% of the evidence (${Math.round(q.minOverlap * 100)}% needed)`,
+				parts: [
+					{
+						label: 'evidence',
+						expected: q.evidence.join(' … '),
+						given: `${ev.paragraph}:${ev.start}-${ev.end}`,
+						correct: ok,
+						score
+					}
+				]
+			});
+		}
+	}
+}
+
+export { MAX_ANSWER_LENGTH };

@@ -1,0 +1,818 @@
+/**
+ * The free-text matcher behind short answers, numeric answers, cloze blanks and quick keys.
+ *
+ * A key is one or more parts, all required in any order; each part has accepted forms. A response
+ * is right when every part stands in it (clitics, spelling variants, transliterations and small
+ * typos in long words aside, numbers by value and unit) and nothing else in it contradicts the
+ * key: no other number, direction, month or qualifier than the text's, no second name from the
+ * text beside the right one, no hedge, no negation, no pasted paragraph.
+ *
+ * Keys and contexts are prepared once (`prepareKey`, `prepareContext`) and reused for every answer.
+ * Pure TypeScript: no DOM, no Node.
+ */
+import {
+	analyze,
+	analyzeWithOffsets,
+	editDistance,
+	sameWord,
+	type Analyzed,
+	type AnalyzedWithOffsets
+} from '../text/normalize';
+import { lexeme, FACT_CLASSES, type Lexeme } from '../text/lexicon';
+import { arabicSkeleton, isArabic, isLatin, latinSkeletons, spellingSkeleton } from '../text/names';
+import { convert, findNumbers, unitOf, type FoundNumber } from '../text/units';
+
+// ---------------------------------------------------------------------------------------------
+// Context: the text around the answer
+
+/** A paragraph the grader may use as context. */
+export interface ContextParagraph {
+	id: string;
+	text: string;
+}
+
+/** The text around an answer, prepared once. */
+export interface PreparedContext {
+	/** the cited paragraphs, analyzed with offsets */
+	near: { id: string; a: AnalyzedWithOffsets }[];
+	/** lexicon meanings (e.g. "direction:W") the cited paragraphs hold */
+	nearMeanings: Set<string>;
+	/** number values the cited paragraphs hold */
+	nearNumbers: Set<number>;
+	/** every clitic-free form of every word of the article (the pool of likely wrong answers) */
+	vocabulary: Set<string>;
+	/** every paragraph of the article, analyzed: a quote of it around the key is context */
+	all: Analyzed[];
+	/** words of the question's prompt: a student may repeat them */
+	prompt: Set<string>;
+}
+
+/**
+ * Prepares the context of a question.
+ * @param cited the paragraphs the question is keyed to
+ * @param article all paragraphs of the article (the wider pool of names)
+ * @param prompt the question's prompt, if any
+ */
+export function prepareContext(
+	cited: ContextParagraph[],
+	article: ContextParagraph[] = cited,
+	prompt?: string
+): PreparedContext {
+	const near = cited.map((p) => ({ id: p.id, a: analyzeWithOffsets(p.text) }));
+	const nearMeanings = new Set<string>();
+	const nearNumbers = new Set<number>();
+	for (const { a } of near) {
+		a.tokens.forEach((t, i) => {
+			const l = lexeme(t, a.variants[i]);
+			if (l) nearMeanings.add(`${l.cls}:${l.id}`);
+		});
+		for (const n of findNumbers(a)) nearNumbers.add(n.value);
+	}
+	const vocabulary = new Set<string>();
+	const all: Analyzed[] = [];
+	for (const p of article) {
+		const a = analyze(p.text);
+		all.push(a);
+		a.tokens.forEach((t, i) => {
+			if (lexeme(t, a.variants[i])) return;
+			for (const v of a.variants[i]) if (v.length >= 3) vocabulary.add(v);
+		});
+	}
+	const promptSet = new Set<string>();
+	if (prompt) for (const vs of analyze(prompt).variants) for (const v of vs) promptSet.add(v);
+	return { near, nearMeanings, nearNumbers, vocabulary, all, prompt: promptSet };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys
+
+interface KeyWord {
+	token: string;
+	variants: string[];
+	lex?: Lexeme;
+	/** word: must be named; fact: a direction/month/weekday that must be named; optional: may be left out */
+	role: 'word' | 'fact' | 'optional';
+	latin: boolean;
+	/** transliteration skeletons of the clitic-free forms (Arabic) or of the word (Latin) */
+	skeletons: string[];
+	/** Arabic spelling skeletons of the clitic-free forms, for long words */
+	spelling: string[];
+}
+
+interface KeyNumber {
+	value: number;
+	unit?: string;
+	tolerance: number;
+	unitOptional: boolean;
+}
+
+interface KeyForm {
+	text: string;
+	words: KeyWord[];
+	numbers: KeyNumber[];
+	/** a person's name: the last word alone (the surname) names them, the first alone does not */
+	person: boolean;
+	/** the meanings of the key's qualifiers ("qualifier:end") */
+	qualifiers: Set<string>;
+	/** fact classes the key names, with their meaning */
+	facts: Map<string, string>;
+	negated: boolean;
+	/** the key is an adjective of origin (الروسية): other such adjectives compete with it */
+	nisba: boolean;
+	size: number;
+}
+
+/** One required part of a key: its accepted forms. */
+export interface PreparedPart {
+	label: string;
+	expected: string;
+	forms: KeyForm[];
+}
+
+export interface PreparedKey {
+	parts: PreparedPart[];
+	/** forms a teacher marked as wrong even though they look close */
+	reject: Analyzed[];
+}
+
+/** How a key is given: one answer, or parts all required (each with its accepted forms). */
+export interface KeySpec {
+	/** the canonical answer, or one per required part */
+	expected: string | string[];
+	/** more accepted forms: for one answer a list; for parts, one list per part */
+	accept?: string[] | string[][];
+	reject?: string[];
+	/** numeric keys: tolerance in the key's unit, and whether a missing unit still counts */
+	tolerance?: number;
+	unitOptional?: boolean;
+	/** the question asks who: the key is a person's name */
+	person?: boolean;
+}
+
+const NISBA = /^ال.{2,}(يه|يين|يون|ي)$/;
+
+function prepareForm(text: string, spec: KeySpec): KeyForm {
+	const a = analyze(text);
+	const numbers = findNumbers(a);
+	const numberTokens = new Set<number>();
+	for (const n of numbers) for (let k = 0; k < (n.length ?? 1); k++) numberTokens.add(n.index + k);
+	const words: KeyWord[] = [];
+	const qualifiers = new Set<string>();
+	const facts = new Map<string, string>();
+	let negated = false;
+	a.tokens.forEach((token, i) => {
+		if (numberTokens.has(i)) return;
+		const variants = a.variants[i];
+		const lex = lexeme(token, variants);
+		let role: KeyWord['role'] = 'word';
+		if (lex) {
+			if (FACT_CLASSES.has(lex.cls)) {
+				role = 'fact';
+				facts.set(lex.cls, lex.id);
+			} else {
+				role = 'optional';
+				if (lex.cls === 'qualifier') qualifiers.add(`qualifier:${lex.id}`);
+				if (lex.cls === 'negation') negated = true;
+			}
+		}
+		const latin = isLatin(token);
+		const skeletons = latin
+			? latinSkeletons(token)
+			: isArabic(token)
+				? [...new Set(variants.map(arabicSkeleton))]
+				: [];
+		const spelling = isArabic(token)
+			? [...new Set(variants.filter((v) => v.length >= 5).map(spellingSkeleton))]
+			: [];
+		words.push({ token, variants, lex, role, latin, skeletons, spelling });
+	});
+	const content = words.filter((w) => w.role !== 'optional');
+	const titled = words.some((w) => w.lex?.cls === 'title');
+	const plainName =
+		content.length >= 2 &&
+		content.length <= 4 &&
+		content.every((w) => w.role === 'word') &&
+		content.slice(0, -1).every((w) => !w.token.startsWith('ال') && !/ه$/.test(w.token)) &&
+		!content.some((w) => NISBA.test(w.token));
+	const person =
+		numbers.length === 0 && content.length >= 2 && (titled || spec.person === true || plainName);
+	return {
+		text,
+		words,
+		numbers: numbers.map((n) => ({
+			value: n.value,
+			unit: n.unit,
+			tolerance: spec.tolerance ?? 0,
+			unitOptional: spec.unitOptional ?? true
+		})),
+		person,
+		qualifiers,
+		facts,
+		negated,
+		nisba: content.length === 1 && NISBA.test(content[0].token),
+		size: a.tokens.length
+	};
+}
+
+/**
+ * Prepares a key once, for many answers.
+ * @param spec the key
+ */
+export function prepareKey(spec: KeySpec): PreparedKey {
+	const expected = Array.isArray(spec.expected) ? spec.expected : [spec.expected];
+	const accept = spec.accept ?? [];
+	const parts = expected.map((e, i) => {
+		const more: string[] = Array.isArray(spec.expected)
+			? ((accept[i] as string[] | undefined) ?? [])
+			: (accept as string[]).filter((x) => typeof x === 'string');
+		const forms = [e, ...(Array.isArray(more) ? more : [more])]
+			.filter((f) => typeof f === 'string' && f.trim() !== '')
+			.map((f) => prepareForm(f, spec));
+		return { label: expected.length > 1 ? `part ${i + 1}` : 'answer', expected: e, forms };
+	});
+	return { parts, reject: (spec.reject ?? []).map((r) => analyze(r)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+interface RTok {
+	token: string;
+	variants: string[];
+	lex?: Lexeme;
+	/** index into the response's numbers, for number and unit tokens */
+	num?: number;
+	latin: boolean;
+	latinSk?: string[];
+}
+
+interface PreparedResponse {
+	a: Analyzed;
+	toks: RTok[];
+	numbers: FoundNumber[];
+}
+
+function prepareResponse(text: string): PreparedResponse {
+	const a = analyze(text);
+	const numbers = findNumbers(a);
+	const toks: RTok[] = a.tokens.map((token, i) => ({
+		token,
+		variants: a.variants[i],
+		lex: lexeme(token, a.variants[i]),
+		latin: isLatin(token)
+	}));
+	numbers.forEach((n, k) => {
+		for (let j = 0; j < (n.length ?? 1); j++) toks[n.index + j].num = k;
+	});
+	// a number word is a number, not a hedge or filler ("a hundred")
+	for (const t of toks) if (t.num !== undefined) t.lex = undefined;
+	return { a, toks, numbers };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching
+
+type How = 'exact' | 'clitic' | 'variant' | 'spelling' | 'translit' | 'typo';
+
+interface TokenMatch {
+	how: How;
+	/** edit distance and the distance allowed, for typos */
+	dist?: number;
+	allowed?: number;
+}
+
+/** Typos allowed in a word of this length: none in short words. */
+function allowedTypos(length: number): number {
+	return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+}
+
+function matchExact(k: KeyWord, r: RTok): TokenMatch | undefined {
+	if (r.num !== undefined) return undefined;
+	if (k.role === 'fact' || k.lex?.cls === 'qualifier') {
+		if (r.lex && k.lex && r.lex.cls === k.lex.cls && r.lex.id === k.lex.id) {
+			return { how: sameWord(k.variants, r.variants) ? 'exact' : 'variant' };
+		}
+		return undefined;
+	}
+	if (k.token === r.token) return { how: 'exact' };
+	if (sameWord(k.variants, r.variants)) return { how: 'clitic' };
+	return undefined;
+}
+
+function matchLoose(k: KeyWord, r: RTok, ctx?: PreparedContext): TokenMatch | undefined {
+	if (r.num !== undefined || r.lex || k.role !== 'word') return undefined;
+	// A word of the text itself is that word, not a misspelling of the key.
+	if (ctx && r.variants.some((v) => ctx.vocabulary.has(v))) return undefined;
+	if (r.latin) {
+		if (r.token.length < 4) return undefined;
+		r.latinSk ??= latinSkeletons(r.token);
+		const sk = r.latinSk;
+		if (k.skeletons.some((s) => s.length >= 2 && sk.includes(s))) return { how: 'translit' };
+		if (!k.latin) return undefined;
+	} else if (isArabic(r.token) && k.spelling.length > 0) {
+		for (const v of r.variants) {
+			if (v.length >= 5 && k.spelling.includes(spellingSkeleton(v))) return { how: 'spelling' };
+		}
+	}
+	if (r.latin !== k.latin) return undefined;
+	let best: TokenMatch | undefined;
+	for (const kv of k.variants) {
+		const allowed = allowedTypos(kv.length);
+		if (allowed === 0) continue;
+		for (const rv of r.variants) {
+			if (rv.length < 4) continue;
+			const d = editDistance(kv, rv, allowed + 1);
+			if (!best || d - allowed < best.dist! - best.allowed!)
+				best = { how: 'typo', dist: d, allowed };
+		}
+	}
+	return best;
+}
+
+interface PartMatch {
+	ok: boolean;
+	unsure: boolean;
+	form?: KeyForm;
+	/** response token indices this part took */
+	used: number[];
+	notes: string[];
+	/** why not, when not ok */
+	why?: string;
+	/** a wrong answer close to the threshold */
+	nearMiss?: boolean;
+	/** how much of the key was named, 0–1, to choose the best form */
+	coverage: number;
+}
+
+function matchForm(
+	form: KeyForm,
+	resp: PreparedResponse,
+	taken: Set<number>,
+	exactAny: Set<number>,
+	ctx?: PreparedContext
+): PartMatch {
+	const used: number[] = [];
+	const notes: string[] = [];
+	let unsure = false;
+	let nearMiss = false;
+	const free = (i: number) => !taken.has(i) && !used.includes(i);
+
+	// Numbers: by value (within tolerance), unit checked.
+	for (const kn of form.numbers) {
+		let found = -1;
+		let why: string | undefined;
+		resp.numbers.forEach((rn, k) => {
+			if (found >= 0 || !free(rn.index)) return;
+			let value = rn.value;
+			if (rn.unit && kn.unit) {
+				const c = convert(rn.value, rn.unit, kn.unit);
+				if (c === undefined) {
+					if (Math.abs(rn.value - kn.value) <= kn.tolerance)
+						why = `wrong unit (${rn.unit}, not ${kn.unit})`;
+					return;
+				}
+				if (rn.unit !== kn.unit) notes.push(`unit converted (${rn.unit} → ${kn.unit})`);
+				value = c;
+			}
+			if (Math.abs(value - kn.value) > kn.tolerance + 1e-9) return;
+			if (!rn.unit && kn.unit && !kn.unitOptional) {
+				why = `the unit is missing (${kn.unit})`;
+				return;
+			}
+			found = k;
+		});
+		if (found < 0) {
+			return {
+				ok: false,
+				unsure: false,
+				form,
+				used,
+				notes,
+				why: why ?? `the number is not ${kn.value}${kn.unit ? ' ' + kn.unit : ''}`,
+				coverage: 0
+			};
+		}
+		const rn = resp.numbers[found];
+		for (let j = 0; j < (rn.length ?? 1); j++) used.push(rn.index + j);
+		if (rn.words) notes.push('number written in words');
+		if (rn.value !== kn.value && kn.tolerance > 0)
+			notes.push(`within tolerance (±${kn.tolerance})`);
+		if (rn.unit && kn.unit) {
+			const unitToken = resp.toks[rn.index + (rn.length ?? 1) - 1]?.token;
+			if (unitToken && unitOf(unitToken) && !form.text.includes(unitToken))
+				notes.push('unit spelling accepted');
+		}
+	}
+
+	// Words: exact and clitic matches first, then variants, transliterations and typos.
+	const matched: (TokenMatch | undefined)[] = form.words.map(() => undefined);
+	form.words.forEach((k, wi) => {
+		for (let i = 0; i < resp.toks.length; i++) {
+			if (!free(i)) continue;
+			const m = matchExact(k, resp.toks[i]);
+			if (m) {
+				matched[wi] = m;
+				used.push(i);
+				return;
+			}
+		}
+	});
+	form.words.forEach((k, wi) => {
+		if (matched[wi] || k.role !== 'word') return;
+		let best: { i: number; m: TokenMatch } | undefined;
+		for (let i = 0; i < resp.toks.length; i++) {
+			if (!free(i) || exactAny.has(i)) continue;
+			const m = matchLoose(k, resp.toks[i], ctx);
+			if (!m) continue;
+			if (m.how === 'typo' && m.dist! > m.allowed!) {
+				if (m.dist === m.allowed! + 1) nearMiss = true;
+				continue;
+			}
+			if (!best || (best.m.how === 'typo' && (m.how !== 'typo' || m.dist! < best.m.dist!)))
+				best = { i, m };
+		}
+		if (best) {
+			matched[wi] = best.m;
+			used.push(best.i);
+		}
+	});
+
+	const required = form.words.map((k, wi) => ({ k, wi })).filter(({ k }) => k.role !== 'optional');
+	const missing = required.filter(({ wi }) => !matched[wi]);
+	const total = required.length + form.numbers.length;
+	const coverage = total === 0 ? 0 : (total - missing.length) / total;
+	let ok = missing.length === 0 && total > 0;
+	let why: string | undefined;
+	if (!ok && total > 0 && missing.length < required.length) {
+		const first = required[0];
+		const last = required[required.length - 1];
+		if (form.person && matched[last.wi]) {
+			ok = true;
+			notes.push('the surname alone names the person');
+		} else if (form.person && !matched[last.wi]) {
+			why = 'a first name alone does not name the person';
+		} else if (required.length >= 3 && missing.length === 1 && missing[0] !== first) {
+			ok = true;
+			unsure = true;
+			notes.push(`less precise: «${missing[0].k.token}» left out`);
+		} else why = `incomplete: «${missing.map((m) => m.k.token).join(' ')}» is missing`;
+	} else if (!ok) why = 'the answer is not there';
+	if (ok) {
+		if (
+			required.length < form.words.length &&
+			form.words.some((k, wi) => k.lex?.cls === 'qualifier' && !matched[wi])
+		)
+			notes.push('less precise than the text, without contradicting it');
+		for (const m of matched) {
+			if (!m) continue;
+			if (m.how === 'clitic') addNote(notes, 'article ال or a clitic ignored');
+			else if (m.how === 'variant') addNote(notes, 'same meaning, other spelling or language');
+			else if (m.how === 'spelling') addNote(notes, 'known spelling variant of a name');
+			else if (m.how === 'translit') addNote(notes, 'Latin transliteration of the name');
+			else if (m.how === 'typo') {
+				addNote(notes, `small typo tolerated (${m.dist} letter${m.dist === 1 ? '' : 's'})`);
+				if (m.dist === m.allowed) unsure = true;
+			}
+		}
+	}
+	return { ok, unsure, form, used, notes, why, nearMiss: !ok && nearMiss, coverage };
+}
+
+function addNote(notes: string[], note: string) {
+	if (!notes.includes(note)) notes.push(note);
+}
+
+/** The result of matching a free-text answer. */
+export interface MatchResult {
+	score: number;
+	correct: boolean;
+	unsure: boolean;
+	reason: string;
+	notes: string[];
+	parts: { label: string; expected: string; given: string; correct: boolean; score: number }[];
+}
+
+/** Answers longer than this many words are a pasted passage, not an answer. */
+function maxWords(key: PreparedKey): number {
+	const size = key.parts.reduce((s, p) => s + Math.max(...p.forms.map((f) => f.size), 1), 0);
+	return Math.max(20, 3 * size + 10);
+}
+
+/**
+ * Judges a free-text answer against a prepared key.
+ * @param key the key (see `prepareKey`)
+ * @param text the student's answer
+ * @param ctx the text around the answer, if known
+ */
+export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContext): MatchResult {
+	const resp = prepareResponse(text);
+	const wrong = (reason: string, unsure = false): MatchResult => ({
+		score: 0,
+		correct: false,
+		unsure,
+		reason,
+		notes: [],
+		parts: key.parts.map((p) => ({
+			label: p.label,
+			expected: p.expected,
+			given: '',
+			correct: false,
+			score: 0
+		}))
+	});
+	if (resp.toks.length === 0) return wrong('empty answer');
+	if (resp.toks.length > maxWords(key))
+		return wrong('too long: a passage copied instead of the answer');
+	for (const r of key.reject) {
+		if (
+			r.tokens.length === resp.toks.length &&
+			r.variants.every((v, i) => sameWord(v, resp.toks[i].variants))
+		) {
+			return wrong('a form the teacher marked as wrong');
+		}
+	}
+
+	// Response tokens that exactly name some word of the key: no other key word may take them loosely.
+	const exactAny = new Set<number>();
+	for (const p of key.parts)
+		for (const f of p.forms)
+			for (const k of f.words)
+				resp.toks.forEach((r, i) => {
+					if (matchExact(k, r)) exactAny.add(i);
+				});
+
+	const taken = new Set<number>();
+	const partMatches: PartMatch[] = [];
+	for (const part of key.parts) {
+		let best: PartMatch | undefined;
+		for (const form of part.forms) {
+			const m = matchForm(form, resp, taken, exactAny, ctx);
+			if (
+				!best ||
+				(m.ok && !best.ok) ||
+				(m.ok === best.ok && m.ok && best.unsure && !m.unsure) ||
+				(!m.ok && !best.ok && m.coverage > best.coverage)
+			)
+				best = m;
+		}
+		best ??= { ok: false, unsure: false, used: [], notes: [], coverage: 0, why: 'no key' };
+		if (best.ok) for (const i of best.used) taken.add(i);
+		partMatches.push(best);
+	}
+
+	const notes: string[] = [];
+	for (const m of partMatches) if (m.ok) for (const n of m.notes) addNote(notes, n);
+	const okParts = partMatches.filter((m) => m.ok).length;
+	const parts = key.parts.map((p, i) => {
+		const m = partMatches[i];
+		return {
+			label: p.label,
+			expected: p.expected,
+			given: m.ok ? m.used.map((j) => resp.toks[j].token).join(' ') : '',
+			correct: m.ok,
+			score: m.ok ? 1 : 0
+		};
+	});
+
+	// What else the answer says.
+	const extra = judgeExtras(key, partMatches, resp, taken, ctx);
+	for (const n of extra.notes) addNote(notes, n);
+	if (extra.wrong) {
+		return {
+			score: 0,
+			correct: false,
+			unsure: extra.unsure,
+			reason: extra.wrong,
+			notes,
+			parts: parts.map((p) => ({ ...p, correct: false, score: 0 }))
+		};
+	}
+	const unsure =
+		okParts === 0
+			? partMatches.some((m) => m.nearMiss)
+			: partMatches.some((m) => m.unsure || m.nearMiss) || extra.unsure;
+	if (okParts === key.parts.length) {
+		return {
+			score: 1,
+			correct: true,
+			unsure,
+			reason: notes.length ? `correct (${notes.join('; ')})` : 'correct',
+			notes,
+			parts
+		};
+	}
+	const score = Math.round((okParts / key.parts.length) * 1000) / 1000;
+	const missing = partMatches
+		.map((m, i) => (m.ok ? undefined : `«${key.parts[i].expected}»`))
+		.filter(Boolean);
+	const firstWhy = partMatches.find((m) => !m.ok)?.why;
+	let reason: string;
+	const tried = partMatches.find((m) => !m.ok && m.coverage > 0);
+	if (okParts > 0) reason = `partly right: ${missing.join(', ')} missing`;
+	else if (tried?.why) reason = tried.why;
+	else if (extra.named) reason = `names «${extra.named}», not the answer`;
+	else reason = firstWhy ?? 'not the answer';
+	return { score, correct: false, unsure, reason, notes, parts };
+}
+
+interface Extras {
+	wrong?: string;
+	unsure: boolean;
+	notes: string[];
+	/** a word of the text the answer gave instead of the key */
+	named?: string;
+}
+
+/** Judges what the answer says beside the key: context, filler, or a contradiction. */
+function judgeExtras(
+	key: PreparedKey,
+	matches: PartMatch[],
+	resp: PreparedResponse,
+	taken: Set<number>,
+	ctx?: PreparedContext
+): Extras {
+	const forms = matches.map((m) => m.form).filter((f): f is KeyForm => f !== undefined);
+	const keyFacts = new Map<string, string>();
+	const keyQualifiers = new Set<string>();
+	let keyNegated = false;
+	let keyNumbers = false;
+	let keyNisba = false;
+	for (const f of forms) {
+		for (const [c, id] of f.facts) keyFacts.set(c, id);
+		for (const q of f.qualifiers) keyQualifiers.add(q);
+		keyNegated ||= f.negated;
+		keyNumbers ||= f.numbers.length > 0;
+		keyNisba ||= f.nisba;
+	}
+	const anyOk = matches.some((m) => m.ok);
+	const quoted = ctx && anyOk ? quotedTokens(resp, taken, ctx) : new Set<number>();
+	const notes: string[] = [];
+	let unsure = false;
+	let hedge = false;
+	let others = 0;
+	let named: string | undefined;
+	const ignored: string[] = [];
+	const toks = resp.toks;
+
+	/** the nearest meaningful token before i (fillers skipped) */
+	const before = (i: number) => {
+		for (let j = i - 1; j >= 0; j--) {
+			const l = toks[j].lex;
+			if (l && l.cls === 'filler') continue;
+			return toks[j];
+		}
+		return undefined;
+	};
+	const contextual = (i: number) => {
+		const b = before(i);
+		return (
+			quoted.has(i) ||
+			(b !== undefined &&
+				(b.lex?.cls === 'relation' || b.lex?.cls === 'direction') &&
+				b.num === undefined)
+		);
+	};
+	const joined = (i: number) => {
+		const b = i > 0 ? toks[i - 1] : undefined;
+		if (b?.lex?.cls === 'and' || b?.lex?.cls === 'hedge') return true;
+		// "وبنغازي": a conjunction written on the word, when the word without it is the word
+		const t = toks[i];
+		return (
+			/^[وف]/.test(t.token) &&
+			t.token.length >= 4 &&
+			t.variants.length > 1 &&
+			!(ctx && ctx.vocabulary.has(t.token)) &&
+			!(ctx && ctx.vocabulary.has(t.variants[0]))
+		);
+	};
+
+	const seenNumbers = new Set<number>();
+	for (let i = 0; i < toks.length; i++) {
+		if (taken.has(i)) continue;
+		const t = toks[i];
+		if (t.num !== undefined) {
+			if (seenNumbers.has(t.num)) continue;
+			seenNumbers.add(t.num);
+			const n = resp.numbers[t.num];
+			if (keyNumbers) {
+				if (anyOk)
+					return { wrong: `gives another number (${n.value}) beside the answer`, unsure, notes };
+				continue;
+			}
+			others++;
+			if (quoted.has(i) || (ctx && ctx.nearNumbers.has(n.value))) continue;
+			if (ctx) return { wrong: `gives a number the text does not (${n.value})`, unsure, notes };
+			unsure = true;
+			continue;
+		}
+		const l = t.lex;
+		if (l) {
+			if (l.cls === 'filler' || l.cls === 'title' || l.cls === 'relation' || l.cls === 'and')
+				continue;
+			if (l.cls === 'hedge') {
+				hedge = true;
+				continue;
+			}
+			if (l.cls === 'negation') {
+				if (keyNegated) continue;
+				// A negation before the key negates the answer; before another name it only sets it aside.
+				const next = toks.findIndex((x, j) => j > i && !(x.lex && x.lex.cls === 'filler'));
+				if (next >= 0 && taken.has(next)) return { wrong: 'the answer is negated', unsure, notes };
+				if (next >= 0) taken.add(next);
+				continue;
+			}
+			const meaning = `${l.cls}:${l.id}`;
+			if (FACT_CLASSES.has(l.cls)) {
+				const k = keyFacts.get(l.cls);
+				if (k === l.id) continue;
+				if (k !== undefined) return { wrong: `contradicts the key: «${t.token}»`, unsure, notes };
+				others++;
+				if (quoted.has(i) || ctx?.nearMeanings.has(meaning)) continue;
+				if (ctx) return { wrong: `«${t.token}» contradicts the text`, unsure, notes };
+				unsure = true;
+				continue;
+			}
+			if (l.cls === 'qualifier') {
+				if (keyQualifiers.has(meaning)) continue;
+				if (keyQualifiers.size > 0)
+					return { wrong: `contradicts the key: «${t.token}»`, unsure, notes };
+				if (quoted.has(i) || ctx?.nearMeanings.has(meaning)) continue;
+				if (ctx) return { wrong: `«${t.token}» is not what the text says`, unsure, notes };
+				unsure = true;
+				continue;
+			}
+		}
+		if (ctx && t.variants.some((v) => ctx.prompt.has(v))) continue;
+		// An ordinary word: context, a harmless extra, or a second answer.
+		const inText =
+			ctx !== undefined && t.variants.some((v) => v.length >= 3 && ctx.vocabulary.has(v));
+		const nisba = NISBA.test(t.token);
+		if (inText && (!nisba || keyNisba)) {
+			if (contextual(i) && !joined(i)) continue;
+			named ??= t.token;
+			others++;
+			if (anyOk)
+				return {
+					wrong: `names «${t.token}» from the text beside the answer`,
+					unsure,
+					notes,
+					named
+				};
+			continue;
+		}
+		if (joined(i) && !nisba) {
+			others++;
+			if (anyOk) return { wrong: `a second answer beside the key («${t.token}»)`, unsure, notes };
+			continue;
+		}
+		if (t.token.length >= 2) {
+			ignored.push(t.token);
+			// An unknown name-like word could be a second answer: a teacher should look.
+			if (anyOk && !t.token.startsWith('ال') && !nisba && t.token.length >= 3) unsure = true;
+		}
+	}
+	if (hedge && others > 0) return { wrong: 'hedges between two answers', unsure, notes, named };
+	if (ignored.length) notes.push(`extra words ignored: ${ignored.join(' ')}`);
+	return { unsure, notes, named };
+}
+
+/**
+ * Response tokens that, together with a token that named the key, quote a contiguous run of a
+ * cited paragraph ("زوارة الواقعة على مسافة"): context, not a second answer.
+ */
+function quotedTokens(
+	resp: PreparedResponse,
+	taken: Set<number>,
+	ctx: PreparedContext
+): Set<number> {
+	const out = new Set<number>();
+	const toks = resp.toks;
+	const same = (a: Analyzed, p: number, k: number) => sameWord(a.variants[p], toks[k].variants);
+	for (const a of ctx.all) {
+		for (const k of taken) {
+			for (let p = 0; p < a.tokens.length; p++) {
+				if (!same(a, p, k)) continue;
+				// extend both ways, letting the quote skip one word of the text at a time
+				let kk = k - 1;
+				let pp = p - 1;
+				while (kk >= 0 && pp >= 0) {
+					if (same(a, pp, kk)) {
+						out.add(kk--);
+						pp--;
+					} else if (pp >= 1 && same(a, pp - 1, kk)) pp--;
+					else break;
+				}
+				kk = k + 1;
+				pp = p + 1;
+				while (kk < toks.length && pp < a.tokens.length) {
+					if (same(a, pp, kk)) {
+						out.add(kk++);
+						pp++;
+					} else if (pp + 1 < a.tokens.length && same(a, pp + 1, kk)) pp++;
+					else break;
+				}
+			}
+		}
+	}
+	return out;
+}

@@ -1,0 +1,214 @@
+/**
+ * Quick keys: a teacher grades typed answers without a bank question, giving the expected answer
+ * (and optionally accepted forms, the article and the paragraph) on each line.
+ *
+ *   { "expected": "زوارة", "accept": ["Zuwara"], "article": "sarraj-africom-zuwara", "paragraph": 3 }
+ *   { "expected": ["الجفرة", "سرت"], "accept": [["Jufra"], ["Sirte"]] }
+ *   { "expected": 120, "unit": "كم", "tolerance": 5 }
+ *
+ * A quick key is graded as short answer, or as numeric when `expected` holds a number (a number,
+ * or text that is only a number and its unit).
+ */
+import { z } from 'zod';
+import type { EvidenceSpan } from '../bank/check';
+import { analyze, analyzeWithOffsets, findPhrase } from '../text/normalize';
+import { findNumbers } from '../text/units';
+import { surfaceNotes } from './grade';
+import {
+	matchAnswer,
+	prepareContext,
+	prepareKey,
+	type ContextParagraph,
+	type PreparedContext,
+	type PreparedKey
+} from './match';
+import { MAX_ANSWER_LENGTH } from './response';
+import type { GradeResult } from './types';
+
+const form = z.string().min(1).max(MAX_ANSWER_LENGTH);
+
+/** The zod schema of a quick key. */
+export const quickKey = z
+	.object({
+		expected: z.union([form, z.number(), z.array(form).min(1).max(20)], {
+			error: '`expected` must be text, a number, or a list of texts (parts all required)'
+		}),
+		accept: z
+			.union([z.array(form).max(50), z.array(z.array(form).max(50)).max(20)], {
+				error: '`accept` must be a list of texts, or for parts a list of lists'
+			})
+			.optional(),
+		reject: z.array(form).max(50).optional(),
+		unit: z.string().max(40).optional(),
+		tolerance: z.number().min(0).optional(),
+		unitOptional: z.boolean().optional(),
+		article: z.string().max(120).optional(),
+		paragraph: z
+			.union([z.number().int().min(1), z.string().regex(/^p?[1-9][0-9]*$/)], {
+				error: '`paragraph` is a paragraph number (3 or "p3")'
+			})
+			.optional()
+	})
+	.refine((k) => k.paragraph === undefined || k.article !== undefined, {
+		error: '`paragraph` needs `article`',
+		path: ['paragraph']
+	});
+export type QuickKey = z.infer<typeof quickKey>;
+
+/** The article text a quick key may name, by slug. */
+export interface QuickArticle {
+	paragraphs: ContextParagraph[];
+}
+
+interface PreparedQuick {
+	key: PreparedKey;
+	numeric: boolean;
+	expected: string;
+	contexts: WeakMap<object, PreparedContext>;
+	evidence: WeakMap<object, EvidenceSpan[]>;
+}
+
+const cache = new Map<string, PreparedQuick>();
+const CACHE_SIZE = 2000;
+
+function isNumericText(text: string): boolean {
+	const a = analyze(text);
+	const n = findNumbers(a);
+	return n.length === 1 && n[0].index === 0 && (n[0].length ?? 1) === a.tokens.length;
+}
+
+function prepareQuick(k: QuickKey): PreparedQuick {
+	const id = JSON.stringify([
+		k.expected,
+		k.accept,
+		k.reject,
+		k.unit,
+		k.tolerance,
+		k.unitOptional,
+		k.article,
+		k.paragraph
+	]);
+	let p = cache.get(id);
+	if (p) return p;
+	let expected: string | string[] =
+		typeof k.expected === 'number' ? `${k.expected}${k.unit ? ' ' + k.unit : ''}` : k.expected;
+	if (
+		typeof expected === 'string' &&
+		k.unit &&
+		typeof k.expected === 'string' &&
+		isNumericText(k.expected)
+	) {
+		if (!findNumbers(analyze(expected))[0].unit) expected = `${expected} ${k.unit}`;
+	}
+	const numeric = typeof expected === 'string' && isNumericText(expected);
+	p = {
+		key: prepareKey({
+			expected,
+			accept: k.accept,
+			reject: k.reject,
+			tolerance: k.tolerance,
+			unitOptional: k.unitOptional
+		}),
+		numeric,
+		expected: Array.isArray(expected) ? expected.join(' + ') : expected,
+		contexts: new WeakMap(),
+		evidence: new WeakMap()
+	};
+	if (cache.size >= CACHE_SIZE) cache.clear();
+	cache.set(id, p);
+	return p;
+}
+
+function paragraphIdOf(k: QuickKey): string | undefined {
+	if (k.paragraph === undefined) return undefined;
+	return typeof k.paragraph === 'number'
+		? `p${k.paragraph}`
+		: k.paragraph.startsWith('p')
+			? k.paragraph
+			: `p${k.paragraph}`;
+}
+
+/** Where the key stands in the paragraph, for highlighting. */
+function locate(p: PreparedQuick, k: QuickKey, cited: ContextParagraph[]): EvidenceSpan[] {
+	const spans: EvidenceSpan[] = [];
+	const forms = Array.isArray(k.expected) ? k.expected : [String(p.expected)];
+	for (const f of forms) {
+		const needle = analyze(f);
+		for (const para of cited) {
+			const a = analyzeWithOffsets(para.text);
+			const at = findPhrase(a, needle);
+			if (at >= 0) {
+				spans.push({
+					paragraph: para.id,
+					start: a.starts[at],
+					end: a.ends[at + needle.tokens.length - 1]
+				});
+				break;
+			}
+		}
+	}
+	return spans;
+}
+
+/**
+ * Grades a typed answer against a quick key.
+ * @param k a quick key (validated with `quickKey`)
+ * @param text the typed answer
+ * @param article the article the key names, if any
+ * @param id an id for the result
+ */
+export function gradeQuick(
+	k: QuickKey,
+	text: string,
+	article?: QuickArticle,
+	id = ''
+): GradeResult {
+	const p = prepareQuick(k);
+	const type = p.numeric ? 'numeric' : 'short';
+	const base = {
+		questionId: id,
+		type: type as GradeResult['type'],
+		parts: [] as GradeResult['parts'],
+		normalized: [] as string[],
+		expected: p.expected,
+		evidence: [] as EvidenceSpan[],
+		explanation: ''
+	};
+	if (text.length > MAX_ANSWER_LENGTH) {
+		const message = `the answer is longer than ${MAX_ANSWER_LENGTH} characters: please shorten it`;
+		return {
+			...base,
+			score: 0,
+			correct: false,
+			verdict: 'wrong',
+			unsure: false,
+			reason: `refused: ${message}`,
+			refused: message
+		};
+	}
+	let ctx: PreparedContext | undefined;
+	let evidence: EvidenceSpan[] = [];
+	if (article) {
+		ctx = p.contexts.get(article);
+		const pid = paragraphIdOf(k);
+		const cited = pid ? article.paragraphs.filter((x) => x.id === pid) : [];
+		if (!ctx) {
+			ctx = prepareContext(cited.length ? cited : article.paragraphs, article.paragraphs);
+			p.contexts.set(article, ctx);
+			p.evidence.set(article, locate(p, k, cited));
+		}
+		evidence = p.evidence.get(article) ?? [];
+	}
+	const m = matchAnswer(p.key, text, ctx);
+	return {
+		...base,
+		evidence,
+		score: m.score,
+		correct: m.correct,
+		verdict: m.correct ? 'correct' : m.score > 0 ? 'partial' : 'wrong',
+		unsure: m.unsure,
+		reason: m.reason,
+		parts: m.parts,
+		normalized: m.score > 0 ? [...surfaceNotes(text), ...m.notes] : []
+	};
+}

@@ -1,0 +1,127 @@
+/**
+ * Validates raw responses at the boundary (form posts, JSON bodies, CLI lines, local storage):
+ * the right shape for the question, bounded in size. Never throws: a bad response gets a clear
+ * message instead.
+ */
+import { z } from 'zod';
+import type { Question } from '../bank/schema';
+import type { StudentResponse } from './types';
+
+/** The longest answer accepted, in characters. */
+export const MAX_ANSWER_LENGTH = 500;
+/** The most items a list answer (choices, blanks, matches, order) may hold. */
+export const MAX_ITEMS = 100;
+
+const text = z.string({ error: 'the answer must be text' }).max(MAX_ANSWER_LENGTH, {
+	error: `the answer is longer than ${MAX_ANSWER_LENGTH} characters: please shorten it`
+});
+const list = z
+	.array(text, { error: 'the answer must be a list' })
+	.max(MAX_ITEMS, { error: `the answer lists more than ${MAX_ITEMS} items` });
+const offset = z
+	.number({ error: 'an offset must be a number' })
+	.int({ error: 'an offset must be a whole number' })
+	.min(0, { error: 'an offset cannot be negative' })
+	.max(1_000_000, { error: 'an offset is out of range' });
+
+/** The zod schema of a student response (see `StudentResponse`). */
+export const studentResponse = z.discriminatedUnion(
+	'type',
+	[
+		z.object({ type: z.literal('single'), choice: text }),
+		z.object({ type: z.literal('multiple'), choices: list }),
+		z.object({
+			type: z.literal('truefalse'),
+			value: z.boolean({ error: 'the answer must be true or false' })
+		}),
+		z.object({ type: z.literal('short'), text }),
+		z.object({ type: z.literal('numeric'), text }),
+		z.object({ type: z.literal('cloze'), blanks: list }),
+		z.object({ type: z.literal('matching'), matches: list }),
+		z.object({ type: z.literal('ordering'), order: list }),
+		z
+			.object({
+				type: z.literal('evidence'),
+				paragraph: z
+					.string()
+					.regex(/^p[1-9][0-9]{0,4}$/, { error: 'a paragraph is named p1, p2, …' }),
+				start: offset,
+				end: offset
+			})
+			.refine((r) => r.end > r.start, { error: 'the marked phrase is empty', path: ['end'] })
+	],
+	{ error: 'the response has no valid type' }
+);
+
+export type ParsedResponse = { ok: true; response: StudentResponse } | { ok: false; error: string };
+
+/**
+ * Validates a raw response, optionally against the question it answers.
+ * @param raw anything (parsed JSON, form data turned into an object)
+ * @param question the question, to check the type and the number of blanks/pairs
+ */
+export function parseResponse(raw: unknown, question?: Question): ParsedResponse {
+	let parsed;
+	try {
+		parsed = studentResponse.safeParse(raw);
+	} catch {
+		return { ok: false, error: 'the response could not be read' };
+	}
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		const where = issue.path.length ? ` (${issue.path.join('.')})` : '';
+		return { ok: false, error: `${issue.message}${where}` };
+	}
+	const response = parsed.data as StudentResponse;
+	if (question && question.type !== response.type) {
+		return {
+			ok: false,
+			error: `this is a ${question.type} question; the response is for a ${response.type} question`
+		};
+	}
+	return { ok: true, response };
+}
+
+/**
+ * Turns a loosely written answer (a CLI line, a CSV cell) into a response for a question type:
+ * text for short/numeric/single, a list (array or "a | b") for multiple/cloze/matching/ordering,
+ * true/false/صح/خطأ for truefalse, {paragraph,start,end} for evidence.
+ * @param type the question type
+ * @param raw the answer as given
+ */
+export function coerceResponse(type: Question['type'], raw: unknown): ParsedResponse {
+	if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'type' in raw) {
+		return parseResponse(raw);
+	}
+	const asList = (v: unknown) =>
+		Array.isArray(v) ? v : typeof v === 'string' ? v.split(/\s*[|؛;]\s*/) : v;
+	const asText = (v: unknown) => (typeof v === 'number' ? String(v) : v);
+	switch (type) {
+		case 'short':
+		case 'numeric':
+			return parseResponse({ type, text: asText(raw) });
+		case 'single':
+			return parseResponse({ type, choice: asText(raw) });
+		case 'multiple':
+			return parseResponse({ type, choices: asList(raw) });
+		case 'cloze':
+			return parseResponse({ type, blanks: asList(raw) });
+		case 'matching':
+			return parseResponse({ type, matches: asList(raw) });
+		case 'ordering':
+			return parseResponse({ type, order: asList(raw) });
+		case 'truefalse': {
+			let value: unknown = raw;
+			if (typeof raw === 'string') {
+				const t = raw.trim().toLowerCase();
+				if (/^(true|yes|t|1|صح|صحيح|نعم|صواب)$/.test(t)) value = true;
+				else if (/^(false|no|f|0|خطأ|خطا|خاطئ|لا|غلط)$/.test(t)) value = false;
+			}
+			return parseResponse({ type, value });
+		}
+		case 'evidence':
+			return parseResponse(
+				raw && typeof raw === 'object' ? { type, ...(raw as object) } : { type, paragraph: raw }
+			);
+	}
+}

@@ -26,6 +26,77 @@ const ar = {
 	noFailed: 'كل الأسئلة مثبتة من النص.',
 	warnings: 'تنبيهات',
 	notFound: 'غير موجود',
+	// self-study: progress on the device, spaced review, offline (issue 6)
+	study: {
+		nav: 'تدرّب',
+		title: 'الدراسة الذاتية',
+		intro:
+			'تدرّب وحدك على أسئلة المقالات. يبقى تقدّمك على هذا الجهاز، وتعود إليك الأسئلة التي أخطأت فيها قريبًا، والتي أصبت فيها بعد حين.',
+		needsJs:
+			'الدراسة الذاتية تحفظ تقدّمك وتصحّح إجاباتك داخل متصفحك، ولذلك تحتاج إلى جافاسكربت. من دونها يمكنك حلّ اختبار تدريبي يصحّحه الخادم:',
+		practiceQuiz: 'اختبار تدريبي',
+		loading: 'جارٍ التحميل…',
+		allArticles: 'كل المقالات',
+		due: 'للمراجعة الآن',
+		new: 'جديدة',
+		seen: 'تدرّبت عليها',
+		startDue: 'راجع المستحق',
+		startNew: 'ابدأ أسئلة جديدة',
+		nothingDue: 'لا شيء مستحق للمراجعة الآن.',
+		nextDue: 'المراجعة القادمة:',
+		mastery: 'خريطة الإتقان',
+		masteryHint:
+			'كل فقرة مظللة بقدر معرفتك بأسئلتها: الأغمق هو ما يحتاج إلى إعادة قراءة. انقر فقرة لتتدرّب عليها.',
+		levels: {
+			none: 'لا أسئلة',
+			unseen: 'لم تتدرّب عليها',
+			weak: 'ضعيفة',
+			fair: 'متوسطة',
+			strong: 'متقنة'
+		},
+		known: 'معروفة',
+		practiseParagraph: 'تدرّب على الفقرة',
+		progressFile: 'ملف التقدّم',
+		progressFileHint:
+			'صدّر تقدّمك إلى ملف لتنقله إلى جهاز آخر، ثم استورده هناك. عند الاستيراد يُؤخذ الأحدث من كل سؤال.',
+		exportProgress: 'صدّر التقدّم',
+		importProgress: 'استورد ملف تقدّم',
+		imported: 'استُورد التقدّم. سجلات مأخوذة من الملف:',
+		refused: 'رُفض الملف ولم يتغيّر تقدّمك.',
+		problems: {
+			'too-big': 'الملف أكبر من أن يكون ملف تقدّم.',
+			'not-json': 'الملف تالف: ليس JSON صالحًا.',
+			foreign: 'هذا ليس ملف تقدّم من دليل.',
+			newer: 'هذا الملف من إصدار أحدث من دليل.',
+			damaged: 'الملف تالف:'
+		},
+		recovered: 'تعذّرت قراءة التقدّم المحفوظ على هذا الجهاز، فحُفظت نسخته جانبًا وبدأت من جديد.',
+		offlineReady: 'جاهز للتدرّب دون اتصال.',
+		offline: 'أنت غير متصل. التدرّب مستمر، ويُحفظ تقدّمك على الجهاز.',
+		unavailable: 'تعذّر تحميل أسئلة هذه المقالات (غير متصل ولم تُحفظ بعد):',
+		session: {
+			due: 'مراجعة',
+			new: 'أسئلة جديدة',
+			paragraph: 'تدرّب على الفقرة'
+		},
+		progressOf: 'من',
+		check: 'تحقّق',
+		next: 'التالي',
+		verdicts: { correct: 'صحيحة', partial: 'صحيحة جزئيًا', wrong: 'خاطئة' },
+		expected: 'الإجابة:',
+		reread: 'أعد قراءة الفقرة',
+		rereadHint:
+			'الدليل مظلل في النص. اقرأه ثم تابع؛ سيعود إليك هذا السؤال لاحقًا بصيغة أصعب إن وُجدت.',
+		reread_done: 'قرأتها، تابع',
+		harder: 'الصيغة نفسها بشكل أصعب',
+		done: 'انتهت الجلسة',
+		answered: 'أجبت عن',
+		right: 'صحيحة',
+		empty: 'لا أسئلة في هذه الجلسة.',
+		back: 'العودة إلى الدراسة',
+		map: 'خريطة الإتقان',
+		controlsMissing: 'لا يمكن عرض هذا النوع من الأسئلة بعد.'
+	},
 	// teacher: bank browser and exports (issue 5)
 	teacher: 'المعلم',
 	teacherBank: 'بنك الأسئلة',
@@ -126,6 +197,78 @@ const en: Strings = {
 	noFailed: 'Every question is proven by the text.',
 	warnings: 'Warnings',
 	notFound: 'Not found',
+	// self-study: progress on the device, spaced review, offline (issue 6)
+	study: {
+		nav: 'Study',
+		title: 'Self-study',
+		intro:
+			'Practise the articles’ questions on your own. Your progress stays on this device; what you miss comes back soon, what you know comes back later.',
+		needsJs:
+			'Self-study keeps your progress and grades your answers in your browser, so it needs JavaScript. Without it, take a practice quiz graded by the server:',
+		practiceQuiz: 'Practice quiz',
+		loading: 'Loading…',
+		allArticles: 'All articles',
+		due: 'Due now',
+		new: 'New',
+		seen: 'Practised',
+		startDue: 'Review what is due',
+		startNew: 'Start new questions',
+		nothingDue: 'Nothing is due for review now.',
+		nextDue: 'Next review:',
+		mastery: 'Mastery map',
+		masteryHint:
+			'Each paragraph is shaded by how well you know its questions: the weakest need rereading. Click a paragraph to practise it.',
+		levels: {
+			none: 'no questions',
+			unseen: 'not practised',
+			weak: 'weak',
+			fair: 'fair',
+			strong: 'known'
+		},
+		known: 'known',
+		practiseParagraph: 'Practise this paragraph',
+		progressFile: 'Progress file',
+		progressFileHint:
+			'Export your progress to a file to take it to another device, and import it there. Importing keeps the latest practice of each question.',
+		exportProgress: 'Export progress',
+		importProgress: 'Import a progress file',
+		imported: 'Progress imported. Records taken from the file:',
+		refused: 'The file was refused; your progress is unchanged.',
+		problems: {
+			'too-big': 'The file is too large to be a progress file.',
+			'not-json': 'The file is damaged: it is not valid JSON.',
+			foreign: 'This is not a Dalil progress file.',
+			newer: 'This file comes from a newer version of Dalil.',
+			damaged: 'The file is damaged:'
+		},
+		recovered:
+			'The progress stored on this device could not be read; a copy was kept aside and you start afresh.',
+		offlineReady: 'Ready to practise offline.',
+		offline: 'You are offline. Practice goes on and your progress is kept on this device.',
+		unavailable: 'Could not load these articles’ questions (offline and not cached yet):',
+		session: {
+			due: 'Review',
+			new: 'New questions',
+			paragraph: 'Practise a paragraph'
+		},
+		progressOf: 'of',
+		check: 'Check',
+		next: 'Next',
+		verdicts: { correct: 'Correct', partial: 'Partly correct', wrong: 'Wrong' },
+		expected: 'Answer:',
+		reread: 'Reread the paragraph',
+		rereadHint:
+			'The evidence is highlighted in the text. Read it, then go on; this question comes back later, in a harder form where there is one.',
+		reread_done: 'I have reread it, go on',
+		harder: 'The same fact, in a harder form',
+		done: 'Session finished',
+		answered: 'Answered',
+		right: 'right',
+		empty: 'No questions in this session.',
+		back: 'Back to self-study',
+		map: 'Mastery map',
+		controlsMissing: 'This type of question cannot be shown yet.'
+	},
 	// teacher: bank browser and exports (issue 5)
 	teacher: 'Teacher',
 	teacherBank: 'Question bank',

@@ -9,7 +9,7 @@ import {
 	countItems,
 	finished,
 	pickItems,
-	practiceHref,
+	practiceQuery,
 	specFromParams,
 	startSession
 } from './session';
@@ -92,8 +92,8 @@ describe('sessions', () => {
 			paragraph: 'p3'
 		});
 		expect(specFromParams(new URLSearchParams('mode=bogus&paragraph=x'))).toEqual({ mode: 'due' });
-		expect(practiceHref({ mode: 'paragraph', article: 'town', paragraph: 'p2' })).toBe(
-			'/study/practice?mode=paragraph&article=town&paragraph=p2'
+		expect(practiceQuery({ mode: 'paragraph', article: 'town', paragraph: 'p2' })).toBe(
+			'mode=paragraph&article=town&paragraph=p2'
 		);
 	});
 });

@@ -162,12 +162,12 @@ export function specFromParams(params: URLSearchParams): SessionSpec {
 }
 
 /**
- * The URL of a practice sitting.
+ * The query of a practice sitting's URL: /study/practice?<this>.
  * @param spec what to practise
  */
-export function practiceHref(spec: SessionSpec): string {
+export function practiceQuery(spec: SessionSpec): string {
 	const params = new URLSearchParams({ mode: spec.mode });
 	if (spec.article) params.set('article', spec.article);
 	if (spec.paragraph) params.set('paragraph', spec.paragraph);
-	return `/study/practice?${params}`;
+	return params.toString();
 }

@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import { getBank } from '$lib/server/bank';
+import { toSummary } from '$lib/study/set';
+import type { PageServerLoad } from './$types';
+
+/**
+ * The article's text, for the mastery picture. Its questions come from set.json on the device
+ * (with the progress), so this page's data stays small and the same for every learner.
+ */
+export const load: PageServerLoad = ({ params }) => {
+	const article = getBank().articles.get(params.slug);
+	if (!article) error(404, `No article named ${params.slug}`);
+	return { summary: toSummary(article), paragraphs: article.paragraphs };
+};

@@ -1,0 +1,231 @@
+/**
+ * Self-study in the browser: counts, mastery map, export and import, offline, install.
+ * The practice sittings themselves are in study-practice.spec.ts.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { emptyProgress, serializeProgress, type Progress } from '../../src/lib/study/progress';
+import { recordAnswer } from '../../src/lib/study/scheduler';
+import { studyItems, type StudySet } from '../../src/lib/study/set';
+
+const slug = 'sarraj-africom-zuwara';
+
+test.describe('with JavaScript', () => {
+	test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'self-study runs in the browser');
+
+	/**
+	 * Progress made a day ago: the first item missed (so due now), the second (if the bank has
+	 * one) known.
+	 */
+	async function madeProgress(
+		page: Page
+	): Promise<{ progress: Progress; set: StudySet; practised: number }> {
+		const set = (await (await page.request.get(`/study/${slug}/set.json`)).json()) as StudySet;
+		const items = studyItems([set]);
+		expect(items.length).toBeGreaterThanOrEqual(1);
+		const dayAgo = new Date(Date.now() - 24 * 3600_000);
+		let p = emptyProgress(dayAgo);
+		p = recordAnswer(p, items[0], items[0].ladder[0], 'wrong', dayAgo);
+		if (items[1]) p = recordAnswer(p, items[1], items[1].ladder[0], 'correct', dayAgo);
+		return { progress: p, set, practised: Math.min(items.length, 2) };
+	}
+
+	async function counts(page: Page, article = slug) {
+		const card = page.locator(`[data-article="${article}"]`);
+		await expect(card.locator('[data-count="new"]')).toHaveText(/\d+/);
+		return {
+			due: Number(await card.locator('[data-count="due"]').textContent()),
+			new: Number(await card.locator('[data-count="new"]').textContent())
+		};
+	}
+
+	test('/study counts what is new and due, per article and in all', async ({ page }) => {
+		await page.goto('/study');
+		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+		const set = (await (await page.request.get(`/study/${slug}/set.json`)).json()) as StudySet;
+		const items = studyItems([set]);
+		expect(await counts(page)).toEqual({ due: 0, new: items.length });
+		expect((await counts(page, 'all')).new).toBeGreaterThanOrEqual(items.length);
+		const title = page.locator(`[data-article="${slug}"] h2 span`);
+		await expect(title).toHaveAttribute('lang', 'ar');
+		await expect(title).toHaveAttribute('dir', 'rtl');
+		await expect(page.getByRole('link', { name: 'ابدأ أسئلة جديدة' }).first()).toBeVisible();
+	});
+
+	test('export, then import into a fresh browser; a damaged file is refused', async ({
+		page,
+		browser
+	}, testInfo) => {
+		const { progress, practised } = await madeProgress(page);
+		await page.goto('/study');
+		const before = await counts(page);
+
+		// Import progress made elsewhere: one item due, one or two practised.
+		await page.getByTestId('import-progress').setInputFiles({
+			name: 'progress.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(serializeProgress(progress))
+		});
+		await expect(page.getByRole('status').filter({ hasText: 'استُورد' })).toBeVisible();
+		const after = await counts(page);
+		expect(after).toEqual({ due: 1, new: before.new - practised });
+
+		// It is kept: a reload finds it.
+		await page.reload();
+		expect(await counts(page)).toEqual(after);
+
+		// Export it to a file.
+		const downloading = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'صدّر التقدّم' }).click();
+		const download = await downloading;
+		expect(download.suggestedFilename()).toMatch(/^dalil-progress-\d{4}-\d{2}-\d{2}\.json$/);
+		const file = testInfo.outputPath('progress.json');
+		await download.saveAs(file);
+		const exported = JSON.parse(readFileSync(file, 'utf8'));
+		expect(exported.format).toBe('dalil-progress');
+		expect(Object.keys(exported.items)).toHaveLength(practised);
+
+		// Another device: a fresh context with nothing in it.
+		const other = await browser.newContext();
+		const page2 = await other.newPage();
+		await page2.goto('/study');
+		expect((await counts(page2)).due).toBe(0);
+
+		// A damaged file (cut short) and a foreign one are refused, and change nothing.
+		const text = readFileSync(file, 'utf8');
+		await page2.getByTestId('import-progress').setInputFiles({
+			name: 'cut.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(text.slice(0, text.length / 2))
+		});
+		await expect(page2.getByRole('alert')).toContainText('رُفض الملف');
+		await page2.getByTestId('import-progress').setInputFiles({
+			name: 'deck.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from('{"deck":"Anki","notes":[]}')
+		});
+		await expect(page2.getByRole('alert')).toContainText('ليس ملف تقدّم من دليل');
+		const damaged = JSON.parse(text);
+		damaged.items[Object.keys(damaged.items)[0]].card.due = 'tomorrow';
+		await page2.getByTestId('import-progress').setInputFiles({
+			name: 'damaged.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(JSON.stringify(damaged))
+		});
+		await expect(page2.getByRole('alert')).toContainText('الملف تالف');
+		await expect(page2.getByRole('alert')).toContainText('card.due');
+		expect((await counts(page2)).due).toBe(0);
+		expect(await page2.evaluate(() => localStorage.getItem('dalil.progress'))).toBeNull();
+
+		// The real file goes in.
+		await page2.getByTestId('import-progress').setInputFiles(file);
+		await expect(page2.getByRole('status').filter({ hasText: 'استُورد' })).toBeVisible();
+		expect(await counts(page2)).toEqual(after);
+		await other.close();
+	});
+
+	test('the mastery map shades paragraphs and starts practice on a click', async ({ page }) => {
+		const { progress, set } = await madeProgress(page);
+		await page.goto('/study');
+		await page.evaluate(
+			(text) => localStorage.setItem('dalil.progress', text),
+			serializeProgress(progress)
+		);
+		await page.goto(`/study/${slug}`);
+		const article = page.locator('article');
+		await expect(article).toHaveAttribute('lang', 'ar');
+		await expect(article).toHaveAttribute('dir', 'rtl');
+		await expect(article.locator('section.paragraph')).toHaveCount(set.article.paragraphs.length);
+		// The missed item's paragraph is weak, the known one's strong (unless they share one).
+		const items = studyItems([set]);
+		const missed = items[0].paragraphs[0];
+		await expect(article.locator(`[data-paragraph="${missed}"]`)).toHaveClass(/level-weak/);
+		await expect(article.locator(`[data-paragraph="${missed}"]`)).toContainText('ضعيفة');
+		const known = items[1]?.paragraphs[0];
+		if (known && known !== missed) {
+			await expect(article.locator(`[data-paragraph="${known}"]`)).toHaveClass(/level-strong/);
+		}
+		await expect(article.locator('section.level-pending')).toHaveCount(0);
+		// A click anywhere in the paragraph (here, in its text) starts practice on it.
+		const text = article.locator(`[data-paragraph="${missed}"] p`).first();
+		await text.scrollIntoViewIfNeeded();
+		const box = (await text.boundingBox())!;
+		await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+		await expect(page).toHaveURL(
+			new RegExp(`/study/practice\\?mode=paragraph&article=${slug}&paragraph=${missed}$`)
+		);
+	});
+
+	test('after a first visit, /study works with the network cut', async ({ page, context }) => {
+		await page.goto('/study');
+		await expect(page.locator('[data-offline-ready="yes"]')).toBeAttached({ timeout: 15_000 });
+		const online = await counts(page);
+
+		await context.setOffline(true);
+		await page.reload();
+		expect(await counts(page)).toEqual(online);
+		await expect(page.getByText('أنت غير متصل')).toBeVisible();
+		await page.goto(`/study/${slug}`);
+		await expect(page.locator('section.paragraph').first()).toBeVisible();
+		await expect(page.locator('section.level-unseen').first()).toBeVisible();
+		await page.goto(`/study/practice?mode=new&article=${slug}`);
+		await expect(page.locator('form.question')).toBeVisible();
+		await context.setOffline(false);
+	});
+
+	test('installs as a right-to-left Arabic app', async ({ page }) => {
+		await page.goto('/study');
+		const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+		const manifest = await (await page.request.get(new URL(href!, page.url()).href)).json();
+		expect(manifest).toMatchObject({
+			lang: 'ar',
+			dir: 'rtl',
+			start_url: '/study',
+			display: 'standalone'
+		});
+		const sizes = manifest.icons.map((i: { sizes: string }) => i.sizes);
+		expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+		for (const icon of manifest.icons) {
+			const r = await page.request.get(icon.src);
+			expect(r.ok(), icon.src).toBe(true);
+		}
+	});
+
+	test('the service worker leaves other pages and form posts alone', async ({ page }) => {
+		await page.goto('/study');
+		await expect(page.locator('[data-offline-ready="yes"]')).toBeAttached({ timeout: 15_000 });
+		// Pages and their data come from the network, never from the worker's cache.
+		const fromWorker: string[] = [];
+		page.on('response', (r) => {
+			const path = new URL(r.url()).pathname;
+			const page = r.request().resourceType() === 'document' || path.endsWith('__data.json');
+			if (r.fromServiceWorker() && page) fromWorker.push(path);
+		});
+		await page.goto(`/articles/${slug}`);
+		await page.getByRole('link', { name: 'دليل' }).click();
+		await expect(page).toHaveURL(/\/$/);
+		await page.goto('/');
+		expect(fromWorker).toEqual([]);
+	});
+});
+
+test.describe('without JavaScript', () => {
+	test.skip(({ javaScriptEnabled }) => javaScriptEnabled, 'the no-JavaScript fallback');
+
+	test('/study says it needs JavaScript and links to the server-graded practice quiz', async ({
+		page
+	}) => {
+		for (const path of ['/study', `/study/${slug}`, '/study/practice?mode=new']) {
+			await page.goto(path);
+			await expect(page.getByText('تحتاج إلى جافاسكربت')).toBeVisible();
+			const quiz = page.getByRole('link', { name: /اختبار تدريبي/ }).first();
+			await expect(quiz).toBeVisible();
+			expect(await quiz.evaluate((a: HTMLAnchorElement) => a.href)).toMatch(
+				new RegExp(`/quiz/${slug}\\?mode=practice$`)
+			);
+		}
+		// The mastery page still shows the article's text.
+		await page.goto(`/study/${slug}`);
+		await expect(page.locator('article section.paragraph')).not.toHaveCount(0);
+	});
+});

@@ -60,14 +60,17 @@ const range = (min: number, max: number) =>
 		.refine(([a, b]) => a >= min && b <= max);
 
 const PARAMS = {
-	n: z.string().transform(toAsciiDigits).pipe(z.coerce.number().int().min(1).max(LIMITS.n)),
+	n: z.string().transform(toAsciiDigits).pipe(z.coerce.number<string>().int().min(1).max(LIMITS.n)),
 	seed: z
 		.string()
 		.trim()
 		.regex(new RegExp(`^[A-Za-z0-9_-]{1,${LIMITS.seed}}$`)),
 	mode: z.enum(MODES),
 	book: z.enum(['open', 'closed']),
-	time: z.string().transform(toAsciiDigits).pipe(z.coerce.number().int().min(0).max(LIMITS.time)),
+	time: z
+		.string()
+		.transform(toAsciiDigits)
+		.pipe(z.coerce.number<string>().int().min(0).max(LIMITS.time)),
 	difficulty: range(1, 3)
 };
 

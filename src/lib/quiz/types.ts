@@ -24,8 +24,11 @@ interface ViewBase {
 /** One question as sent to the browser: everything needed to answer it, no answer key. */
 export type QuestionView = ViewBase &
 	(
-		| { type: 'single' | 'multiple'; options: string[] }
-		| { type: 'truefalse' | 'short' | 'numeric' }
+		| { type: 'single'; options: string[] }
+		| { type: 'multiple'; options: string[] }
+		| { type: 'truefalse' }
+		| { type: 'short' }
+		| { type: 'numeric' }
 		/** the text around and between the blanks; a blank sits between two segments */
 		| { type: 'cloze'; segments: string[] }
 		| { type: 'matching'; left: string[]; right: string[] }
@@ -34,3 +37,28 @@ export type QuestionView = ViewBase &
 	);
 
 export type ViewOf<T extends QuestionType> = Extract<QuestionView, { type: T }>;
+
+/** A passage of evidence cut around its quote, for showing it marked. */
+export interface EvidenceExcerpt {
+	paragraph: string;
+	/** the paragraph's number */
+	n: number;
+	/** offsets of the quote in the paragraph's stored text */
+	start: number;
+	end: number;
+	before: string;
+	mark: string;
+	after: string;
+}
+
+/** What the page shows of a grade: the verdict, the key, the explanation and where the text says so. */
+export interface FeedbackView {
+	verdict: 'correct' | 'partial' | 'wrong' | 'unanswered';
+	/** 0–1 */
+	score: number;
+	expected: string;
+	explanation: string;
+	evidence: EvidenceExcerpt[];
+	/** the student's answer, in words (results page) */
+	given?: string;
+}

@@ -45,6 +45,10 @@ export interface PreparedContext {
 	all: Analyzed[];
 	/** words of the question's prompt: a student may repeat them */
 	prompt: Set<string>;
+	/** words that follow a title in the text (المشير خليفة حفتر): the start of a person's name */
+	afterTitle: Set<string>;
+	/** the prompt asks who (من، who): the key names a person */
+	asksWho: boolean;
 }
 
 /**
@@ -78,9 +82,31 @@ export function prepareContext(
 			for (const v of a.variants[i]) if (v.length >= 3) vocabulary.add(v);
 		});
 	}
+	const afterTitle = new Set<string>();
+	for (const a of all) {
+		a.tokens.forEach((t, i) => {
+			if (i > 0 && lexeme(a.tokens[i - 1], a.variants[i - 1])?.cls === 'title') {
+				for (const v of a.variants[i]) afterTitle.add(v);
+			}
+		});
+	}
 	const promptSet = new Set<string>();
-	if (prompt) for (const vs of analyze(prompt).variants) for (const v of vs) promptSet.add(v);
-	return { near, nearMeanings, nearNumbers, vocabulary, all, prompt: promptSet };
+	let asksWho = false;
+	if (prompt) {
+		const p = analyze(prompt);
+		for (const vs of p.variants) for (const v of vs) promptSet.add(v);
+		asksWho = /^(من|who|whom)$/.test(p.tokens[0] ?? '') && p.tokens[1] !== 'اي';
+	}
+	return {
+		near,
+		nearMeanings,
+		nearNumbers,
+		vocabulary,
+		all,
+		prompt: promptSet,
+		afterTitle,
+		asksWho
+	};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -97,6 +123,8 @@ interface KeyWord {
 	skeletons: string[];
 	/** Arabic spelling skeletons of the clitic-free forms, for long words */
 	spelling: string[];
+	/** the clitic-free forms without a plural, dual or gender ending (الليبيين → ليبي) */
+	inflected: string[];
 }
 
 interface KeyNumber {
@@ -112,6 +140,8 @@ interface KeyForm {
 	numbers: KeyNumber[];
 	/** a person's name: the last word alone (the surname) names them, the first alone does not */
 	person: boolean;
+	/** could be a person's name (two to four plain words), if the text or the prompt says so */
+	maybePerson: boolean;
 	/** the meanings of the key's qualifiers ("qualifier:end") */
 	qualifiers: Set<string>;
 	/** fact classes the key names, with their meaning */
@@ -184,8 +214,17 @@ function prepareForm(text: string, spec: KeySpec): KeyForm {
 		const spelling = isArabic(token)
 			? [...new Set(variants.filter((v) => v.length >= 5).map(spellingSkeleton))]
 			: [];
-		words.push({ token, variants, lex, role, latin, skeletons, spelling });
+		const inflected = isArabic(token)
+			? [...new Set(variants.map(bareStem).filter((b): b is string => b !== undefined))]
+			: [];
+		words.push({ token, variants, lex, role, latin, skeletons, spelling, inflected });
 	});
+	// A key made only of words that are usually filler ("القاعدة") still has to be named.
+	if (numbers.length === 0 && words.length > 0 && words.every((w) => w.role === 'optional')) {
+		for (const w of words) {
+			if (w.lex?.cls === 'filler' || w.lex?.cls === 'title') w.role = 'word';
+		}
+	}
 	const content = words.filter((w) => w.role !== 'optional');
 	const titled = words.some((w) => w.lex?.cls === 'title');
 	const plainName =
@@ -194,8 +233,13 @@ function prepareForm(text: string, spec: KeySpec): KeyForm {
 		content.every((w) => w.role === 'word') &&
 		content.slice(0, -1).every((w) => !w.token.startsWith('ال') && !/ه$/.test(w.token)) &&
 		!content.some((w) => NISBA.test(w.token));
-	const person =
-		numbers.length === 0 && content.length >= 2 && (titled || spec.person === true || plainName);
+	const maybePerson =
+		numbers.length === 0 &&
+		content.length >= 2 &&
+		content.length <= 4 &&
+		content.every((w) => w.role === 'word' && !NISBA.test(w.token)) &&
+		content.slice(0, -1).every((w) => !w.token.startsWith('ال'));
+	const person = maybePerson && (titled || spec.person === true || plainName);
 	return {
 		text,
 		words,
@@ -206,6 +250,7 @@ function prepareForm(text: string, spec: KeySpec): KeyForm {
 			unitOptional: spec.unitOptional ?? true
 		})),
 		person,
+		maybePerson,
 		qualifiers,
 		facts,
 		negated,
@@ -272,7 +317,13 @@ function prepareResponse(text: string): PreparedResponse {
 // ---------------------------------------------------------------------------------------------
 // Matching
 
-type How = 'exact' | 'clitic' | 'variant' | 'spelling' | 'translit' | 'typo';
+type How = 'exact' | 'clitic' | 'variant' | 'spelling' | 'translit' | 'inflection' | 'typo';
+
+/** An Arabic word without one plural, dual, gender or nisba ending, if a stem of 3+ letters is left. */
+function bareStem(word: string): string | undefined {
+	const m = /^(.{3,}?)(ون|ين|ان|ات|يه|يا|ه|ي|ا)$/.exec(word);
+	return m ? m[1] : word.length >= 3 ? word : undefined;
+}
 
 interface TokenMatch {
 	how: How;
@@ -315,6 +366,12 @@ function matchLoose(k: KeyWord, r: RTok, ctx?: PreparedContext): TokenMatch | un
 		}
 	}
 	if (r.latin !== k.latin) return undefined;
+	if (!r.latin && k.inflected.length > 0) {
+		for (const v of r.variants) {
+			const b = bareStem(v);
+			if (b && k.inflected.includes(b)) return { how: 'inflection' };
+		}
+	}
 	let best: TokenMatch | undefined;
 	for (const kv of k.variants) {
 		const allowed = allowedTypos(kv.length);
@@ -342,6 +399,10 @@ interface PartMatch {
 	nearMiss?: boolean;
 	/** how much of the key was named, 0–1, to choose the best form */
 	coverage: number;
+	/** accepted with one key word left out: only if nothing stands in its place */
+	lossy?: string;
+	/** accepted by the surname alone: the response index of the surname */
+	surname?: number;
 }
 
 function matchForm(
@@ -355,6 +416,8 @@ function matchForm(
 	const notes: string[] = [];
 	let unsure = false;
 	let nearMiss = false;
+	let lossy: string | undefined;
+	let surname: number | undefined;
 	const free = (i: number) => !taken.has(i) && !used.includes(i);
 
 	// Numbers: by value (within tolerance), unit checked.
@@ -406,12 +469,14 @@ function matchForm(
 
 	// Words: exact and clitic matches first, then variants, transliterations and typos.
 	const matched: (TokenMatch | undefined)[] = form.words.map(() => undefined);
+	const matchedAt: number[] = form.words.map(() => -1);
 	form.words.forEach((k, wi) => {
 		for (let i = 0; i < resp.toks.length; i++) {
 			if (!free(i)) continue;
 			const m = matchExact(k, resp.toks[i]);
 			if (m) {
 				matched[wi] = m;
+				matchedAt[wi] = i;
 				used.push(i);
 				return;
 			}
@@ -433,6 +498,7 @@ function matchForm(
 		}
 		if (best) {
 			matched[wi] = best.m;
+			matchedAt[wi] = best.i;
 			used.push(best.i);
 		}
 	});
@@ -446,15 +512,22 @@ function matchForm(
 	if (!ok && total > 0 && missing.length < required.length) {
 		const first = required[0];
 		const last = required[required.length - 1];
-		if (form.person && matched[last.wi]) {
+		const person =
+			form.person ||
+			(form.maybePerson &&
+				ctx !== undefined &&
+				(ctx.asksWho || first.k.variants.some((v) => ctx.afterTitle.has(v))));
+		if (person && matched[last.wi]) {
 			ok = true;
+			surname = matchedAt[last.wi];
 			notes.push('the surname alone names the person');
-		} else if (form.person && !matched[last.wi]) {
+		} else if (person && !matched[last.wi]) {
 			why = 'a first name alone does not name the person';
 		} else if (required.length >= 3 && missing.length === 1 && missing[0] !== first) {
 			ok = true;
 			unsure = true;
-			notes.push(`less precise: «${missing[0].k.token}» left out`);
+			lossy = missing[0].k.token;
+			notes.push(`less precise: «${lossy}» left out`);
 		} else why = `incomplete: «${missing.map((m) => m.k.token).join(' ')}» is missing`;
 	} else if (!ok) why = 'the answer is not there';
 	if (ok) {
@@ -468,6 +541,8 @@ function matchForm(
 			if (m.how === 'clitic') addNote(notes, 'article ال or a clitic ignored');
 			else if (m.how === 'variant') addNote(notes, 'same meaning, other spelling or language');
 			else if (m.how === 'spelling') addNote(notes, 'known spelling variant of a name');
+			else if (m.how === 'inflection')
+				addNote(notes, 'another form of the same word (number, gender)');
 			else if (m.how === 'translit') addNote(notes, 'Latin transliteration of the name');
 			else if (m.how === 'typo') {
 				addNote(notes, `small typo tolerated (${m.dist} letter${m.dist === 1 ? '' : 's'})`);
@@ -475,7 +550,18 @@ function matchForm(
 			}
 		}
 	}
-	return { ok, unsure, form, used, notes, why, nearMiss: !ok && nearMiss, coverage };
+	return {
+		ok,
+		unsure,
+		form,
+		used,
+		notes,
+		why,
+		nearMiss: !ok && nearMiss,
+		coverage,
+		lossy,
+		surname
+	};
 }
 
 function addNote(notes: string[], note: string) {
@@ -532,33 +618,34 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 		}
 	}
 
-	// Response tokens that exactly name some word of the key: no other key word may take them loosely.
-	const exactAny = new Set<number>();
-	for (const p of key.parts)
+	// Response tokens that exactly name a word of one part: no other part may take them loosely.
+	const exactByPart = key.parts.map((p) => {
+		const set = new Set<number>();
 		for (const f of p.forms)
 			for (const k of f.words)
 				resp.toks.forEach((r, i) => {
-					if (matchExact(k, r)) exactAny.add(i);
+					if (matchExact(k, r)) set.add(i);
 				});
+		return set;
+	});
 
 	const taken = new Set<number>();
 	const partMatches: PartMatch[] = [];
-	for (const part of key.parts) {
+	key.parts.forEach((part, pi) => {
+		const exactAny = new Set<number>();
+		exactByPart.forEach((set, pj) => {
+			if (pj !== pi) for (const i of set) exactAny.add(i);
+		});
 		let best: PartMatch | undefined;
+		const rank = (m: PartMatch) => (m.ok ? 4 : 0) + (m.ok && !m.unsure ? 2 : 0) + m.coverage;
 		for (const form of part.forms) {
 			const m = matchForm(form, resp, taken, exactAny, ctx);
-			if (
-				!best ||
-				(m.ok && !best.ok) ||
-				(m.ok === best.ok && m.ok && best.unsure && !m.unsure) ||
-				(!m.ok && !best.ok && m.coverage > best.coverage)
-			)
-				best = m;
+			if (!best || rank(m) > rank(best)) best = m;
 		}
 		best ??= { ok: false, unsure: false, used: [], notes: [], coverage: 0, why: 'no key' };
 		if (best.ok) for (const i of best.used) taken.add(i);
 		partMatches.push(best);
-	}
+	});
 
 	const notes: string[] = [];
 	for (const m of partMatches) if (m.ok) for (const n of m.notes) addNote(notes, n);
@@ -651,7 +738,11 @@ function judgeExtras(
 	let hedge = false;
 	let others = 0;
 	let named: string | undefined;
+	let contextWords = 0;
 	const ignored: string[] = [];
+	const surnames = new Set(
+		matches.filter((m) => m.ok && m.surname !== undefined).map((m) => m.surname!)
+	);
 	const toks = resp.toks;
 
 	/** the nearest meaningful token before i (fillers skipped) */
@@ -675,8 +766,10 @@ function judgeExtras(
 	const joined = (i: number) => {
 		const b = i > 0 ? toks[i - 1] : undefined;
 		if (b?.lex?.cls === 'and' || b?.lex?.cls === 'hedge') return true;
-		// "وبنغازي": a conjunction written on the word, when the word without it is the word
+		// "وبنغازي": a conjunction written on the word, when the word without it is the word and
+		// something stands before it to be joined to
 		const t = toks[i];
+		if (!toks.slice(0, i).some((x) => !x.lex || x.lex.cls !== 'filler')) return false;
 		return (
 			/^[وف]/.test(t.token) &&
 			t.token.length >= 4 &&
@@ -742,11 +835,19 @@ function judgeExtras(
 				continue;
 			}
 		}
-		if (ctx && t.variants.some((v) => ctx.prompt.has(v))) continue;
+		// Words of the prompt may be repeated, unless joined to the answer as a second one.
+		const inPrompt = ctx !== undefined && t.variants.some((v) => ctx.prompt.has(v));
+		if (inPrompt && !joined(i)) continue;
 		// An ordinary word: context, a harmless extra, or a second answer.
 		const inText =
-			ctx !== undefined && t.variants.some((v) => v.length >= 3 && ctx.vocabulary.has(v));
+			inPrompt ||
+			(ctx !== undefined && t.variants.some((v) => v.length >= 3 && ctx.vocabulary.has(v)));
+		// A word standing right before a surname the answer named is another first name.
+		if (!inText && surnames.has(i + 1) && !t.latin === !toks[i + 1].latin) {
+			return { wrong: `«${t.token}» is not the person's first name`, unsure, notes };
+		}
 		const nisba = NISBA.test(t.token);
+		if (inText) contextWords++;
 		if (inText && (!nisba || keyNisba)) {
 			if (contextual(i) && !joined(i)) continue;
 			named ??= t.token;
@@ -772,6 +873,10 @@ function judgeExtras(
 		}
 	}
 	if (hedge && others > 0) return { wrong: 'hedges between two answers', unsure, notes, named };
+	const lossy = matches.find((m) => m.ok && m.lossy)?.lossy;
+	if (lossy && (ignored.length > 0 || others > 0 || contextWords > 0)) {
+		return { wrong: `another word stands in place of «${lossy}»`, unsure, notes, named };
+	}
 	if (ignored.length) notes.push(`extra words ignored: ${ignored.join(' ')}`);
 	return { unsure, notes, named };
 }
@@ -792,7 +897,7 @@ function quotedTokens(
 		for (const k of taken) {
 			for (let p = 0; p < a.tokens.length; p++) {
 				if (!same(a, p, k)) continue;
-				// extend both ways, letting the quote skip one word of the text at a time
+				// extend both ways, letting the quote skip up to two words of the text at a time
 				let kk = k - 1;
 				let pp = p - 1;
 				while (kk >= 0 && pp >= 0) {
@@ -800,6 +905,7 @@ function quotedTokens(
 						out.add(kk--);
 						pp--;
 					} else if (pp >= 1 && same(a, pp - 1, kk)) pp--;
+					else if (pp >= 2 && same(a, pp - 2, kk)) pp -= 2;
 					else break;
 				}
 				kk = k + 1;
@@ -809,6 +915,7 @@ function quotedTokens(
 						out.add(kk++);
 						pp++;
 					} else if (pp + 1 < a.tokens.length && same(a, pp + 1, kk)) pp++;
+					else if (pp + 2 < a.tokens.length && same(a, pp + 2, kk)) pp += 2;
 					else break;
 				}
 			}

@@ -43,6 +43,8 @@ export const quickKey = z
 		tolerance: z.number().min(0).optional(),
 		unitOptional: z.boolean().optional(),
 		article: z.string().max(120).optional(),
+		/** the question asked: its words may be repeated, and "who" marks a person's name */
+		prompt: z.string().max(MAX_ANSWER_LENGTH).optional(),
 		paragraph: z
 			.union([z.number().int().min(1), z.string().regex(/^p?[1-9][0-9]*$/)], {
 				error: '`paragraph` is a paragraph number (3 or "p3")'
@@ -193,7 +195,7 @@ export function gradeQuick(
 		const pid = paragraphIdOf(k);
 		const cited = pid ? article.paragraphs.filter((x) => x.id === pid) : [];
 		if (!ctx) {
-			ctx = prepareContext(cited.length ? cited : article.paragraphs, article.paragraphs);
+			ctx = prepareContext(cited.length ? cited : article.paragraphs, article.paragraphs, k.prompt);
 			p.contexts.set(article, ctx);
 			p.evidence.set(article, locate(p, k, cited));
 		}

@@ -75,6 +75,7 @@ add('qualifier', 'start', 'أوائل مطلع بداية بدايات أول ea
 add('qualifier', 'mid', 'منتصف أواسط وسط mid middle');
 add('qualifier', 'end', 'أواخر نهاية آخر اواخر late end');
 add('qualifier', 'more', 'أكثر أزيد فوق يزيد more over above exceeding');
+add('qualifier', 'all', 'جميع كل كافة all every');
 add('qualifier', 'less', 'أقل دون يقل less under below fewer');
 
 add('hedge', 'or', 'أو او أم ربما إما يمكن لعل or either maybe perhaps possibly probably might');
@@ -90,7 +91,7 @@ add(
 add(
 	'title',
 	'title',
-	'السيد السيدة الجنرال جنرال المشير مشير الدكتور د العقيد اللواء الشيخ mr mrs ms dr general gen marshal field sir colonel col'
+	'السيد السيدة الجنرال جنرال المشير مشير الدكتور د العقيد اللواء الشيخ الرئيس رئيس الوزير وزير السفير سفير القائد قائد mr mrs ms dr general gen marshal field sir colonel col president minister ambassador commander'
 );
 // Harmless wrapping: articles, prepositions, pronouns, place nouns, "the answer is".
 add(
@@ -115,9 +116,9 @@ export function lexeme(token: string, variants?: string[]): Lexeme | undefined {
 	if (direct) return direct;
 	for (const v of variants ?? stemVariants(token)) {
 		const l = LEXICON.get(v);
-		// A clitic-stripped hedge or negation ("ولا") still counts; a stripped filler must not turn a
-		// real word into one.
-		if (l && l.cls !== 'filler' && l.cls !== 'and') return l;
+		// A clitic-stripped hedge or negation ("ولا") still counts, and so does a filler of three
+		// letters or more ("وقاعدة"); a shorter one must not turn a real word into filler.
+		if (l && l.cls !== 'and' && (l.cls !== 'filler' || v.length >= 3)) return l;
 	}
 	return undefined;
 }

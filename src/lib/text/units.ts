@@ -30,7 +30,18 @@ export const UNITS: Record<string, string[]> = {
 	hour: ['h', 'hr', 'hrs', 'hour', 'hours', 'ساعة', 'ساعات', 'ساعتين'],
 	minute: ['min', 'mins', 'minute', 'minutes', 'دقيقة', 'دقائق', 'دقيقتين'],
 	day: ['day', 'days', 'يوم', 'يوما', 'أيام', 'ايام', 'يومين'],
-	week: ['week', 'weeks', 'أسبوع', 'اسبوع', 'أسبوعا', 'أسابيع', 'اسابيع', 'أسبوعين', 'اسبوعين'],
+	week: [
+		'week',
+		'weeks',
+		'أسبوع',
+		'اسبوع',
+		'أسبوعا',
+		'أسابيع',
+		'اسابيع',
+		'أسبوعين',
+		'اسبوعين',
+		'أسبوعان'
+	],
 	month: ['month', 'months', 'شهر', 'شهرا', 'أشهر', 'شهور', 'شهرين'],
 	year: ['year', 'years', 'سنة', 'سنوات', 'عام', 'عاما', 'أعوام', 'اعوام', 'عامين', 'سنتين'],
 	percent: ['%', 'percent', 'per cent', 'بالمئة', 'بالمائة', 'في المئة', 'في المائة'],
@@ -38,6 +49,19 @@ export const UNITS: Record<string, string[]> = {
 	paragraph: ['paragraph', 'paragraphs', 'فقرة', 'فقرات'],
 	item: ['items', 'عنصر', 'عناصر']
 };
+
+/** Dual forms: the word alone means two of the unit. */
+const DUALS = new Map<string, string>();
+for (const [unit, words] of Object.entries({
+	day: 'يومين يومان',
+	week: 'أسبوعين أسبوعان',
+	month: 'شهرين شهران',
+	year: 'عامين عامان سنتين سنتان',
+	hour: 'ساعتين ساعتان',
+	minute: 'دقيقتين دقيقتان'
+})) {
+	for (const w of words.split(' ')) DUALS.set(foldArabic(w), unit);
+}
 
 const ALIAS_TO_UNIT = new Map<string, string>();
 for (const [unit, aliases] of Object.entries(UNITS)) {
@@ -106,7 +130,12 @@ export function findNumbers(text: Analyzed): FoundNumber[] {
 	const tokens = text.tokens;
 	for (let i = 0; i < tokens.length; i++) {
 		const n = readNumber(tokens, i);
-		if (!n) continue;
+		if (!n) {
+			// a dual is a number and a unit in one word: أسبوعين = 2 weeks
+			const dual = DUALS.get(tokens[i]) ?? DUALS.get(tokens[i].replace(/^[لب]/, ''));
+			if (dual) found.push({ value: 2, unit: dual, index: i, length: 1, words: true });
+			continue;
+		}
 		const after = i + n.length;
 		const next = tokens[after];
 		const nextTwo = next && tokens[after + 1] ? `${next} ${tokens[after + 1]}` : undefined;

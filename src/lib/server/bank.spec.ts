@@ -40,8 +40,11 @@ describe('the bank in questions/', () => {
 	});
 
 	it('fails, by id, the questions that relied on a number the article no longer says', () => {
+		// what the author wrote, not where it stands (line numbers and offsets hold digits too)
 		const relying = seed.questions
-			.filter((q) => JSON.stringify(q).includes('120'))
+			.filter(({ line: _line, spans: _spans, ...authored }) =>
+				/(^|[^\d])120([^\d]|$)/.test(JSON.stringify(authored))
+			)
 			.map((q) => q.id);
 		expect(relying.length).toBeGreaterThan(0);
 		const failed = drifted((t) => t.replace('مسافة 120 كلم', 'مسافة 130 كلم'));

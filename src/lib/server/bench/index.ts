@@ -5,3 +5,4 @@ import { bankSuite } from './bank';
 import type { Suite } from './types';
 
 export const suites: Suite[] = [bankSuite];
+suites.push((await import('./quiz')).quizSuite);

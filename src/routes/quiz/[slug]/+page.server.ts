@@ -1,6 +1,7 @@
 import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
 import { getBank } from '$lib/server/bank';
 import { strings } from '$lib/i18n';
+import { quizStrings } from '$lib/quiz/strings';
 import type { LoadedArticle } from '$lib/bank/check';
 import { readAnswers, type Answers, type FormProblem } from '$lib/quiz/form';
 import { hashText, newSeed } from '$lib/quiz/random';
@@ -55,6 +56,7 @@ export const load: PageServerLoad = ({ params, url, cookies, locals }) => {
 	const t = strings(locals.locale);
 	const tf: [string, string] = [t.exportTrue, t.exportFalse];
 	return {
+		t: quizStrings(locals.locale),
 		article: {
 			slug: article.slug,
 			title: article.title,

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getBank } from '$lib/server/bank';
 import { strings } from '$lib/i18n';
+import { quizStrings } from '$lib/quiz/strings';
 import { describeResponse, feedbackView, summarize } from '$lib/quiz/results';
 import { attempts } from '$lib/quiz/take';
 import { studentView } from '$lib/quiz/view';
@@ -43,6 +44,7 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const another = new URLSearchParams(query);
 	another.delete('seed');
 	return {
+		t: quizStrings(locals.locale),
 		article: {
 			slug: article.slug,
 			title: article.title,

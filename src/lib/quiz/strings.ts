@@ -1,0 +1,36 @@
+/**
+ * The interface strings the quiz pages use, for one locale. Pages get them in their data rather
+ * than importing i18n.ts, so the quiz page's JavaScript does not carry every string of the app in
+ * both languages.
+ */
+import { strings, type Locale, type Strings } from '../i18n';
+
+export type QuizStrings = Pick<
+	Strings,
+	| 'quiz'
+	| 'appName'
+	| 'paragraph'
+	| 'explanation'
+	| 'exportTrue'
+	| 'exportFalse'
+	| 'skillNames'
+	| 'wsQuestions'
+>;
+
+/**
+ * The quiz pages' strings in a locale.
+ * @param locale ar or en
+ */
+export function quizStrings(locale: Locale): QuizStrings {
+	const t = strings(locale);
+	return {
+		quiz: t.quiz,
+		appName: t.appName,
+		paragraph: t.paragraph,
+		explanation: t.explanation,
+		exportTrue: t.exportTrue,
+		exportFalse: t.exportFalse,
+		skillNames: t.skillNames,
+		wsQuestions: t.wsQuestions
+	};
+}

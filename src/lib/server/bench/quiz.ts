@@ -1,0 +1,322 @@
+/**
+ * Bench figures of the quiz pages (issue 4), on the production build (`vite build` first):
+ *
+ * - JavaScript shipped to the quiz page, gzip KB, from the build's client manifest (the route's
+ *   node, the root layout's, the Kit entry and everything they import statically);
+ * - quiz page GET throughput (autocannon, 127.0.0.1, 10 connections) as a ratio against node's own
+ *   http server answering the same HTML bytes read from a file per request, and its p99;
+ * - the grading POST (a whole test submitted without JavaScript) p99;
+ * - Lighthouse mobile scores with Debian's Chromium, or "unavailable" with the reason.
+ *
+ * Bounded: each load test runs a few seconds, Lighthouse at most two minutes.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { getBank } from '../bank';
+import { parseSpec } from '../../quiz/spec';
+import { quizFor } from '../../quiz/take';
+import type { QuestionView } from '../../quiz/types';
+import { figure } from './measure';
+import type { Figure, Suite } from './types';
+
+const SLUG = 'sarraj-africom-zuwara';
+const QUERY = 'n=10&seed=bench&mode=test';
+const SECONDS = 5;
+const CONNECTIONS = 10;
+const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM || '/usr/bin/chromium';
+const CHROME_FLAGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+interface ManifestEntry {
+	file: string;
+	imports?: string[];
+	src?: string;
+}
+
+/**
+ * Gzip bytes of the JavaScript a route loads first: Kit's entry and app, the root layout's node and
+ * the page's node, with their static imports (dynamic imports are left out: they load later, if ever).
+ * @param page the page's source, e.g. src/routes/quiz/[slug]/+page.svelte
+ */
+export function routeJsGzip(page: string): { bytes: number; files: string[] } {
+	const out = '.svelte-kit/output/client';
+	const manifest = JSON.parse(readFileSync(`${out}/.vite/manifest.json`, 'utf8')) as Record<
+		string,
+		ManifestEntry
+	>;
+	const nodesDir = '.svelte-kit/generated/client-optimized/nodes';
+	const nodeOf = (source: string) =>
+		Object.keys(manifest).find(
+			(k) => k.startsWith(nodesDir) && readFileSync(k, 'utf8').includes(`/${source}"`)
+		);
+	const roots = [
+		'node_modules/@sveltejs/kit/src/runtime/client/entry.js',
+		'.svelte-kit/generated/client-optimized/app.js',
+		nodeOf('src/routes/+layout.svelte'),
+		nodeOf(page)
+	];
+	if (roots.some((r) => !r || !manifest[r])) throw new Error(`${page} is not in the client build`);
+	const seen = new Set<string>();
+	const walk = (k: string) => {
+		if (seen.has(k)) return;
+		seen.add(k);
+		for (const i of manifest[k].imports ?? []) walk(i);
+	};
+	roots.forEach((r) => walk(r!));
+	const files = [...seen].map((k) => manifest[k].file);
+	const bytes = files.reduce(
+		(sum, f) => sum + gzipSync(readFileSync(join(out, f)), { level: 9 }).length,
+		0
+	);
+	return { bytes, files };
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const s = createServer();
+		s.listen(0, '127.0.0.1', () => {
+			const port = (s.address() as { port: number }).port;
+			s.close(() => resolve(port));
+		});
+		s.on('error', reject);
+	});
+}
+
+async function waitFor(url: string, ms = 20_000): Promise<void> {
+	const end = Date.now() + ms;
+	while (Date.now() < end) {
+		try {
+			const r = await fetch(url, { redirect: 'manual' });
+			await r.arrayBuffer();
+			return;
+		} catch {
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	}
+	throw new Error(`${url} did not answer within ${ms} ms`);
+}
+
+async function start(args: string[], env: Record<string, string>, url: string) {
+	const child = spawn(process.execPath, args, {
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	await waitFor(url);
+	return child;
+}
+
+function stop(child: ChildProcess | undefined) {
+	if (child && child.exitCode === null) child.kill();
+}
+
+interface Load {
+	rps: number;
+	p99: number;
+	non2xx: number;
+}
+
+async function load(opts: {
+	url: string;
+	method?: 'GET' | 'POST';
+	body?: string;
+	headers?: Record<string, string>;
+}): Promise<Load> {
+	// autocannon ships no types: the little of it used here, typed by hand.
+	const name = 'autocannon';
+	const { default: autocannon } = (await import(name)) as {
+		default: (o: object) => Promise<{
+			requests: { average: number };
+			latency: { p99: number };
+			non2xx: number;
+		}>;
+	};
+	const r = await autocannon({
+		url: opts.url,
+		method: opts.method ?? 'GET',
+		body: opts.body,
+		headers: opts.headers,
+		connections: CONNECTIONS,
+		duration: SECONDS
+	});
+	return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx };
+}
+
+/** A whole test's answers, as the form of the page posts them (one per question, plausible). */
+function answersBody(views: QuestionView[]): string {
+	const body = new URLSearchParams();
+	for (const v of views) {
+		switch (v.type) {
+			case 'single':
+			case 'multiple':
+				body.append(v.id, v.options[0]);
+				break;
+			case 'truefalse':
+				body.append(v.id, 'true');
+				break;
+			case 'short':
+				body.append(v.id, 'زوارة');
+				break;
+			case 'numeric':
+				body.append(v.id, '١٢٠ كم');
+				break;
+			case 'cloze':
+				v.segments.slice(1).forEach((_, k) => body.append(`${v.id}.${k}`, 'زوارة'));
+				break;
+			case 'matching':
+				v.left.forEach((_, k) => body.append(`${v.id}.${k}`, v.right[k]));
+				break;
+			case 'ordering':
+				v.items.forEach((_, k) => body.append(`${v.id}.${k}`, String(k + 1)));
+				break;
+			case 'evidence':
+				[3, 4, 5].forEach((k) => body.append(v.id, `${v.words[0].paragraph}:${k}`));
+				break;
+		}
+	}
+	return body.toString();
+}
+
+function lighthouse(url: string): { scores?: Record<string, number>; reason?: string } {
+	if (!existsSync(CHROMIUM)) return { reason: `no Chromium at ${CHROMIUM}` };
+	const cli = 'node_modules/lighthouse/cli/index.js';
+	if (!existsSync(cli)) return { reason: 'the lighthouse package is not installed' };
+	const r = spawnSync(
+		process.execPath,
+		[
+			cli,
+			url,
+			'--output=json',
+			'--output-path=stdout',
+			'--quiet',
+			'--only-categories=performance,accessibility,best-practices,seo',
+			`--chrome-path=${CHROMIUM}`,
+			`--chrome-flags=${CHROME_FLAGS.join(' ')}`
+		],
+		{
+			encoding: 'utf8',
+			timeout: 120_000,
+			maxBuffer: 64 * 1024 * 1024,
+			env: { ...process.env, CHROME_PATH: CHROMIUM }
+		}
+	);
+	if (r.error) return { reason: r.error.message };
+	if (r.status !== 0) {
+		return { reason: (r.stderr || '').trim().split('\n').slice(-1)[0] || `exit ${r.status}` };
+	}
+	try {
+		const report = JSON.parse(r.stdout) as {
+			categories: Record<string, { score: number | null }>;
+			runtimeError?: { message: string };
+		};
+		if (report.runtimeError) return { reason: report.runtimeError.message };
+		return {
+			scores: Object.fromEntries(
+				Object.entries(report.categories).map(([k, c]) => [k, Math.round((c.score ?? 0) * 100)])
+			)
+		};
+	} catch (e) {
+		return { reason: `unreadable report: ${e instanceof Error ? e.message : String(e)}` };
+	}
+}
+
+export const quizSuite: Suite = {
+	name: 'quiz',
+	async run() {
+		if (!existsSync('build/index.js')) {
+			throw new Error('the quiz bench measures the production build: run `npx vite build` first');
+		}
+		const figures: Figure[] = [];
+		const js = routeJsGzip('src/routes/quiz/[slug]/+page.svelte');
+		figures.push(
+			figure(
+				`JavaScript shipped to the quiz page (${js.files.length} files, gzip)`,
+				js.bytes / 1024,
+				'KB',
+				null,
+				'≤ 36 KB'
+			)
+		);
+
+		const dir = mkdtempSync(join(tmpdir(), 'dalil-quiz-bench-'));
+		let app: ChildProcess | undefined;
+		let plain: ChildProcess | undefined;
+		try {
+			const port = await freePort();
+			const base = `http://127.0.0.1:${port}`;
+			const quizUrl = `${base}/quiz/${SLUG}?${QUERY}`;
+			app = await start(['build/index.js'], { PORT: String(port), HOST: '127.0.0.1' }, `${base}/`);
+			const html = await (await fetch(quizUrl)).text();
+			const file = join(dir, 'quiz.html');
+			writeFileSync(file, html);
+
+			const plainPort = await freePort();
+			const plainUrl = `http://127.0.0.1:${plainPort}/`;
+			const script = `const fs=require('fs');require('http').createServer((q,s)=>fs.readFile(${JSON.stringify(
+				file
+			)},(e,b)=>{s.writeHead(200,{'content-type':'text/html; charset=utf-8'});s.end(b)})).listen(${plainPort},'127.0.0.1')`;
+			plain = await start(['-e', script], {}, plainUrl);
+
+			const baseline = await load({ url: plainUrl });
+			const page = await load({ url: quizUrl });
+			figures.push(
+				figure(
+					`quiz page GET throughput (${CONNECTIONS} connections, ${SECONDS} s)`,
+					page.rps,
+					'req/s',
+					baseline.rps,
+					'ratio ≥ 0.5'
+				),
+				figure('quiz page GET p99 latency', page.p99, 'ms', baseline.p99, '< 20 ms')
+			);
+
+			const article = getBank().articles.get(SLUG);
+			if (!article) throw new Error(`no article ${SLUG} in the bank`);
+			const { spec } = parseSpec(SLUG, new URLSearchParams(QUERY), article.paragraphs.length);
+			const views = quizFor(article, spec).views;
+			const post = await load({
+				url: `${quizUrl}&/submit`,
+				method: 'POST',
+				body: answersBody(views),
+				headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base }
+			});
+			figures.push(
+				figure(
+					`grading POST p99 latency (a ${views.length}-question test submitted without JS)`,
+					post.p99,
+					'ms',
+					baseline.p99,
+					'< 10 ms'
+				)
+			);
+
+			const lh = lighthouse(quizUrl);
+			if (lh.scores) {
+				for (const [k, v] of Object.entries(lh.scores)) {
+					figures.push(figure(`Lighthouse mobile ${k}, quiz page`, v, 'score', null, '100'));
+				}
+			} else {
+				console.error(`lighthouse: unavailable: ${lh.reason}`);
+				figures.push(
+					figure(`Lighthouse mobile, quiz page: unavailable (${lh.reason})`, NaN, '', null, '100')
+				);
+			}
+		} finally {
+			stop(app);
+			stop(plain);
+			rmSync(dir, { recursive: true, force: true });
+		}
+		return figures;
+	}
+};

@@ -95,7 +95,7 @@ const ar = {
 		empty: 'لا أسئلة في هذه الجلسة.',
 		back: 'العودة إلى الدراسة',
 		map: 'خريطة الإتقان',
-		controlsMissing: 'لا يمكن عرض هذا النوع من الأسئلة بعد.'
+		answerFirst: 'أجب أولًا، ثم تحقّق.'
 	},
 	// teacher: bank browser and exports (issue 5)
 	teacher: 'المعلم',
@@ -338,7 +338,7 @@ const en: Strings = {
 		empty: 'No questions in this session.',
 		back: 'Back to self-study',
 		map: 'Mastery map',
-		controlsMissing: 'This type of question cannot be shown yet.'
+		answerFirst: 'Answer first, then check.'
 	},
 	// teacher: bank browser and exports (issue 5)
 	teacher: 'Teacher',

@@ -17,16 +17,26 @@ export function articleOf(input: ExportInput, q: BankQuestion): ExportArticle {
 }
 
 /**
+ * The questions grouped by article, articles in the order they first appear, questions in
+ * input order (one pass: a bank of 10,000 questions in 100 articles stays linear).
+ * @param input the export input
+ */
+export function byArticle(input: ExportInput): [ExportArticle, BankQuestion[]][] {
+	const groups = new Map<string, [ExportArticle, BankQuestion[]]>();
+	for (const q of input.questions) {
+		let g = groups.get(q.article);
+		if (!g) groups.set(q.article, (g = [articleOf(input, q), []]));
+		g[1].push(q);
+	}
+	return [...groups.values()];
+}
+
+/**
  * The articles of the questions, in the order they first appear.
  * @param input the export input
  */
 export function articlesInOrder(input: ExportInput): ExportArticle[] {
-	const out: ExportArticle[] = [];
-	for (const q of input.questions) {
-		const a = articleOf(input, q);
-		if (!out.includes(a)) out.push(a);
-	}
-	return out;
+	return byArticle(input).map(([a]) => a);
 }
 
 /**
@@ -135,6 +145,7 @@ export function moodleGrade(percent: number): string | undefined {
  * @param s any text
  */
 export function xmlEscape(s: string): string {
+	if (!/[&<>"']/.test(s)) return s;
 	return s.replace(/[&<>"']/g, (c) =>
 		c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;'
 	);
@@ -164,6 +175,7 @@ export function cdata(s: string): string {
  * @param s any text
  */
 export function htmlEscape(s: string): string {
+	if (!/[&<>"]/.test(s)) return s;
 	return s.replace(/[&<>"]/g, (c) =>
 		c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'
 	);

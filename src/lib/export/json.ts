@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { BankQuestion } from '../bank/check';
 import { articleMeta, question, type Question } from '../bank/schema';
-import { articlesInOrder } from './common';
+import { byArticle } from './common';
 import { ReportBuilder } from './report';
 import type { ExportInput, ExportResult } from './types';
 
@@ -46,7 +46,7 @@ export function toJson(input: ExportInput): ExportResult {
 	const doc = {
 		format: JSON_FORMAT,
 		version: 1,
-		articles: articlesInOrder(input).map((a) => ({
+		articles: byArticle(input).map(([a, questions]) => ({
 			slug: a.slug,
 			title: a.title,
 			...(a.translation === undefined ? {} : { translation: a.translation }),
@@ -55,12 +55,10 @@ export function toJson(input: ExportInput): ExportResult {
 			source: a.source,
 			date: a.date,
 			attribution: a.attribution,
-			questions: input.questions
-				.filter((q) => q.article === a.slug)
-				.map((q) => {
-					report.ok(q);
-					return plainQuestion(q);
-				})
+			questions: questions.map((q) => {
+				report.ok(q);
+				return plainQuestion(q);
+			})
 		}))
 	};
 	report.note('attribution: each article’s metadata');

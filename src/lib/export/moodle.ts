@@ -7,7 +7,7 @@
 import type { BankQuestion } from '../bank/check';
 import { parseCloze, type Option } from '../bank/schema';
 import {
-	articlesInOrder,
+	byArticle,
 	asciiNumber,
 	attributionLine,
 	cdata,
@@ -64,10 +64,11 @@ function answer(fraction: string, o: Option): string {
 export function toMoodleXml(input: ExportInput): ExportResult {
 	const report = new ReportBuilder('moodle');
 	const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
-	const articles = articlesInOrder(input);
+	const groups = byArticle(input);
+	const articles = groups.map(([a]) => a);
 	for (const a of articles) out.push(comment(`Dalil — ${attributionLine(a)}`));
 	out.push('<quiz>');
-	for (const a of articles) {
+	for (const [a, questions] of groups) {
 		const attribution = `<p><small>${htmlEscape(attributionLine(a))}</small></p>`;
 		out.push(
 			`<question type="category"><category>${plainText(`$course$/top/Dalil/${a.slug}`)}</category>` +
@@ -85,8 +86,7 @@ export function toMoodleXml(input: ExportInput): ExportResult {
 				) +
 				`<defaultgrade>0</defaultgrade><idnumber>${a.slug}-text</idnumber></question>`
 		);
-		for (const q of input.questions) {
-			if (q.article !== a.slug) continue;
+		for (const q of questions) {
 			const xml = question(q, a, report);
 			if (xml) out.push(xml);
 		}

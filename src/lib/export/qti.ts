@@ -8,14 +8,7 @@
  */
 import type { BankQuestion } from '../bank/check';
 import { parseCloze, type Option } from '../bank/schema';
-import {
-	articlesInOrder,
-	asciiNumber,
-	attributionLine,
-	textStrings,
-	xmlEscape,
-	xmlSafe
-} from './common';
+import { byArticle, asciiNumber, attributionLine, textStrings, xmlEscape, xmlSafe } from './common';
 import { ReportBuilder } from './report';
 import type { ExportArticle, ExportFile, ExportInput, ExportResult } from './types';
 
@@ -324,10 +317,10 @@ export function toQti(input: ExportInput): ExportResult {
 	const files: ExportFile[] = [];
 	const sections: string[] = [];
 	const items: string[] = [];
-	for (const a of articlesInOrder(input)) {
+	const groups = byArticle(input);
+	for (const [a, questions] of groups) {
 		const refs: string[] = [];
-		for (const q of input.questions) {
-			if (q.article !== a.slug) continue;
+		for (const q of questions) {
 			files.push({ name: itemHref(q.id), text: qtiItem(q, a, report) });
 			items.push(q.id);
 			refs.push(
@@ -346,10 +339,7 @@ export function toQti(input: ExportInput): ExportResult {
 			`<assessmentSection identifier="S-${a.slug}" title="${x(a.title)}" visible="true">${rubric}${refs.join('')}</assessmentSection>`
 		);
 	}
-	const title =
-		articlesInOrder(input)
-			.map((a) => a.title)
-			.join(' · ') || 'Dalil';
+	const title = groups.map(([a]) => a.title).join(' · ') || 'Dalil';
 	const test = [
 		'<?xml version="1.0" encoding="UTF-8"?>',
 		`<assessmentTest xmlns="${QTI_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"` +

@@ -8,7 +8,7 @@
 import type { BankQuestion } from '../bank/check';
 import { parseCloze, type Option } from '../bank/schema';
 import type { Strings } from '../i18n';
-import { articlesInOrder, attributionLine, citation, htmlEscape as h, textStrings } from './common';
+import { byArticle, attributionLine, citation, htmlEscape as h, textStrings } from './common';
 import { ReportBuilder } from './report';
 import { seededRandom, shuffled } from '../quiz/random';
 import type { ExportArticle, ExportInput, ExportResult } from './types';
@@ -208,7 +208,8 @@ h2 { font-size: 1.15rem; margin-block: 1.5rem 0.5rem; }
 export function toWorksheet(input: ExportInput): ExportResult {
 	const report = new ReportBuilder('html');
 	for (const q of input.questions) report.ok(q);
-	const articles = articlesInOrder(input);
+	const groups = byArticle(input);
+	const articles = groups.map(([a]) => a);
 	const first = articles[0];
 	const lang = first?.language ?? 'ar';
 	const dir = first?.direction ?? 'rtl';
@@ -228,9 +229,8 @@ export function toWorksheet(input: ExportInput): ExportResult {
 		let n = 0;
 		const sheet: string[] = [];
 		const key: string[] = [];
-		for (const a of articles) {
+		for (const [a, questions] of groups) {
 			const at = textStrings(a);
-			const questions = input.questions.filter((q) => q.article === a.slug);
 			const order = seeded ? shuffled(questions, random) : questions;
 			const printed = order.map((q) => ({ q, p: printQuestion(q, a, at, random), n: ++n }));
 			sheet.push(

@@ -5,4 +5,5 @@ import { bankSuite } from './bank';
 import type { Suite } from './types';
 
 export const suites: Suite[] = [bankSuite];
+suites.push((await import('./export')).exportSuite);
 suites.push((await import('./quiz')).quizSuite);

@@ -61,6 +61,16 @@ export const fixtureQuestions: BankQuestion[] = [
 	},
 	{
 		...base,
+		id: 'who-met-evidence',
+		type: 'evidence',
+		paragraph: ['p1'],
+		prompt: 'Mark where the text says they met.',
+		minOverlap: 0.5,
+		follows: 'who-met',
+		spans: [{ paragraph: 'p1', start: 0, end: 9 }]
+	},
+	{
+		...base,
 		id: 'how-far',
 		type: 'numeric',
 		paragraph: ['p3'],

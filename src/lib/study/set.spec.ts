@@ -18,6 +18,11 @@ describe('study items', () => {
 		expect(formAt(fact, 9).id).toBe('where-evidence');
 	});
 
+	it('puts a follow-up without a fact of its own on its lead’s ladder, as the proof form', () => {
+		const lead = items.find((i) => i.key === 'q:who-met')!;
+		expect(lead.ladder.map((q) => q.id)).toEqual(['who-met', 'who-met-evidence']);
+	});
+
 	it('keys facts per article, so two articles may reuse a fact name', () => {
 		expect(itemKey({ id: 'a', article: 'x', fact: 'f' })).not.toBe(
 			itemKey({ id: 'b', article: 'y', fact: 'f' })

@@ -93,6 +93,25 @@ export function itemKey(q: Pick<BankQuestion, 'id' | 'article' | 'fact'>): strin
 	return q.fact ? `fact:${q.article}/${q.fact}` : `q:${q.id}`;
 }
 
+/**
+ * The question whose fact a question asks: itself, or, for a follow-up without a fact of its own
+ * ("now mark where the text says so"), the question it follows. A follow-up is the proof form of
+ * its lead's fact, so it joins that fact's ladder.
+ * @param q a question
+ * @param byId the article's questions by id
+ */
+function factOwner(q: BankQuestion, byId: Map<string, BankQuestion>): BankQuestion {
+	let owner = q;
+	const seen = new Set<string>();
+	while (!owner.fact && owner.follows && !seen.has(owner.id)) {
+		seen.add(owner.id);
+		const lead = byId.get(owner.follows);
+		if (!lead) break;
+		owner = lead;
+	}
+	return owner;
+}
+
 /** A scheduled item: one fact (or one lone question) and its forms from easiest to hardest. */
 export interface StudyItem {
 	key: string;
@@ -114,8 +133,9 @@ export function studyItems(sets: StudySet[]): StudyItem[] {
 	let order = 0;
 	for (const set of sets) {
 		const byKey = new Map<string, BankQuestion[]>();
+		const byId = new Map(set.questions.map((q) => [q.id, q]));
 		for (const q of set.questions) {
-			const key = itemKey(q);
+			const key = itemKey(factOwner(q, byId));
 			const list = byKey.get(key);
 			if (list) list.push(q);
 			else byKey.set(key, [q]);

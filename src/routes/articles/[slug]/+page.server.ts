@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getBank } from '$lib/server/bank';
+import { QUESTION_TYPES, SKILLS } from '$lib/bank/schema';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -7,5 +8,13 @@ export const load: PageServerLoad = ({ params }) => {
 	if (!article) error(404, `No article named ${params.slug}`);
 	// The article only: questions (and their answer keys) stay on the server.
 	const { questions, failed, file: _file, ...text } = article;
-	return { article: text, questionCount: questions.length, failedCount: failed.length };
+	// The quiz builder offers the types and skills this article's questions have.
+	const types = QUESTION_TYPES.filter((t) => questions.some((q) => q.type === t));
+	const skills = SKILLS.filter((s) => questions.some((q) => q.skill === s));
+	return {
+		article: text,
+		questionCount: questions.length,
+		failedCount: failed.length,
+		builder: { types, skills }
+	};
 };

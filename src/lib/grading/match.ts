@@ -43,6 +43,8 @@ export interface PreparedContext {
 	vocabulary: Set<string>;
 	/** every paragraph of the article, analyzed: a quote of it around the key is context */
 	all: Analyzed[];
+	/** where each clitic-free form stands in `all`: [paragraph index, token index] pairs */
+	positions: Map<string, number[]>;
 	/** words of the question's prompt: a student may repeat them */
 	prompt: Set<string>;
 	/** words that follow a title in the text (المشير خليفة حفتر): the start of a person's name */
@@ -82,6 +84,16 @@ export function prepareContext(
 			for (const v of a.variants[i]) if (v.length >= 3) vocabulary.add(v);
 		});
 	}
+	const positions = new Map<string, number[]>();
+	all.forEach((a, pi) => {
+		a.variants.forEach((vs, ti) => {
+			for (const v of vs) {
+				let list = positions.get(v);
+				if (!list) positions.set(v, (list = []));
+				list.push(pi, ti);
+			}
+		});
+	});
 	const afterTitle = new Set<string>();
 	for (const a of all) {
 		a.tokens.forEach((t, i) => {
@@ -103,6 +115,7 @@ export function prepareContext(
 		nearNumbers,
 		vocabulary,
 		all,
+		positions,
 		prompt: promptSet,
 		afterTitle,
 		asksWho
@@ -125,6 +138,8 @@ interface KeyWord {
 	spelling: string[];
 	/** the clitic-free forms without a plural, dual or gender ending (الليبيين → ليبي) */
 	inflected: string[];
+	/** the forms long enough to forgive a typo in, with how many */
+	fuzzy: { v: string; mask: number; allowed: number }[];
 }
 
 interface KeyNumber {
@@ -136,6 +151,8 @@ interface KeyNumber {
 
 interface KeyForm {
 	text: string;
+	/** the form folded, for the exact fast path */
+	folded: string;
 	words: KeyWord[];
 	numbers: KeyNumber[];
 	/** a person's name: the last word alone (the surname) names them, the first alone does not */
@@ -217,7 +234,10 @@ function prepareForm(text: string, spec: KeySpec): KeyForm {
 		const inflected = isArabic(token)
 			? [...new Set(variants.map(bareStem).filter((b): b is string => b !== undefined))]
 			: [];
-		words.push({ token, variants, lex, role, latin, skeletons, spelling, inflected });
+		const fuzzy = variants
+			.filter((v) => allowedTypos(v.length) > 0)
+			.map((v) => ({ v, mask: letterMask(v), allowed: allowedTypos(v.length) }));
+		words.push({ token, variants, lex, role, latin, skeletons, spelling, inflected, fuzzy });
 	});
 	// A key made only of words that are usually filler ("القاعدة") still has to be named.
 	if (numbers.length === 0 && words.length > 0 && words.every((w) => w.role === 'optional')) {
@@ -242,6 +262,7 @@ function prepareForm(text: string, spec: KeySpec): KeyForm {
 	const person = maybePerson && (titled || spec.person === true || plainName);
 	return {
 		text,
+		folded: a.folded,
 		words,
 		numbers: numbers.map((n) => ({
 			value: n.value,
@@ -288,7 +309,12 @@ interface RTok {
 	/** index into the response's numbers, for number and unit tokens */
 	num?: number;
 	latin: boolean;
+	/** worked out when first needed */
 	latinSk?: string[];
+	spell?: string[];
+	bare?: string[];
+	inVocab?: boolean;
+	fuzzy?: { v: string; mask: number }[];
 }
 
 interface PreparedResponse {
@@ -353,7 +379,10 @@ function matchExact(k: KeyWord, r: RTok): TokenMatch | undefined {
 function matchLoose(k: KeyWord, r: RTok, ctx?: PreparedContext): TokenMatch | undefined {
 	if (r.num !== undefined || r.lex || k.role !== 'word') return undefined;
 	// A word of the text itself is that word, not a misspelling of the key.
-	if (ctx && r.variants.some((v) => ctx.vocabulary.has(v))) return undefined;
+	if (ctx) {
+		r.inVocab ??= r.variants.some((v) => ctx.vocabulary.has(v));
+		if (r.inVocab) return undefined;
+	}
 	if (r.latin) {
 		if (r.token.length < 4) return undefined;
 		r.latinSk ??= latinSkeletons(r.token);
@@ -361,29 +390,41 @@ function matchLoose(k: KeyWord, r: RTok, ctx?: PreparedContext): TokenMatch | un
 		if (k.skeletons.some((s) => s.length >= 2 && sk.includes(s))) return { how: 'translit' };
 		if (!k.latin) return undefined;
 	} else if (isArabic(r.token) && k.spelling.length > 0) {
-		for (const v of r.variants) {
-			if (v.length >= 5 && k.spelling.includes(spellingSkeleton(v))) return { how: 'spelling' };
-		}
+		r.spell ??= r.variants.filter((v) => v.length >= 5).map(spellingSkeleton);
+		for (const sk of r.spell) if (k.spelling.includes(sk)) return { how: 'spelling' };
 	}
 	if (r.latin !== k.latin) return undefined;
 	if (!r.latin && k.inflected.length > 0) {
-		for (const v of r.variants) {
-			const b = bareStem(v);
-			if (b && k.inflected.includes(b)) return { how: 'inflection' };
-		}
+		r.bare ??= r.variants.map(bareStem).filter((b): b is string => b !== undefined);
+		for (const b of r.bare) if (k.inflected.includes(b)) return { how: 'inflection' };
 	}
 	let best: TokenMatch | undefined;
-	for (const kv of k.variants) {
-		const allowed = allowedTypos(kv.length);
-		if (allowed === 0) continue;
-		for (const rv of r.variants) {
-			if (rv.length < 4) continue;
-			const d = editDistance(kv, rv, allowed + 1);
-			if (!best || d - allowed < best.dist! - best.allowed!)
-				best = { how: 'typo', dist: d, allowed };
+	r.fuzzy ??= r.variants.filter((v) => v.length >= 4).map((v) => ({ v, mask: letterMask(v) }));
+	for (const kf of k.fuzzy) {
+		for (const rf of r.fuzzy) {
+			if (Math.abs(kf.v.length - rf.v.length) > kf.allowed + 1) continue;
+			// each edit changes at most two letters of the letter set: a cheap bound first
+			let d = popcount(kf.mask ^ rf.mask) > 2 * (kf.allowed + 1) ? kf.allowed + 2 : -1;
+			if (d < 0) d = editDistance(kf.v, rf.v, kf.allowed + 1);
+			if (!best || d - kf.allowed < best.dist! - best.allowed!)
+				best = { how: 'typo', dist: d, allowed: kf.allowed };
 		}
 	}
 	return best;
+}
+
+/** A 32-bit set of the letters of a word (hashed), to bound the edit distance cheaply. */
+function letterMask(word: string): number {
+	let m = 0;
+	for (let i = 0; i < word.length; i++)
+		m |= 1 << (Math.imul(word.charCodeAt(i), 0x9e3779b1) >>> 27);
+	return m;
+}
+
+function popcount(x: number): number {
+	x -= (x >>> 1) & 0x55555555;
+	x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+	return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
 }
 
 interface PartMatch {
@@ -418,7 +459,13 @@ function matchForm(
 	let nearMiss = false;
 	let lossy: string | undefined;
 	let surname: number | undefined;
-	const free = (i: number) => !taken.has(i) && !used.includes(i);
+	const busy = new Uint8Array(resp.toks.length);
+	for (const i of taken) busy[i] = 1;
+	const free = (i: number) => busy[i] === 0;
+	const use = (i: number) => {
+		busy[i] = 1;
+		used.push(i);
+	};
 
 	// Numbers: by value (within tolerance), unit checked.
 	for (const kn of form.numbers) {
@@ -456,7 +503,7 @@ function matchForm(
 			};
 		}
 		const rn = resp.numbers[found];
-		for (let j = 0; j < (rn.length ?? 1); j++) used.push(rn.index + j);
+		for (let j = 0; j < (rn.length ?? 1); j++) use(rn.index + j);
 		if (rn.words) notes.push('number written in words');
 		if (rn.value !== kn.value && kn.tolerance > 0)
 			notes.push(`within tolerance (±${kn.tolerance})`);
@@ -477,7 +524,7 @@ function matchForm(
 			if (m) {
 				matched[wi] = m;
 				matchedAt[wi] = i;
-				used.push(i);
+				use(i);
 				return;
 			}
 		}
@@ -499,7 +546,7 @@ function matchForm(
 		if (best) {
 			matched[wi] = best.m;
 			matchedAt[wi] = best.i;
-			used.push(best.i);
+			use(best.i);
 		}
 	});
 
@@ -618,8 +665,28 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 		}
 	}
 
+	// The answer is, once folded, exactly one of the accepted forms: nothing more to judge.
+	if (key.parts.length === 1) {
+		const part = key.parts[0];
+		for (const f of part.forms) {
+			if (f.folded === resp.a.folded) {
+				return {
+					score: 1,
+					correct: true,
+					unsure: false,
+					reason: 'correct',
+					notes: [],
+					parts: [
+						{ label: part.label, expected: part.expected, given: f.folded, correct: true, score: 1 }
+					]
+				};
+			}
+		}
+	}
+
 	// Response tokens that exactly name a word of one part: no other part may take them loosely.
 	const exactByPart = key.parts.map((p) => {
+		if (key.parts.length === 1) return new Set<number>();
 		const set = new Set<number>();
 		for (const f of p.forms)
 			for (const k of f.words)
@@ -732,7 +799,14 @@ function judgeExtras(
 		keyNisba ||= f.nisba;
 	}
 	const anyOk = matches.some((m) => m.ok);
-	const quoted = ctx && anyOk ? quotedTokens(resp, taken, ctx) : new Set<number>();
+	// Which tokens quote the text around the key: worked out only if some extra word needs it.
+	let quotedSet: Set<number> | undefined;
+	const quoted = {
+		has(i: number): boolean {
+			quotedSet ??= ctx && anyOk ? quotedTokens(resp, taken, ctx) : new Set<number>();
+			return quotedSet.has(i);
+		}
+	};
 	const notes: string[] = [];
 	let unsure = false;
 	let hedge = false;
@@ -769,7 +843,9 @@ function judgeExtras(
 		// "وبنغازي": a conjunction written on the word, when the word without it is the word and
 		// something stands before it to be joined to
 		const t = toks[i];
-		if (!toks.slice(0, i).some((x) => !x.lex || x.lex.cls !== 'filler')) return false;
+		let before = false;
+		for (let j = 0; j < i && !before; j++) before = !toks[j].lex || toks[j].lex!.cls !== 'filler';
+		if (!before) return false;
 		return (
 			/^[وف]/.test(t.token) &&
 			t.token.length >= 4 &&
@@ -893,10 +969,16 @@ function quotedTokens(
 	const out = new Set<number>();
 	const toks = resp.toks;
 	const same = (a: Analyzed, p: number, k: number) => sameWord(a.variants[p], toks[k].variants);
-	for (const a of ctx.all) {
-		for (const k of taken) {
-			for (let p = 0; p < a.tokens.length; p++) {
-				if (!same(a, p, k)) continue;
+	for (const k of taken) {
+		const starts = new Set<number>();
+		for (const v of toks[k].variants) {
+			const list = ctx.positions.get(v);
+			if (list) for (let x = 0; x < list.length; x += 2) starts.add(list[x] * 100000 + list[x + 1]);
+		}
+		for (const at of starts) {
+			const a = ctx.all[Math.floor(at / 100000)];
+			const p = at % 100000;
+			{
 				// extend both ways, letting the quote skip up to two words of the text at a time
 				let kk = k - 1;
 				let pp = p - 1;

@@ -62,3 +62,26 @@ describe('editDistance', () => {
 		expect(editDistance('abc', 'xyzabc', 1)).toBe(2);
 	});
 });
+
+describe('foldArabic fast path', () => {
+	it('agrees with the reference definition', async () => {
+		const { foldArabicReference } = await import('./normalize');
+		const chars = fc.constantFrom(
+			...'ابتثجحخدذرزسشصضطظعغفقكلمنهويأإآةىئؤءـًٌٍَُِّْٰ٠١٢٣٤٥٦٧٨٩۰۱۲کیہۀ،؛؟.,%-/ 0123456789aZéÉß²½ﻻﷲ«»\u00A0\u200C\u200D\u0654'.split(
+				''
+			)
+		);
+		fc.assert(
+			fc.property(fc.string({ unit: chars, maxLength: 30 }), (s) => {
+				expect(foldArabic(s)).toBe(foldArabicReference(s));
+			}),
+			{ numRuns: 3000 }
+		);
+		fc.assert(
+			fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (s) => {
+				expect(foldArabic(s)).toBe(foldArabicReference(s));
+			}),
+			{ numRuns: 1000 }
+		);
+	});
+});

@@ -7,3 +7,4 @@ import type { Suite } from './types';
 export const suites: Suite[] = [bankSuite];
 suites.push((await import('./export')).exportSuite);
 suites.push((await import('./quiz')).quizSuite);
+suites.push((await import('./grading')).gradingSuite);

@@ -2,7 +2,7 @@
  * Practice sittings in the browser: answers graded on the device, progress kept across reloads,
  * practice with the network cut, and a missed fact asked again in a harder form.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import type { BankQuestion } from '../../src/lib/bank/check';
 import { studyItems, type StudySet } from '../../src/lib/study/set';
 
@@ -81,7 +81,9 @@ async function answer(page: Page, q: BankQuestion, set: StudySet, right: boolean
 async function practise(
 	page: Page,
 	set: StudySet,
-	right: (q: BankQuestion, seen: number) => boolean
+	right: (q: BankQuestion, seen: number) => boolean,
+	/** where to keep a screenshot of the first reread */
+	shots?: TestInfo
 ): Promise<{ id: string; right: boolean }[]> {
 	const asked: { id: string; right: boolean }[] = [];
 	for (let guard = 0; guard < 40; guard++) {
@@ -101,6 +103,10 @@ async function practise(
 			// A miss sends the learner back to the paragraph, its evidence highlighted.
 			await expect(feedback.getByRole('heading', { name: 'أعد قراءة الفقرة' })).toBeVisible();
 			await expect(feedback.locator('mark').first()).toBeVisible();
+			if (shots) {
+				await page.screenshot({ path: shots.outputPath('study-reread.png'), fullPage: true });
+				shots = undefined;
+			}
 			await feedback.getByRole('button', { name: 'قرأتها، تابع' }).click();
 		} else {
 			await feedback.getByRole('button', { name: 'التالي' }).click();
@@ -114,7 +120,7 @@ async function studyCounts(page: Page) {
 	await page.goto('/study');
 	const card = page.locator(`[data-article="${slug}"]`);
 	await expect(card.locator('[data-count="new"]')).toHaveText(/\d+/);
-	const seen = (await card.locator('[data-count="seen"]').textContent())!.split('/');
+	const seen = await card.locator('[data-count="seen"] bdi').allTextContents();
 	return {
 		due: Number(await card.locator('[data-count="due"]').textContent()),
 		new: Number(await card.locator('[data-count="new"]').textContent()),
@@ -124,7 +130,7 @@ async function studyCounts(page: Page) {
 
 test('practise new questions, miss one, reread, get it later; a reload finds the progress', async ({
 	page
-}) => {
+}, testInfo) => {
 	const set = await studySet(page);
 	const before = await studyCounts(page);
 	expect(before.seen).toBe(0);
@@ -132,10 +138,16 @@ test('practise new questions, miss one, reread, get it later; a reload finds the
 	await expect(page).toHaveURL(/\/study\/practice\?mode=new/);
 	// Miss the first question the first time, answer everything else right.
 	let first: string | undefined;
-	const asked = await practise(page, set, (q, seen) => {
-		first ??= q.id;
-		return !(q.id === first && seen === 0);
-	});
+	const asked = await practise(
+		page,
+		set,
+		(q, seen) => {
+			first ??= q.id;
+			return !(q.id === first && seen === 0);
+		},
+		testInfo
+	);
+	await page.screenshot({ path: testInfo.outputPath('study-done.png') });
 	expect(asked[0]).toEqual({ id: first, right: false });
 	// The missed item came back later in the sitting (in the same or a harder form).
 	expect(asked.length).toBeGreaterThan(1);
@@ -143,6 +155,19 @@ test('practise new questions, miss one, reread, get it later; a reload finds the
 
 	await page.reload();
 	const after = await studyCounts(page);
+	await page.screenshot({ path: testInfo.outputPath('study-home.png'), fullPage: true });
+	await page.goto(`/study/${slug}`);
+	await expect(page.locator('section.level-pending')).toHaveCount(0);
+	await page.screenshot({ path: testInfo.outputPath('study-mastery.png'), fullPage: true });
+	await page.setViewportSize({ width: 360, height: 740 });
+	await page.goto(`/study/practice?mode=new&article=${slug}`);
+	await expect(page.locator('form.practice-question fieldset')).toBeVisible();
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+	await page.screenshot({ path: testInfo.outputPath('study-practice-phone.png'), fullPage: true });
+	await page.goto('/study');
 	const practised = new Set(
 		studyItems([set])
 			.filter((i) => i.ladder.some((q) => asked.some((a) => a.id === q.id)))

@@ -18,7 +18,10 @@ export interface ParagraphMastery {
 	practised: number;
 	/** of them, known now (mastery at least KNOWN) */
 	known: number;
-	/** mean mastery of its items, unpractised ones counting 0 */
+	/**
+	 * mean mastery of its practised items: how well what was practised is known (how much is
+	 * practised at all is `practised`; an unpractised item is not a weakness to reread)
+	 */
 	score: number;
 	level: MasteryLevel;
 }
@@ -65,7 +68,7 @@ export function paragraphMastery(
 		const values = here.map((i) => scores.get(i.key) ?? null);
 		const practised = values.filter((v) => v !== null).length;
 		const known = values.filter((v) => v !== null && v >= KNOWN).length;
-		const score = here.length ? values.reduce<number>((s, v) => s + (v ?? 0), 0) / here.length : 0;
+		const score = practised ? values.reduce<number>((s, v) => s + (v ?? 0), 0) / practised : 0;
 		const level: MasteryLevel =
 			here.length === 0
 				? 'none'

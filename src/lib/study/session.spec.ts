@@ -115,6 +115,13 @@ describe('mastery by paragraph', () => {
 		expect(m[2].level).toBe('unseen');
 	});
 
+	it('judges a paragraph by what was practised, not by what was not yet', () => {
+		const p = recordAnswer(emptyProgress(t0), fact, fact.ladder[0], 'correct', t0);
+		const two = [...items, { ...lone, key: 'q:other', paragraphs: ['p2'], order: 9 }];
+		const m = paragraphMastery(paragraphs, two, p, later(1))[1];
+		expect(m).toMatchObject({ level: 'strong', known: 1, practised: 1, items: 2 });
+	});
+
 	it('fades as time passes without review', () => {
 		const p = recordAnswer(emptyProgress(t0), lone, lone.ladder[0], 'correct', t0);
 		const soon = paragraphMastery(paragraphs, items, p, later(10))[0].score;

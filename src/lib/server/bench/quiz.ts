@@ -289,7 +289,11 @@ export const quizSuite: Suite = {
 				url: `${quizUrl}&/submit`,
 				method: 'POST',
 				body: answersBody(views),
-				headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base }
+				headers: {
+					'content-type': 'application/x-www-form-urlencoded',
+					accept: 'text/html',
+					origin: base
+				}
 			});
 			figures.push(
 				figure(

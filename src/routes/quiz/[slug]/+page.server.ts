@@ -62,7 +62,8 @@ export const load: PageServerLoad = ({ params, url, cookies, locals }) => {
 			title: article.title,
 			language: article.language,
 			direction: article.direction,
-			paragraphs: article.paragraphs
+			// Closed book: the text stays off the page (cloze and evidence questions carry their own).
+			paragraphs: spec.book === 'open' ? article.paragraphs : []
 		},
 		spec: { mode: spec.mode, book: spec.book, time: spec.time, seed: spec.seed, n: spec.n },
 		query: page.query,

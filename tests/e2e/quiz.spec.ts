@@ -1,0 +1,304 @@
+/**
+ * Taking a quiz in the browser, with JavaScript and without (the js and no-js projects): a full
+ * practice quiz and a full test in Arabic, answered right from the bank's keys; reload keeps a
+ * test's answers; the answer key never reaches the browser before submission; accessibility;
+ * a phone; bad links and bad posts; screenshots in both languages.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page, type Response } from '@playwright/test';
+import type { BankQuestion } from '../../src/lib/bank/check';
+import { parseCloze } from '../../src/lib/bank/schema';
+import { loadBank } from '../../src/lib/server/bank';
+
+const slug = 'sarraj-africom-zuwara';
+const bank = loadBank('questions');
+const article = bank.articles.find((a) => a.slug === slug)!;
+const byId = new Map(article.questions.map((q) => [q.id, q]));
+
+/** Ids of the questions on the page, in order. */
+async function questionIds(page: Page): Promise<string[]> {
+	const ids = await page.locator('fieldset.question').evaluateAll((els) => els.map((e) => e.id));
+	return ids.map((id) => id.replace(/^q-/, ''));
+}
+
+/** Answers one question right, from its bank key, through its control. */
+async function answerRight(page: Page, q: BankQuestion) {
+	const box = page.locator(`#q-${q.id}`);
+	switch (q.type) {
+		case 'single':
+			await box.locator(`input[value="${q.answer.text}"]`).check();
+			break;
+		case 'multiple':
+			for (const o of q.answer) await box.locator(`input[value="${o.text}"]`).check();
+			break;
+		case 'truefalse':
+			await box.locator(`input[value="${q.answer}"]`).check();
+			break;
+		case 'short':
+			await box.locator('input[type=text]').fill(q.answer);
+			break;
+		case 'numeric':
+			// typed in Arabic-Indic digits, as a student on an Arabic keyboard would
+			await box
+				.locator('input[type=text]')
+				.fill(
+					`${String(q.answer.value).replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)])} ${q.answer.unit ?? ''}`.trim()
+				);
+			break;
+		case 'cloze': {
+			const blanks = parseCloze(q.text).blanks;
+			for (const [k, b] of blanks.entries())
+				await box.locator(`input[name="${q.id}.${k}"]`).fill(b.answer);
+			break;
+		}
+		case 'matching':
+			for (const [k, p] of q.pairs.entries()) {
+				await box.locator(`select[name="${q.id}.${k}"]`).selectOption({ value: p.right.text });
+			}
+			break;
+		case 'ordering': {
+			const shown = await box.locator('li bdi').allTextContents();
+			const names = await box
+				.locator('select')
+				.evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).name));
+			// one select at a time: with JavaScript the list reorders (and renumbers) as it goes
+			for (const [i, item] of q.items.entries()) {
+				const k = names[shown.indexOf(item.text)];
+				await box.locator(`select[name="${k}"]`).selectOption(String(i + 1));
+			}
+			break;
+		}
+		case 'evidence': {
+			const span = q.spans[0];
+			const text = article.paragraphs.find((p) => p.id === span.paragraph)!.text;
+			const words = [...text.matchAll(/\S+/g)];
+			const inSpan = words
+				.map((m, k) => ({ k, start: m.index, end: m.index + m[0].length }))
+				.filter((w) => w.end > span.start && w.start < span.end);
+			for (const w of [inSpan[0], inSpan[inSpan.length - 1]]) {
+				await box.locator(`label:has(input[value="${span.paragraph}:${w.k}"])`).click();
+			}
+			break;
+		}
+	}
+}
+
+test('a full practice quiz in Arabic: check as you go, then the results', async ({
+	page
+}, testInfo) => {
+	await page.goto(`/quiz/${slug}?n=6&seed=practice1&mode=practice`);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	const ids = await questionIds(page);
+	expect(ids.length).toBe(6);
+	// the first question: a wrong (empty) check says so, then a right one
+	const first = byId.get(ids[0])!;
+	await answerRight(page, first);
+	await page.locator(`#q-${first.id} button[value="${first.id}"]`).click();
+	const verdict = page.locator(`#q-${first.id} .feedback .verdict`);
+	await expect(verdict).toContainText('صحيح');
+	await expect(page.locator(`#q-${first.id} .feedback mark`).first()).toBeVisible();
+	// the evidence is marked in the article panel too
+	await expect(
+		page.locator(`details.text #${first.spans[0].paragraph} mark`).first()
+	).toBeAttached();
+	await page.screenshot({ path: testInfo.outputPath('quiz-practice-ar.png'), fullPage: true });
+
+	for (const id of ids.slice(1)) await answerRight(page, byId.get(id)!);
+	await page.getByRole('button', { name: 'أنهِ وانظر النتيجة' }).click();
+	await expect(page).toHaveURL(/\/results\//);
+	await expect(page.locator('.summary dd').first()).toContainText('6 / 6');
+	await expect(page.locator('.feedback.correct')).toHaveCount(6);
+	await page.screenshot({ path: testInfo.outputPath('results-practice-ar.png'), fullPage: true });
+});
+
+test('a full test in Arabic: timed, kept across a reload, submitted once', async ({
+	page,
+	javaScriptEnabled
+}, testInfo) => {
+	const url = `/quiz/${slug}?n=8&seed=test1&mode=test&time=10`;
+	await page.goto(url);
+	await page.getByRole('button', { name: 'ابدأ الاختبار' }).click();
+	const ids = await questionIds(page);
+	expect(ids.length).toBe(8);
+	if (javaScriptEnabled) await expect(page.locator('.timer')).toContainText(/\d+:\d\d/);
+	// no check buttons, no verdicts in a test
+	await expect(page.locator('button[name="_check"]')).toHaveCount(0);
+	await answerRight(page, byId.get(ids[0])!);
+	await answerRight(page, byId.get(ids[1])!);
+	if (javaScriptEnabled)
+		await page.waitForTimeout(1500); // the autosave
+	else await page.getByRole('button', { name: 'احفظ الإجابات' }).click();
+	await page.goto(url);
+	await expect(page.locator('.meta')).toContainText('أُجيب عن 2 من 8');
+	for (const id of ids.slice(2)) await answerRight(page, byId.get(id)!);
+	await page.screenshot({ path: testInfo.outputPath('quiz-test-ar.png'), fullPage: true });
+	await page.getByRole('button', { name: 'سلّم الاختبار' }).click();
+	await expect(page).toHaveURL(/\/results\//);
+	await expect(page.locator('.summary dd').first()).toContainText('8 / 8');
+	const results = page.url();
+	// submitted once: the quiz link starts a fresh attempt, the results stay
+	await page.goto(url);
+	await expect(page.getByRole('button', { name: 'ابدأ الاختبار' })).toBeVisible();
+	await page.goto(results);
+	await expect(page.locator('.summary dd').first()).toContainText('8 / 8');
+});
+
+test('results: retry the ones I missed, and a breakdown by skill', async ({ page }) => {
+	await page.goto(`/quiz/${slug}?n=4&seed=retry1&mode=test`);
+	const ids = await questionIds(page);
+	await answerRight(page, byId.get(ids[0])!);
+	await page.getByRole('button', { name: 'سلّم الاختبار' }).click();
+	await expect(page.locator('table th').first()).toBeVisible();
+	await expect(page.locator('.feedback.unanswered')).toHaveCount(3);
+	await page.getByRole('link', { name: 'أعد الأسئلة التي أخطأت فيها' }).click();
+	expect(await questionIds(page)).toEqual(ids.slice(1));
+});
+
+test('the answer key never reaches the browser before submission', async ({ page }) => {
+	const bodies: string[] = [];
+	const pending: Promise<void>[] = [];
+	page.on('response', (r: Response) => {
+		pending.push(
+			r.body().then(
+				(b) => void bodies.push(b.toString('utf8')),
+				() => undefined
+			)
+		);
+	});
+	const url = `/quiz/${slug}?n=20&seed=leak1&mode=test&book=closed`;
+	await page.goto(url);
+	await page.locator('input[type=text]').first().fill('س');
+	await page.waitForTimeout(1500);
+	// a reload, and the data request a client-side navigation makes
+	await page.goto(url);
+	await page.request
+		.get(`/quiz/${slug}/__data.json?n=20&seed=leak1&mode=test&book=closed`)
+		.then(async (r) => void bodies.push(await r.text()));
+	await Promise.all(pending);
+	const all = bodies.join('\n');
+	expect(all.length).toBeGreaterThan(1000);
+	const ids = await questionIds(page);
+	expect(ids.length).toBeGreaterThan(10);
+	for (const field of ['"spans"', '"correction"', 'spans:[', 'correction:']) {
+		expect(all).not.toContain(field);
+	}
+	for (const id of ids) {
+		const q = byId.get(id)!;
+		expect(all, `explanation of ${id}`).not.toContain(q.explanation);
+		if (q.type === 'short' || q.type === 'truefalse') {
+			for (const quote of q.evidence) expect(all, `evidence of ${id}`).not.toContain(quote);
+		}
+	}
+});
+
+test('no serious accessibility violations on the quiz and results pages', async ({
+	page,
+	javaScriptEnabled
+}) => {
+	test.skip(!javaScriptEnabled, 'axe runs as a script in the page');
+	const scan = async () => {
+		const r = await new AxeBuilder({ page }).analyze();
+		return r.violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	};
+	await page.goto(`/quiz/${slug}?n=12&seed=axe1&mode=practice`);
+	const ids = await questionIds(page);
+	await answerRight(page, byId.get(ids[0])!);
+	await page.locator(`button[value="${ids[0]}"]`).click();
+	await expect(page.locator('.feedback')).toHaveCount(1);
+	expect(await scan()).toEqual([]);
+	await page.getByRole('button', { name: 'أنهِ وانظر النتيجة' }).click();
+	await expect(page).toHaveURL(/\/results\//);
+	expect(await scan()).toEqual([]);
+});
+
+test('a phone: no sideways scrolling, the text in a panel', async ({ page }, testInfo) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	await page.goto(
+		`/quiz/${slug}?n=10&seed=phone1&mode=practice&types=ordering,matching,evidence,cloze`
+	);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+	const panel = page.locator('details.text');
+	await expect(panel.locator('#p1')).toBeHidden();
+	await panel.locator('summary').click();
+	await expect(panel.locator('#p1')).toBeVisible();
+	await page.screenshot({ path: testInfo.outputPath('quiz-phone-ar.png'), fullPage: true });
+});
+
+test('the quiz and results in English', async ({ page }, testInfo) => {
+	await page.goto(`/quiz/${slug}?n=5&seed=en1&mode=practice&ui=en`);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	// the questions stay in the article's language and direction
+	await expect(page.locator('fieldset.question legend span[lang="ar"]').first()).toHaveAttribute(
+		'dir',
+		'rtl'
+	);
+	await page.screenshot({ path: testInfo.outputPath('quiz-en.png'), fullPage: true });
+	for (const id of await questionIds(page)) await answerRight(page, byId.get(id)!);
+	await page.getByRole('button', { name: 'Finish and see results' }).click();
+	await expect(page.locator('h1')).toContainText('Results');
+	await page.screenshot({ path: testInfo.outputPath('results-en.png'), fullPage: true });
+});
+
+test('a bad link falls back to defaults with a visible note', async ({ page }) => {
+	const r = await page.goto(`/quiz/${slug}?n=lots&mode=exam&types=essay&seed=bad1`);
+	expect(r?.status()).toBe(200);
+	const notes = page.locator('.notes li');
+	await expect(notes).toHaveCount(3);
+	await expect(notes.first()).toContainText('lots');
+	expect((await questionIds(page)).length).toBe(10);
+	// no seed: one is chosen, and shown in the link
+	await page.goto(`/quiz/${slug}`);
+	await expect(page).toHaveURL(/seed=[a-z0-9]+/);
+});
+
+test('a malformed or over-long post is a 400 with a message, and keeps what was saved', async ({
+	page,
+	baseURL
+}) => {
+	const url = `/quiz/${slug}?n=10&seed=post1&mode=practice`;
+	await page.goto(url);
+	const ids = await questionIds(page);
+	const short = ids
+		.map((id) => byId.get(id)!)
+		.find((q) => q.type === 'short' || q.type === 'numeric');
+	const choice = ids.map((id) => byId.get(id)!).find((q) => q.type === 'single');
+	// as a browser's form post sends them (Kit answers an Accept: */* post as an endpoint)
+	const headers = { origin: baseURL!, accept: 'text/html' };
+	const tooLong = await page.request.post(`${url}&/save`, {
+		headers,
+		form: { [short?.id ?? ids[0]]: 'ب'.repeat(5000) }
+	});
+	expect(tooLong.status()).toBe(400);
+	const tampered = await page.request.post(`${url}&/check`, {
+		headers,
+		form: { [choice?.id ?? ids[0]]: 'not an option', _check: choice?.id ?? ids[0] }
+	});
+	expect(tampered.status()).toBe(400);
+	const garbage = await page.request.post(`${url}&/submit`, {
+		headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+		data: '%%%&&&=%E0%A4%A'
+	});
+	expect(garbage.status()).toBeLessThan(500);
+	if (short) {
+		// in the page: the long answer comes back with a polite message, nothing else is lost
+		await page.goto(url);
+		if (choice) await answerRight(page, choice);
+		await page.locator(`#q-${short.id} input`).evaluate((el, v) => {
+			(el as HTMLInputElement).removeAttribute('maxlength');
+			(el as HTMLInputElement).value = v;
+		}, 'ب'.repeat(300));
+		await page.getByRole('button', { name: 'احفظ الإجابات' }).click();
+		await expect(page.locator(`#q-${short.id} .problem`)).toBeVisible();
+		await expect(page.locator(`#q-${short.id} input`)).toHaveValue('ب'.repeat(300));
+		if (choice)
+			await expect(
+				page.locator(`#q-${choice.id} input[value="${choice.answer.text}"]`)
+			).toBeChecked();
+	}
+});

@@ -75,6 +75,9 @@ add('qualifier', 'start', 'أوائل مطلع بداية بدايات أول ea
 add('qualifier', 'mid', 'منتصف أواسط وسط mid middle');
 add('qualifier', 'end', 'أواخر نهاية آخر اواخر late end');
 add('qualifier', 'more', 'أكثر أزيد فوق يزيد more over above exceeding');
+add('qualifier', 'past', 'الماضي الماضية السابق السابقة المنصرم last past previous');
+add('qualifier', 'next', 'المقبل المقبلة القادم القادمة next coming');
+add('qualifier', 'current', 'الجاري الجارية الحالي الحالية current this');
 add('qualifier', 'all', 'جميع كل كافة all every');
 add('qualifier', 'less', 'أقل دون يقل less under below fewer');
 
@@ -100,6 +103,7 @@ add(
 	`في فى على عند لدى هو هي وهو وهي هم هما كان كانت تم ذلك هذا هذه التي الذي اللذان اللتين اللتان
 	 مدينة المدينة بمدينة مدينه بلدة البلدة منطقة المنطقة قاعدة القاعدة قاعدتي قاعدتا قاعدتين قواعد
 	 عاصمة العاصمة دولة الدولة بلد البلد مسافة بمسافة مسافه حوالي تقريبا قرابة نحوا زهاء
+	 عام العام سنة السنة شهر الشهر يوم اليوم أسبوع الأسبوع year month week day
 	 عقد عقدت انعقد الاجتماع اجتماع اللقاء لقاء الجواب الإجابة الاجابة إجابة
 	 the a an in at on is was were it its city town base bases capital about around approximately roughly some
 	 مع عبر كما أن إن ان لكن بل ثم حيث منذ خلال إنه انه إنها انها تلك

@@ -1,0 +1,124 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { answerText, textStrings } from '$lib/export/common';
+import {
+	applyFilter,
+	filterError,
+	filterInput,
+	filterSchema,
+	FILTER_KEYS
+} from '$lib/export/filter';
+import { FORMAT_NAMES, FORMATS } from '$lib/export/index';
+import {
+	readSelection,
+	SELECTION_COOKIE,
+	selectionForm,
+	updateSelection,
+	writeSelection,
+	type SelectionAction
+} from '$lib/export/selection';
+import { getBank } from '$lib/server/bank';
+import type { Cookies } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+
+const COOKIE = {
+	path: '/teacher',
+	maxAge: 60 * 60 * 24 * 365,
+	httpOnly: true,
+	sameSite: 'lax'
+} as const;
+
+export const load: PageServerLoad = ({ url, cookies }) => {
+	const bank = getBank();
+	const filter = filterSchema.safeParse(filterInput(url.searchParams));
+	if (!filter.success) error(400, filterError(filter.error));
+	const all = [...bank.questions.values()];
+	const shown = applyFilter(all, filter.data);
+	const selection = readSelection(cookies.get(SELECTION_COOKIE)).filter((id) =>
+		bank.questions.has(id)
+	);
+	const articles = bank.result.articles;
+	return {
+		filter: filter.data,
+		query: url.search,
+		articles: articles.map((a) => ({
+			slug: a.slug,
+			title: a.title,
+			language: a.language,
+			direction: a.direction,
+			attribution: a.attribution,
+			// Only the paragraphs some shown question cites: the page shows them as evidence.
+			paragraphs: a.paragraphs.filter((p) =>
+				shown.some((q) => q.article === a.slug && q.paragraph.includes(p.id))
+			)
+		})),
+		paragraphCount: Math.max(0, ...articles.map((a) => a.paragraphs.length)),
+		tags: [...new Set(all.flatMap((q) => q.tags))].sort(),
+		total: all.length,
+		questions: shown.map((q) => {
+			const a = bank.articles.get(q.article)!;
+			return {
+				id: q.id,
+				article: q.article,
+				type: q.type,
+				skill: q.skill,
+				difficulty: q.difficulty,
+				paragraph: q.paragraph,
+				tags: q.tags,
+				prompt: q.prompt,
+				translation: q.translation,
+				key: answerText(q, textStrings(a)),
+				evidence: q.evidence,
+				explanation: q.explanation,
+				spans: q.spans
+			};
+		}),
+		selection,
+		failed: articles.flatMap((a) =>
+			a.failed.map((f) => ({
+				id: f.id,
+				article: a.slug,
+				language: a.language,
+				prompt: f.prompt,
+				errors: f.errors.map((e) => ({
+					where: `${e.file}:${e.line}:${e.column}`,
+					message: e.message
+				}))
+			}))
+		),
+		formats: FORMAT_NAMES.map((name) => ({ name, label: FORMATS[name].label }))
+	};
+};
+
+/** Back to the page with the same filters (only the filter keys, so the URL stays clean). */
+function back(query: FormDataEntryValue | null): string {
+	const params = new URLSearchParams(typeof query === 'string' ? query : '');
+	const out = new URLSearchParams();
+	for (const key of FILTER_KEYS) for (const v of params.getAll(key)) out.append(key, v);
+	const s = out.toString();
+	return s ? `/teacher?${s}` : '/teacher';
+}
+
+async function change(request: Request, cookies: Cookies, action: SelectionAction) {
+	const bank = getBank();
+	const data = await request.formData();
+	const form = selectionForm.safeParse({
+		shown: data.getAll('shown'),
+		id: data.getAll('id')
+	});
+	if (!form.success) return fail(400, { message: filterError(form.error) });
+	const current = readSelection(cookies.get(SELECTION_COOKIE));
+	const next = updateSelection(current, action, form.data, (id) => bank.questions.has(id));
+	const value = writeSelection(next);
+	if (value === undefined) return fail(400, { message: 'selectionTooLarge' });
+	if (value === '') cookies.delete(SELECTION_COOKIE, { path: COOKIE.path });
+	else cookies.set(SELECTION_COOKIE, value, COOKIE);
+	// 303: a reload shows the page, not the post again.
+	redirect(303, back(data.get('query')));
+}
+
+export const actions: Actions = {
+	save: ({ request, cookies }) => change(request, cookies, 'save'),
+	all: ({ request, cookies }) => change(request, cookies, 'all'),
+	none: ({ request, cookies }) => change(request, cookies, 'none'),
+	clear: ({ request, cookies }) => change(request, cookies, 'clear')
+};

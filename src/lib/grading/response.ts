@@ -91,7 +91,14 @@ export function parseResponse(raw: unknown, question?: Question): ParsedResponse
  */
 export function coerceResponse(type: Question['type'], raw: unknown): ParsedResponse {
 	if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'type' in raw) {
-		return parseResponse(raw);
+		const parsed = parseResponse(raw);
+		if (parsed.ok && parsed.response.type !== type) {
+			return {
+				ok: false,
+				error: `this is a ${type} question; the response is for a ${parsed.response.type} question`
+			};
+		}
+		return parsed;
 	}
 	const asList = (v: unknown) =>
 		Array.isArray(v) ? v : typeof v === 'string' ? v.split(/\s*[|؛;]\s*/) : v;

@@ -37,7 +37,9 @@ describe('readNumber', () => {
 		['twenty-five', 25],
 		['a hundred', 100],
 		['four hundred and fifty', 450],
-		['three thousand', 3000]
+		['three thousand', 3000],
+		['عشرون ومئة', 120],
+		['خمسون وأربعمئة', 450]
 	])('%s = %d', (s, v) => expect(read(s)).toBe(v));
 
 	it('does not read "one of" or weekdays as numbers', () => {

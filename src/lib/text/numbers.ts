@@ -159,8 +159,16 @@ export function readNumber(tokens: readonly string[], i: number): ReadNumber | u
 		if (!w) break;
 		const hasAnd =
 			pendingAnd || (length > 0 && tok.startsWith('و') && !SMALL.has(tok) && !SCALE.has(tok));
-		if (length > 0 && !fits(w, current, last, hasAnd)) break;
-		if (w.kind === 'scale') {
+		// "عشرون ومئة", "خمسة وثلاثمئة": the older order, hundreds after the rest, joined by و
+		const hundredsAfter =
+			length > 0 &&
+			hasAnd &&
+			current > 0 &&
+			current < 100 &&
+			((w.kind === 'scale' && w.value === 100) || (w.kind === 'whole' && w.value < 1000));
+		if (length > 0 && !hundredsAfter && !fits(w, current, last, hasAnd)) break;
+		if (hundredsAfter) current += w.value;
+		else if (w.kind === 'scale') {
 			if (w.value === 100) {
 				current = (current || 1) * 100;
 			} else {

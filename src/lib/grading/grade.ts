@@ -8,7 +8,8 @@
  * only analyzes the answer.
  */
 import type { BankQuestion } from '../bank/check';
-import { parseCloze, type Question } from '../bank/schema';
+import type { Question } from '../bank/schema';
+import { parseCloze } from './cloze';
 import { foldArabic } from '../text/normalize';
 import {
 	matchAnswer,

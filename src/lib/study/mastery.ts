@@ -4,7 +4,7 @@
  */
 import type { Paragraph } from '../bank/article';
 import type { Progress } from './progress';
-import { retrievability } from './scheduler';
+import { retrievability } from './recall';
 import type { StudyItem } from './set';
 
 export type MasteryLevel = 'none' | 'unseen' | 'weak' | 'fair' | 'strong';

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureSet } from './fixtures';
 import { emptyProgress } from './progress';
-import { isDue, ratingFor, recordAnswer, retrievability } from './scheduler';
+import { default_w, fsrs } from 'ts-fsrs';
+import { DECAY, isDue, retrievability } from './recall';
+import { ratingFor, recordAnswer, toCard } from './scheduler';
 import { studyItems } from './set';
 
 const t0 = new Date('2025-03-01T10:00:00Z');
@@ -68,6 +70,18 @@ describe('spaced review', () => {
 		const p = emptyProgress(t0);
 		recordAnswer(p, lone, lone.ladder[0], 'correct', t0);
 		expect(p.items).toEqual({});
+	});
+
+	it('computes recall as ts-fsrs does, without shipping the scheduler', () => {
+		let p = recordAnswer(emptyProgress(t0), lone, lone.ladder[0], 'correct', t0);
+		p = recordAnswer(p, lone, lone.ladder[0], 'correct', days(2));
+		const f = fsrs({ learning_steps: ['10m'], relearning_steps: ['10m'] });
+		for (const at of [days(2), days(3), days(10), days(100)]) {
+			const expected = f.get_retrievability(toCard(p.items[lone.key].card), at, false);
+			expect(retrievability(p.items[lone.key], at)).toBeCloseTo(expected, 10);
+		}
+		expect(retrievability({ step: 0, card: { ...p.items[lone.key].card, state: 0 } })).toBe(0);
+		expect(DECAY).toBe(-default_w[20]);
 	});
 
 	it('forgets over time', () => {

@@ -5,7 +5,7 @@
  */
 import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
 import type { BankQuestion } from '../bank/check';
-import type { CardRecord, ItemRecord, Progress, Verdict } from './progress';
+import type { CardRecord, Progress, Verdict } from './progress';
 import type { StudyItem } from './set';
 
 // Default FSRS parameters (90% retention). One short learning step: a miss is due again in ten
@@ -92,22 +92,4 @@ export function recordAnswer(
 		},
 		items: { ...progress.items, [item.key]: { step, card: fromCard(next) } }
 	};
-}
-
-/**
- * Whether an item seen before is due for review.
- * @param record the item's record
- * @param now the time
- */
-export function isDue(record: ItemRecord, now = new Date()): boolean {
-	return Date.parse(record.card.due) <= now.getTime();
-}
-
-/**
- * The probability (0–1) that the learner recalls an item now, by FSRS's forgetting curve.
- * @param record the item's record
- * @param now the time
- */
-export function retrievability(record: ItemRecord, now = new Date()): number {
-	return scheduler.get_retrievability(toCard(record.card), now, false);
 }

@@ -3,7 +3,7 @@
  * what happens after each answer.
  */
 import type { Progress, Verdict } from './progress';
-import { isDue, retrievability } from './scheduler';
+import { isDue, retrievability } from './recall';
 import type { StudyItem } from './set';
 
 export const SESSION_MODES = ['due', 'new', 'paragraph'] as const;

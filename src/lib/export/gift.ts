@@ -32,9 +32,17 @@ export function giftEscape(s: string): string {
 	return s.replace(/[\\~=#{}:]/g, '\\$&').replace(/\r?\n/g, '\\n');
 }
 
+/** `<p dir="rtl" lang="ar">`, GIFT-escaped, by direction and language: built once, not per question. */
+const openTags = new Map<string, string>();
+
 /** Text in GIFT's [html] format: HTML-escaped first, then GIFT-escaped. */
 function html(a: ExportArticle, s: string): string {
-	return giftEscape(`<p dir="${a.direction}" lang="${a.language}">${htmlEscape(s)}</p>`);
+	const k = `${a.direction} ${a.language}`;
+	let open = openTags.get(k);
+	if (open === undefined) {
+		openTags.set(k, (open = giftEscape(`<p dir="${a.direction}" lang="${a.language}">`)));
+	}
+	return `${open}${giftEscape(htmlEscape(s))}</p>`;
 }
 
 /** A `[tag:…]` value: no `]` or line breaks, which would end the comment early. */

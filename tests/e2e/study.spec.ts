@@ -2,6 +2,7 @@
  * Self-study in the browser: counts, mastery map, export and import, offline, install.
  * The practice sittings themselves are in study-practice.spec.ts.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { emptyProgress, serializeProgress, type Progress } from '../../src/lib/study/progress';
@@ -75,6 +76,17 @@ test.describe('with JavaScript', () => {
 		// It is kept: a reload finds it.
 		await page.reload();
 		expect(await counts(page)).toEqual(after);
+
+		// "Review what is due" asks the missed item, in the next form of its ladder.
+		await page
+			.locator(`[data-article="${slug}"]`)
+			.getByRole('link', { name: 'راجع المستحق' })
+			.click();
+		await expect(page).toHaveURL(new RegExp(`mode=due&article=${slug}`));
+		const missedItem = studyItems([(await madeProgress(page)).set])[0];
+		const next = missedItem.ladder[Math.min(1, missedItem.ladder.length - 1)];
+		await expect(page.locator(`fieldset#q-${next.id}`)).toBeVisible();
+		await page.goto('/study');
 
 		// Export it to a file.
 		const downloading = page.waitForEvent('download');
@@ -173,6 +185,39 @@ test.describe('with JavaScript', () => {
 		await page.goto(`/study/practice?mode=new&article=${slug}`);
 		await expect(page.locator('form.practice-question fieldset')).toBeVisible();
 		await context.setOffline(false);
+
+		// A new deploy replaces the worker's caches; progress is not in them, so none is lost.
+		await page.evaluate(() => localStorage.setItem('dalil.marker', 'kept'));
+		await page.evaluate(async () => {
+			for (const key of await caches.keys()) await caches.delete(key);
+		});
+		await page.goto('/study');
+		expect(await counts(page)).toEqual(online);
+		expect(await page.evaluate(() => localStorage.getItem('dalil.marker'))).toBe('kept');
+	});
+
+	test('the study pages pass an accessibility scan, in Arabic and in English', async ({ page }) => {
+		const { progress } = await madeProgress(page);
+		await page.goto('/study');
+		await page.evaluate(
+			(text) => localStorage.setItem('dalil.progress', text),
+			serializeProgress(progress)
+		);
+		for (const ui of ['ar', 'en']) {
+			for (const path of ['/study', `/study/${slug}`, `/study/practice?mode=new&article=${slug}`]) {
+				await page.goto(`${path}${path.includes('?') ? '&' : '?'}ui=${ui}`);
+				await expect(page.locator('html')).toHaveAttribute('lang', ui);
+				await expect(page.locator('[data-count], form.practice-question').first()).toBeVisible();
+				const r = await new AxeBuilder({ page }).analyze();
+				const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+				expect(bad.map((v) => `${path} (${ui}): ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+			}
+		}
+		// In English the interface reads left to right, the Arabic article still right to left.
+		await page.goto(`/study/${slug}?ui=en`);
+		await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+		await expect(page.locator('article')).toHaveAttribute('dir', 'rtl');
+		await expect(page.getByText('Mastery map').first()).toBeVisible();
 	});
 
 	test('installs as a right-to-left Arabic app', async ({ page }) => {

@@ -78,16 +78,30 @@ sw.addEventListener('fetch', (event) => {
  */
 async function networkFirst(request: Request, url: URL): Promise<Response> {
 	const cache = await caches.open(STUDY);
-	try {
-		const response = await fetch(request);
+	const network = fetch(request).then(async (response) => {
 		if (response.ok && response.type === 'basic') {
 			// Keyed by path: what a /study page shows does not depend on its query.
 			await cache.put(url.pathname, response.clone());
 		}
 		return response;
+	});
+	// Handled below; this keeps a late failure (after the cached copy was used) from being reported.
+	network.catch(() => undefined);
+	try {
+		// A network that hangs (a weak signal) is no better than none: after a few seconds, use
+		// the cached copy if there is one, while the network may still refresh the cache.
+		return await Promise.race([network, timeout(NETWORK_WAIT)]);
 	} catch (e) {
 		const hit = await cache.match(url.pathname);
 		if (hit) return hit;
+		if (e instanceof NetworkWait) return network;
 		throw e;
 	}
+}
+
+const NETWORK_WAIT = 4000;
+class NetworkWait extends Error {}
+
+function timeout(ms: number): Promise<never> {
+	return new Promise((_, reject) => setTimeout(() => reject(new NetworkWait()), ms));
 }

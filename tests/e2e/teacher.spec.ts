@@ -54,7 +54,9 @@ test('the bank page passes axe', async ({ page, javaScriptEnabled }) => {
 	expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
 
-test('each question opens to its evidence, highlighted, and its answer key', async ({ page }) => {
+test('each question opens to its evidence, highlighted, and its answer key', async ({
+	page
+}, info) => {
 	const arabic = questions.filter((x) => x.article === SLUG);
 	const q = arabic.find((x) => x.type === 'short') ?? arabic[0];
 	await page.goto('/teacher?ui=ar');
@@ -67,6 +69,7 @@ test('each question opens to its evidence, highlighted, and its answer key', asy
 	const marked = (await mark.textContent())!.replace(/\s+/g, ' ').trim();
 	expect(marked).toBe(q.evidence[0].replace(/\s+/g, ' ').trim());
 	if (q.type === 'short') await expect(item.getByTestId('key')).toHaveText(q.answer);
+	await page.screenshot({ path: info.outputPath('teacher-ar.png'), fullPage: false });
 	await expect(item.locator('.evidence')).toHaveAttribute('dir', 'rtl');
 	await expect(item.locator('.evidence')).toHaveAttribute('lang', 'ar');
 });

@@ -84,7 +84,9 @@ test('the interface language switch works as a plain link', async ({ page }) => 
 	await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 });
 
-test('a bank that cannot be read stops the server with one clear line', async ({ browserName: _browserName }, testInfo) => {
+test('a bank that cannot be read stops the server with one clear line', async ({
+	browserName: _browserName
+}, testInfo) => {
 	test.skip(testInfo.project.name !== 'js', 'a server start, not a page: once is enough');
 	const { spawnSync } = await import('node:child_process');
 	const r = spawnSync(process.execPath, ['build/index.js'], {

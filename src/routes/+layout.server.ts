@@ -11,6 +11,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			appName: t.appName,
 			skipToContent: t.skipToContent,
 			study: t.study.nav,
+			teacher: t.teacherBank,
 			switchLanguage: t.switchLanguage,
 			switchLanguageCode: t.switchLanguageCode
 		}

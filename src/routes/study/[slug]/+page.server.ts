@@ -1,14 +1,19 @@
 import { error } from '@sveltejs/kit';
 import { getBank } from '$lib/server/bank';
 import { toSummary } from '$lib/study/set';
+import { studyStrings } from '$lib/study/strings';
 import type { PageServerLoad } from './$types';
 
 /**
  * The article's text, for the mastery picture. Its questions come from set.json on the device
  * (with the progress), so this page's data stays small and the same for every learner.
  */
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, locals }) => {
 	const article = getBank().articles.get(params.slug);
 	if (!article) error(404, `No article named ${params.slug}`);
-	return { summary: toSummary(article), paragraphs: article.paragraphs };
+	return {
+		t: studyStrings(locals.locale),
+		summary: toSummary(article),
+		paragraphs: article.paragraphs
+	};
 };

@@ -196,6 +196,25 @@ test.describe('with JavaScript', () => {
 		expect(await page.evaluate(() => localStorage.getItem('dalil.marker'))).toBe('kept');
 	});
 
+	test('a learner who came straight to a practice link can practise offline next time', async ({
+		page,
+		context
+	}) => {
+		await page.goto(`/study/practice?mode=new&article=${slug}`);
+		await expect(page.locator('form.practice-question fieldset')).toBeVisible();
+		await expect
+			.poll(() => page.evaluate(() => sessionStorage.getItem('dalil.study.warmed')), {
+				timeout: 15_000
+			})
+			.toBe('1');
+		await context.setOffline(true);
+		await page.goto('/study');
+		await expect(page.locator('[data-article="all"] [data-count="new"]')).toHaveText(/\d+/);
+		await page.goto(`/study/practice?mode=new&article=${slug}`);
+		await expect(page.locator('form.practice-question fieldset')).toBeVisible();
+		await context.setOffline(false);
+	});
+
 	test('the study pages pass an accessibility scan, in Arabic and in English', async ({ page }) => {
 		const { progress } = await madeProgress(page);
 		await page.goto('/study');

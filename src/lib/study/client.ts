@@ -42,14 +42,23 @@ export async function fetchSets(
 	return { sets, missing };
 }
 
+const WARMED = 'dalil.study.warmed';
+
 /**
  * Asks for the study pages once, so the service worker keeps them for offline use: after a first
- * visit to /study, practice opens with the network cut. Resolves true when every page was had.
+ * visit to any study page, practice opens with the network cut. Resolves true when every page was
+ * had.
  * @param fetcher fetch
- * @param slugs the articles
+ * @param slugs the articles (default: all of them)
+ * @param oncePerSession skip it when this tab already did it (pages other than /study)
  */
-export async function warmOfflineCache(fetcher: Fetch, slugs: string[]): Promise<boolean> {
-	if (!('serviceWorker' in navigator)) return false;
+export async function warmOfflineCache(
+	fetcher: Fetch,
+	slugs?: string[],
+	oncePerSession = false
+): Promise<boolean> {
+	if (!('serviceWorker' in navigator) || !navigator.onLine) return false;
+	if (oncePerSession && sessionStorage.getItem(WARMED)) return true;
 	const registration = await navigator.serviceWorker.ready;
 	// The first visit is not yet controlled by the worker; wait until it claims the page.
 	if (!navigator.serviceWorker.controller) {
@@ -58,6 +67,7 @@ export async function warmOfflineCache(fetcher: Fetch, slugs: string[]): Promise
 			registration.active?.postMessage({ type: 'claim' });
 		});
 	}
+	slugs ??= (await fetchIndex(fetcher)).map((a) => a.slug);
 	const urls = [
 		'/study',
 		'/study/practice',
@@ -68,5 +78,7 @@ export async function warmOfflineCache(fetcher: Fetch, slugs: string[]): Promise
 		...slugs.flatMap((s) => [`/study/${s}`, `/study/${s}/__data.json`, `/study/${s}/set.json`])
 	];
 	const results = await Promise.allSettled(urls.map((u) => fetcher(u)));
-	return results.every((r) => r.status === 'fulfilled' && r.value.ok);
+	const ok = results.every((r) => r.status === 'fulfilled' && r.value.ok);
+	if (ok) sessionStorage.setItem(WARMED, '1');
+	return ok;
 }

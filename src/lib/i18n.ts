@@ -95,7 +95,8 @@ const ar = {
 		empty: 'لا أسئلة في هذه الجلسة.',
 		back: 'العودة إلى الدراسة',
 		map: 'خريطة الإتقان',
-		answerFirst: 'أجب أولًا، ثم تحقّق.'
+		answerFirst: 'أجب أولًا، ثم تحقّق.',
+		notSaved: 'تعذّر حفظ التقدّم على هذا الجهاز (التخزين ممتلئ أو معطّل). صدّر تقدّمك لتحتفظ به.'
 	},
 	// teacher: bank browser and exports (issue 5)
 	teacher: 'المعلم',
@@ -338,7 +339,9 @@ const en: Strings = {
 		empty: 'No questions in this session.',
 		back: 'Back to self-study',
 		map: 'Mastery map',
-		answerFirst: 'Answer first, then check.'
+		answerFirst: 'Answer first, then check.',
+		notSaved:
+			'Progress could not be saved on this device (storage full or disabled). Export your progress to keep it.'
 	},
 	// teacher: bank browser and exports (issue 5)
 	teacher: 'Teacher',

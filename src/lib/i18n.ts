@@ -457,7 +457,8 @@ const en: Strings = {
 		allCorrect: 'Well done: every answer is right.',
 		noteParam: 'Could not use «{given}» for {param}; used «{used}» instead.',
 		noteFewer: 'Only {n} questions match the filters.',
-		noteNone: 'No question matches the filters, so the quiz takes questions from the whole article.',
+		noteNone:
+			'No question matches the filters, so the quiz takes questions from the whole article.',
 		noteMissing: 'Some of the questions asked for are no longer in the bank.',
 		noQuestions: 'This article has no questions yet.',
 		problemTooLong:
@@ -472,7 +473,8 @@ const en: Strings = {
 		choose: 'Choose…',
 		position: 'Position',
 		orderHint: "Put them in order: choose each item's number, or drag it into place.",
-		evidenceHint: 'Mark the words of the phrase that shows the answer, from its first word to its last.',
+		evidenceHint:
+			'Mark the words of the phrase that shows the answer, from its first word to its last.',
 		builder: 'Make a quiz',
 		count: 'Number of questions',
 		seed: 'Variant (seed)',

@@ -68,7 +68,7 @@ sw.addEventListener('fetch', (event) => {
 		);
 		return;
 	}
-	if (isStudy(url.pathname)) event.respondWith(networkFirst(request, url));
+	if (isStudy(url.pathname)) event.respondWith(networkFirst(event, url));
 });
 
 /**
@@ -76,12 +76,13 @@ sw.addEventListener('fetch', (event) => {
  * asked with a query (/study/practice?mode=new) falls back to the same page cached without one:
  * the query is read in the browser.
  */
-async function networkFirst(request: Request, url: URL): Promise<Response> {
+async function networkFirst(event: FetchEvent, url: URL): Promise<Response> {
 	const cache = await caches.open(STUDY);
-	const network = fetch(request).then(async (response) => {
+	const network = fetch(event.request).then((response) => {
 		if (response.ok && response.type === 'basic') {
-			// Keyed by path: what a /study page shows does not depend on its query.
-			await cache.put(url.pathname, response.clone());
+			// Keyed by path: what a /study page shows does not depend on its query. Stored in the
+			// background: the page need not wait for the cache.
+			event.waitUntil(cache.put(url.pathname, response.clone()));
 		}
 		return response;
 	});

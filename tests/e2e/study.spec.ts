@@ -82,7 +82,7 @@ test.describe('with JavaScript', () => {
 			.locator(`[data-article="${slug}"]`)
 			.getByRole('link', { name: 'راجع المستحق' })
 			.click();
-		await expect(page).toHaveURL(new RegExp(`mode=due&article=${slug}`));
+		await expect(page).toHaveURL(new RegExp(`mode=due&article=${slug}`), { timeout: 15_000 });
 		const missedItem = studyItems([(await madeProgress(page)).set])[0];
 		const next = missedItem.ladder[Math.min(1, missedItem.ladder.length - 1)];
 		await expect(page.locator(`fieldset#q-${next.id}`)).toBeVisible();

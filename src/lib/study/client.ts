@@ -78,7 +78,17 @@ export async function warmOfflineCache(
 		...slugs.flatMap((s) => [`/study/${s}`, `/study/${s}/__data.json`, `/study/${s}/set.json`])
 	];
 	const results = await Promise.allSettled(urls.map((u) => fetcher(u)));
-	const ok = results.every((r) => r.status === 'fulfilled' && r.value.ok);
+	const ok = results.every((r) => r.status === 'fulfilled' && r.value.ok) && (await stored(urls));
 	if (ok) sessionStorage.setItem(WARMED, '1');
 	return ok;
+}
+
+/** Whether the worker has stored every URL (it stores after answering): waits a little for it. */
+async function stored(urls: string[]): Promise<boolean> {
+	for (let tries = 0; tries < 20; tries++) {
+		const hits = await Promise.all(urls.map((u) => caches.match(u)));
+		if (hits.every(Boolean)) return true;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	return false;
 }

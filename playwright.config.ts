@@ -30,8 +30,9 @@ export default defineConfig({
 		launchOptions
 	},
 	webServer: {
-		// The production build, served as adapter-node serves it.
-		command: `npm run build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+		// The production build, served exactly as `npm start` serves it.
+		command: 'npm run build && node scripts/start.js',
+		env: { PORT: String(port), HOST: '127.0.0.1' },
 		url: `http://127.0.0.1:${port}/`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 240_000

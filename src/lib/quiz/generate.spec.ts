@@ -204,4 +204,29 @@ describe('parseSpec', () => {
 		const round = spec(specQuery(spec('n=3&seed=z&mode=test&time=5&book=closed&difficulty=2'), P));
 		expect(round).toEqual(spec('n=3&seed=z&mode=test&time=5&book=closed&difficulty=2'));
 	});
+
+	it('takes the second part of a question with it, right after, while there is room', () => {
+		const lead = questions.find((q) => q.id === 'who-met')!;
+		const evidence = questions.find((q) => q.type === 'evidence')!;
+		const proof = {
+			...evidence,
+			id: 'who-met-proof',
+			follows: lead.id,
+			fact: undefined,
+			paragraph: lead.paragraph,
+			evidence: lead.evidence,
+			spans: lead.spans
+		};
+		// a rival for the second place, from the same paragraph, that gives nothing away
+		const rival = { ...lead, id: 'rival', fact: 'rival', answer: { text: 'rival' } };
+		const pool = [lead, proof, rival];
+		let leadFirst = 0;
+		for (let s = 0; s < 40; s++) {
+			const { ids } = generateQuiz(pool, spec(`n=2&seed=f${s}`));
+			if (ids[0] !== lead.id) continue;
+			leadFirst++;
+			expect(ids[1]).toBe(proof.id);
+		}
+		expect(leadFirst).toBeGreaterThan(0);
+	});
 });

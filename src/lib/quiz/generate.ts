@@ -91,8 +91,9 @@ function conflictKeys(q: BankQuestion): string[] {
  *
  * Selection goes round the paragraphs (in a seeded order) taking one question from each before it
  * takes a second from any, skipping questions that share a fact or an answer key and paragraph with
- * one already taken. The quiz then follows the text: paragraph order, and a follow-up question
- * right after the one it follows.
+ * one already taken. A question's follow-up (its second part) is taken with it while there is
+ * room. The quiz then follows the text: paragraph order, and a follow-up question right after the
+ * one it follows.
  * @param questions the article's questions
  * @param spec the spec (its seed must be set)
  */
@@ -131,8 +132,20 @@ export function generateQuiz(questions: readonly BankQuestion[], spec: QuizSpec)
 		random
 	);
 
+	// Second parts ("now show where the text says so") by the question they follow.
+	const followUps = new Map<string, BankQuestion[]>();
+	for (const q of pool) {
+		if (q.follows) followUps.set(q.follows, [...(followUps.get(q.follows) ?? []), q]);
+	}
+
 	const taken: BankQuestion[] = [];
 	const used = new Set<string>();
+	const take = (q: BankQuestion, keys: string[]) => {
+		keys.forEach((k) => used.add(k));
+		taken.push(q);
+		const queue = byParagraph.get(paragraphNumber(q));
+		if (queue?.includes(q)) queue.splice(queue.indexOf(q), 1);
+	};
 	let progress = true;
 	while (taken.length < spec.n && progress) {
 		progress = false;
@@ -143,9 +156,16 @@ export function generateQuiz(questions: readonly BankQuestion[], spec: QuizSpec)
 				const q = queue.shift()!;
 				const keys = conflictKeys(q);
 				if (keys.some((k) => used.has(k))) continue;
-				keys.forEach((k) => used.add(k));
-				taken.push(q);
+				take(q, keys);
 				progress = true;
+				// A question's second part comes with it while there is room: it proves the same
+				// answer, so sharing the lead's keys is the point, not a give-away.
+				for (const f of followUps.get(q.id) ?? []) {
+					const fKeys = conflictKeys(f);
+					if (taken.length >= spec.n || taken.includes(f)) continue;
+					if (fKeys.some((k) => used.has(k) && !keys.includes(k))) continue;
+					take(f, fKeys);
+				}
 				break;
 			}
 		}

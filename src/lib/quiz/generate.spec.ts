@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { BankQuestion } from '../bank/check';
 import { fixtureArticle } from './fixtures';
 import { answerKey, generateQuiz, paragraphNumber } from './generate';
 import { parseSpec, specQuery, type QuizSpec } from './spec';
@@ -218,8 +219,9 @@ describe('parseSpec', () => {
 			spans: lead.spans
 		};
 		// a rival for the second place, from the same paragraph, that gives nothing away
-		const rival = { ...lead, id: 'rival', fact: 'rival', answer: { text: 'rival' } };
-		const pool = [lead, proof, rival];
+		const rival: BankQuestion = { ...lead, id: 'rival', fact: 'rival' } as BankQuestion;
+		if (rival.type === 'single') rival.answer = { text: 'rival' };
+		const pool: BankQuestion[] = [lead, proof, rival];
 		let leadFirst = 0;
 		for (let s = 0; s < 40; s++) {
 			const { ids } = generateQuiz(pool, spec(`n=2&seed=f${s}`));

@@ -3,34 +3,10 @@
  * editors (schema/bank.schema.json) all come from here.
  */
 import { z } from 'zod';
+export { CLOZE_BLANK, parseCloze, type ClozeBlank } from './cloze';
 
-/** Skills a question trains, in the order the results page lists them. */
-export const SKILLS = [
-	'who',
-	'what',
-	'where',
-	'when',
-	'quantity',
-	'direction',
-	'quote',
-	'vocabulary',
-	'inference'
-] as const;
-export type Skill = (typeof SKILLS)[number];
-
-/** Every question type the app grades. */
-export const QUESTION_TYPES = [
-	'single',
-	'multiple',
-	'truefalse',
-	'short',
-	'numeric',
-	'cloze',
-	'matching',
-	'ordering',
-	'evidence'
-] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
+export { QUESTION_TYPES, SKILLS, type QuestionType, type Skill } from './kinds';
+import { QUESTION_TYPES, SKILLS } from './kinds';
 
 const nonEmpty = (what: string) =>
 	z.string({ error: `${what} must be text` }).refine((s) => s.trim() !== '', {
@@ -155,9 +131,6 @@ export const numericQuestion = z.strictObject({
 	})
 });
 
-/** `[[answer]]` or `[[answer|other accepted form|…]]` marks a blank in a cloze text. */
-export const CLOZE_BLANK = /\[\[([^\]|]+)((?:\|[^\]|]+)*)\]\]/g;
-
 export const clozeQuestion = z.strictObject({
 	...common,
 	type: z.literal('cloze'),
@@ -238,35 +211,6 @@ export const articleMeta = z.strictObject({
 	attribution: nonEmpty('attribution')
 });
 export type ArticleMeta = z.output<typeof articleMeta>;
-
-/** A blank of a cloze text: the expected answer and its other accepted forms. */
-export interface ClozeBlank {
-	answer: string;
-	accept: string[];
-	/** offsets of the blank in the cloze text with the brackets removed */
-	start: number;
-	end: number;
-}
-
-/**
- * Splits a cloze text into its plain text (brackets removed) and its blanks.
- * @param text a cloze text with `[[…]]` blanks
- */
-export function parseCloze(text: string): { plain: string; blanks: ClozeBlank[] } {
-	const blanks: ClozeBlank[] = [];
-	let plain = '';
-	let last = 0;
-	for (const m of text.matchAll(CLOZE_BLANK)) {
-		plain += text.slice(last, m.index);
-		const answer = m[1];
-		const accept = m[2] ? m[2].split('|').filter(Boolean) : [];
-		blanks.push({ answer, accept, start: plain.length, end: plain.length + answer.length });
-		plain += answer;
-		last = m.index + m[0].length;
-	}
-	plain += text.slice(last);
-	return { plain, blanks };
-}
 
 /**
  * The JSON Schema of a bank file, for editors (yaml-language-server, VS Code).

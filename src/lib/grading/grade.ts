@@ -9,7 +9,7 @@
  */
 import type { BankQuestion } from '../bank/check';
 import type { Question } from '../bank/schema';
-import { parseCloze } from './cloze';
+import { parseCloze } from '../bank/cloze';
 import { foldArabic } from '../text/normalize';
 import {
 	matchAnswer,

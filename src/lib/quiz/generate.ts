@@ -3,7 +3,7 @@
  * through `studentView`, the same option order); another seed gives another variant.
  */
 import type { BankQuestion } from '../bank/check';
-import { parseCloze } from '../bank/schema';
+import { parseCloze } from '../bank/cloze';
 import { foldArabic } from '../text/normalize';
 import { seededRandom, shuffled } from './random';
 import type { QuizSpec } from './spec';

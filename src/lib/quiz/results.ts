@@ -4,7 +4,7 @@
  */
 import type { Paragraph } from '../bank/article';
 import type { BankQuestion } from '../bank/check';
-import { SKILLS, type Skill } from '../bank/schema';
+import { SKILLS, type Skill } from '../bank/kinds';
 import type { GradeResult, StudentResponse } from '../grading/types';
 import type { EvidenceExcerpt, FeedbackView, QuestionView } from './types';
 

@@ -5,7 +5,7 @@
  */
 import type { Paragraph } from '../bank/article';
 import type { BankQuestion } from '../bank/check';
-import { parseCloze } from '../bank/schema';
+import { parseCloze } from '../bank/cloze';
 import { seededRandom, shuffled } from './random';
 import type { QuestionView, Word } from './types';
 

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getBank } from '$lib/server/bank';
-import { QUESTION_TYPES, SKILLS } from '$lib/bank/schema';
+import { QUESTION_TYPES, SKILLS } from '$lib/bank/kinds';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {

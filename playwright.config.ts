@@ -1,18 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './src/lib/server/chromium';
 
 /** The system Chromium (see scripts/ensure-chromium.js), launched with flags for a closed network. */
-const launchOptions = {
-	executablePath: process.env.PLAYWRIGHT_CHROMIUM || '/usr/bin/chromium',
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	]
-};
+const launchOptions = { executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS };
 
 const port = Number(process.env.E2E_PORT || 4173);
 

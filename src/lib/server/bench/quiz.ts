@@ -22,22 +22,13 @@ import { quizFor } from '../../quiz/take';
 import type { QuestionView } from '../../quiz/types';
 import { figure } from './measure';
 import type { Figure, Suite } from './types';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium';
 
 const SLUG = 'sarraj-africom-zuwara';
 const QUERY = 'n=10&seed=bench&mode=test';
 const SECONDS = 5;
 const CONNECTIONS = 10;
-const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM || '/usr/bin/chromium';
-const CHROME_FLAGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
+const CHROME_FLAGS = ['--headless', ...CHROMIUM_FLAGS];
 
 interface ManifestEntry {
 	file: string;
@@ -189,7 +180,7 @@ function answersBody(views: QuestionView[]): string {
 }
 
 function lighthouse(url: string): { scores?: Record<string, number>; reason?: string } {
-	if (!existsSync(CHROMIUM)) return { reason: `no Chromium at ${CHROMIUM}` };
+	if (!existsSync(CHROMIUM_PATH)) return { reason: `no Chromium at ${CHROMIUM_PATH}` };
 	const cli = 'node_modules/lighthouse/cli/index.js';
 	if (!existsSync(cli)) return { reason: 'the lighthouse package is not installed' };
 	const r = spawnSync(
@@ -201,14 +192,14 @@ function lighthouse(url: string): { scores?: Record<string, number>; reason?: st
 			'--output-path=stdout',
 			'--quiet',
 			'--only-categories=performance,accessibility,best-practices,seo',
-			`--chrome-path=${CHROMIUM}`,
+			`--chrome-path=${CHROMIUM_PATH}`,
 			`--chrome-flags=${CHROME_FLAGS.join(' ')}`
 		],
 		{
 			encoding: 'utf8',
 			timeout: 120_000,
 			maxBuffer: 64 * 1024 * 1024,
-			env: { ...process.env, CHROME_PATH: CHROMIUM }
+			env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }
 		}
 	);
 	if (r.error) return { reason: r.error.message };

@@ -129,6 +129,9 @@ export function searchText(q: BankQuestion): string {
 	return ` ${foldArabic(parts.join(' \n '))} `;
 }
 
+/** Each question's folded text, once: the bank does not change while the server runs. */
+const folded = new WeakMap<BankQuestion, string>();
+
 /**
  * A search matcher: every word of the query must stand in the question's text, folded the way
  * grading folds (so "افريقيا" finds "إفريقيا"), with or without its clitics (و, ب, ال …).
@@ -140,10 +143,9 @@ export function searchMatcher(query: string): (q: BankQuestion) => boolean {
 		.filter((w) => w !== '')
 		.map(stemVariants);
 	if (words.length === 0) return () => true;
-	const cache = new WeakMap<BankQuestion, string>();
 	return (q) => {
-		let hay = cache.get(q);
-		if (hay === undefined) cache.set(q, (hay = searchText(q)));
+		let hay = folded.get(q);
+		if (hay === undefined) folded.set(q, (hay = searchText(q)));
 		const h = hay;
 		return words.every((variants) => variants.some((v) => h.includes(v)));
 	};

@@ -1,6 +1,6 @@
 /** Helpers the exporters share: escaping, Moodle's grade list, citations, answer keys as text. */
+import { answerKeyText } from '../bank/answer-key';
 import type { BankQuestion } from '../bank/check';
-import { parseCloze, type Option } from '../bank/schema';
 import { chooseLocale, strings, type Strings } from '../i18n';
 import type { ExportArticle, ExportInput } from './types';
 
@@ -84,39 +84,14 @@ export function feedbackText(q: BankQuestion, t: Strings): string {
 	return `${q.explanation} (${citation(q, t)})`;
 }
 
-/** Option text. */
-export const text = (o: Option): string => o.text;
-
 /**
- * The answer key of any question as one line of text (CSV cells, worksheet keys, Quizlet).
+ * The answer key of any question as one line of text (CSV cells, worksheet keys, Quizlet), with
+ * true and false in the article's language.
  * @param q a question
  * @param t strings in the article's language
  */
 export function answerText(q: BankQuestion, t: Strings): string {
-	switch (q.type) {
-		case 'single':
-			return q.answer.text;
-		case 'multiple':
-			return q.answer.map(text).join(' | ');
-		case 'truefalse':
-			return q.answer
-				? t.exportTrue
-				: `${t.exportFalse}${q.correction ? ` (${q.correction})` : ''}`;
-		case 'short':
-			return q.answer;
-		case 'numeric':
-			return `${q.answer.value}${q.answer.tolerance ? ` ± ${q.answer.tolerance}` : ''}${q.answer.unit ? ` ${q.answer.unit}` : ''}`;
-		case 'cloze':
-			return parseCloze(q.text)
-				.blanks.map((b) => b.answer)
-				.join(' | ');
-		case 'matching':
-			return q.pairs.map((p) => `${p.left.text} → ${p.right.text}`).join(' | ');
-		case 'ordering':
-			return q.items.map(text).join(' → ');
-		case 'evidence':
-			return q.evidence.join(' … ');
-	}
+	return answerKeyText(q, { true: t.exportTrue, false: t.exportFalse });
 }
 
 /**

@@ -9,6 +9,7 @@
  */
 import type { BankQuestion } from '../bank/check';
 import type { Question } from '../bank/schema';
+import { answerKeyText } from '../bank/answer-key';
 import { parseCloze } from '../bank/cloze';
 import { foldArabic } from '../text/normalize';
 import {
@@ -75,30 +76,12 @@ function contextFor(q: Question, p: Prepared, context?: GradeContext): PreparedC
 	return c;
 }
 
-/** The answer key as a person reads it. */
+/**
+ * The answer key as a person reads it (kept under this name for the grader's callers).
+ * @param q a question
+ */
 export function expectedText(q: Question): string {
-	switch (q.type) {
-		case 'single':
-			return q.answer.text;
-		case 'multiple':
-			return q.answer.map((o) => o.text).join(' | ');
-		case 'truefalse':
-			return q.answer ? 'true' : `false${q.correction ? ` (${q.correction})` : ''}`;
-		case 'short':
-			return q.answer;
-		case 'numeric':
-			return `${q.answer.value}${q.answer.unit ? ' ' + q.answer.unit : ''}${q.answer.tolerance ? ` (±${q.answer.tolerance})` : ''}`;
-		case 'cloze':
-			return parseCloze(q.text)
-				.blanks.map((b) => b.answer)
-				.join(' | ');
-		case 'matching':
-			return q.pairs.map((p) => `${p.left.text} → ${p.right.text}`).join(' | ');
-		case 'ordering':
-			return q.items.map((o) => o.text).join(' → ');
-		case 'evidence':
-			return q.evidence.join(' … ');
-	}
+	return answerKeyText(q);
 }
 
 /**

@@ -11,3 +11,11 @@ export function exportArticle(a: LoadedArticle): ExportArticle {
 		a;
 	return { slug, title, translation, language, direction, source, date, attribution, paragraphs };
 }
+
+/**
+ * Every article of a loaded bank, by slug, as exports take them.
+ * @param articles the loaded articles
+ */
+export function exportArticles(articles: LoadedArticle[]): Map<string, ExportArticle> {
+	return new Map(articles.map((a) => [a.slug, exportArticle(a)]));
+}

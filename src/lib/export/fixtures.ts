@@ -5,7 +5,7 @@
  */
 import { checkBank, type BankQuestion, type LoadedArticle } from '../bank/check';
 import { loadBank } from '../server/bank';
-import { exportArticle } from './article';
+import { exportArticle, exportArticles } from './article';
 import type { ExportInput } from './types';
 
 export const FIXTURE_ARTICLE =
@@ -151,6 +151,6 @@ export function bankInput(dir = 'questions'): ExportInput {
 	const questions: BankQuestion[] = result.articles.flatMap((a) => a.questions);
 	return {
 		questions,
-		articles: new Map(result.articles.map((a) => [a.slug, exportArticle(a)]))
+		articles: exportArticles(result.articles)
 	};
 }

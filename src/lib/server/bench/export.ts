@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { checkBank } from '../../bank/check';
-import { exportArticle } from '../../export/article';
+import { exportArticles } from '../../export/article';
 import { FORMAT_NAMES, runExport, toBytes, type FormatName } from '../../export/index';
 import type { ExportInput } from '../../export/types';
 import { generateBank } from './generate';
@@ -60,7 +60,7 @@ export const exportSuite: Suite = {
 			const result = checkBank(bank.sources);
 			const input: ExportInput = {
 				questions: result.articles.flatMap((a) => a.questions),
-				articles: new Map(result.articles.map((a) => [a.slug, exportArticle(a)]))
+				articles: exportArticles(result.articles)
 			};
 			const n = input.questions.length;
 			const baseline = await medianMs(() => JSON.stringify(input.questions));

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { filterError, filterSchema, applyFilter } from '../../export/filter';
-import { exportArticle } from '../../export/article';
+import { exportArticles } from '../../export/article';
 import { FORMAT_NAMES, isFormat, runExport, toBytes } from '../../export/index';
 import { formatReport } from '../../export/report';
 import { seedSchema, copiesSchema } from '../../export/options';
@@ -108,7 +108,7 @@ export async function run(args: string[]): Promise<number> {
 	}
 	const exported = runExport(values.format, {
 		questions,
-		articles: new Map(result.articles.map((a) => [a.slug, exportArticle(a)])),
+		articles: exportArticles(result.articles),
 		options: options.data
 	});
 	for (const line of formatReport(exported.report)) console.error(line);

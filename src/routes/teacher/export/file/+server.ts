@@ -1,10 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { error } from '@sveltejs/kit';
-import { exportArticle } from '$lib/export/article';
-import { FORMATS, runExport, toBytes } from '$lib/export/index';
-import { readExportRequest } from '$lib/export/request';
-import { readSelection, SELECTION_COOKIE } from '$lib/export/selection';
-import { getBank } from '$lib/server/bank';
+import { FORMATS, toBytes } from '$lib/export/index';
+import { exportForRequest } from '$lib/server/export';
 import type { RequestHandler } from './$types';
 
 /**
@@ -12,20 +9,8 @@ import type { RequestHandler } from './$types';
  * `download=1`; every other format downloads.
  */
 export const GET: RequestHandler = ({ url, cookies }) => {
-	const bank = getBank();
-	const req = readExportRequest(
-		url.searchParams,
-		[...bank.questions.values()],
-		readSelection(cookies.get(SELECTION_COOKIE))
-	);
-	if (!req.ok) error(400, req.message);
+	const { req, result } = exportForRequest(url, cookies);
 	if (req.questions.length === 0) error(400, 'no question selected (or none matches the filter)');
-	const articles = new Map(bank.result.articles.map((a) => [a.slug, exportArticle(a)]));
-	const result = runExport(req.format, {
-		questions: req.questions,
-		articles,
-		options: req.options
-	});
 	const format = FORMATS[req.format];
 	const slugs = [...new Set(req.questions.map((q) => q.article))];
 	const name = `dalil-${slugs.length === 1 ? slugs[0] : 'questions'}.${format.extension}`;

@@ -1,6 +1,8 @@
 /** Helpers the exporters share: escaping, Moodle's grade list, citations, answer keys as text. */
 import { answerKeyText } from '../bank/answer-key';
 import type { BankQuestion } from '../bank/check';
+import type { MultipleQuestion } from '../bank/schema';
+import type { ReportBuilder } from './report';
 import { chooseLocale, strings, type Strings } from '../i18n';
 import type { ExportArticle, ExportInput } from './types';
 
@@ -172,4 +174,36 @@ export function htmlPara(a: Pick<ExportArticle, 'language' | 'direction'>, s: st
  */
 export function asciiNumber(n: number): string {
 	return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(10)));
+}
+
+/**
+ * The weight of each correct choice of a multiple-response question in Moodle's formats (GIFT and
+ * XML), reporting the question as it goes: left out when 100/n is not on the grade list, converted
+ * when Dalil scores it all or nothing (Moodle gives partial credit). Each wrong choice takes back
+ * what a right one gives, so ticking everything scores 0.
+ * @param q the question
+ * @param report the export's report
+ * @param format the format's name, for the report
+ */
+export function multipleAnswerWeight(
+	q: MultipleQuestion & BankQuestion,
+	report: ReportBuilder,
+	format: 'GIFT' | 'Moodle'
+): string | undefined {
+	const right = moodleGrade(100 / q.answer.length);
+	if (!right) {
+		report.omitted(
+			q,
+			`${q.answer.length} correct choices: 100/${q.answer.length} is not on Moodle's grade list`
+		);
+		return undefined;
+	}
+	if (q.scoring === 'all-or-nothing') {
+		report.converted(
+			q,
+			'multichoice (partial credit)',
+			`${format}'s multiple-answer question gives partial credit; Dalil scores this one all or nothing`
+		);
+	} else report.ok(q);
+	return right;
 }

@@ -12,7 +12,7 @@ import {
 	attributionLine,
 	feedbackText,
 	htmlEscape,
-	moodleGrade,
+	multipleAnswerWeight,
 	textStrings
 } from './common';
 import type { Strings } from '../i18n';
@@ -159,23 +159,9 @@ function question(
 				...q.distractors.map((o) => `~${choice(o)}${optionFeedback(o)}`)
 			]);
 		case 'multiple': {
-			const right = moodleGrade(100 / q.answer.length);
-			if (!right) {
-				report.omitted(
-					q,
-					`${q.answer.length} correct choices: 100/${q.answer.length} is not on Moodle's grade list`
-				);
-				return undefined;
-			}
-			// Each wrong choice takes back what a right one gives, so ticking everything scores 0.
+			const right = multipleAnswerWeight(q, report, 'GIFT');
+			if (!right) return undefined;
 			const wrong = `-${right}`;
-			if (q.scoring === 'all-or-nothing') {
-				report.converted(
-					q,
-					'multichoice (partial credit)',
-					"GIFT's multiple-answer question gives partial credit; Dalil scores this one all or nothing"
-				);
-			} else report.ok(q);
 			return block([
 				...q.answer.map((o) => `~%${right}%${choice(o)}${optionFeedback(o)}`),
 				...q.distractors.map((o) => `~%${wrong}%${choice(o)}${optionFeedback(o)}`)

@@ -14,7 +14,7 @@ import {
 	feedbackText,
 	htmlEscape,
 	htmlPara,
-	moodleGrade,
+	multipleAnswerWeight,
 	textStrings,
 	xmlEscape,
 	xmlSafe
@@ -130,21 +130,8 @@ function question(q: BankQuestion, a: ExportArticle, report: ReportBuilder): str
 				...q.distractors.map((o) => answer('0', o))
 			]);
 		case 'multiple': {
-			const right = moodleGrade(100 / q.answer.length);
-			if (!right) {
-				report.omitted(
-					q,
-					`${q.answer.length} correct choices: 100/${q.answer.length} is not on Moodle's grade list`
-				);
-				return undefined;
-			}
-			if (q.scoring === 'all-or-nothing') {
-				report.converted(
-					q,
-					'multichoice (partial credit)',
-					"Moodle's multiple-answer question gives partial credit; Dalil scores this one all or nothing"
-				);
-			} else report.ok(q);
+			const right = multipleAnswerWeight(q, report, 'Moodle');
+			if (!right) return undefined;
 			return wrap('multichoice', [
 				'<single>false</single><shuffleanswers>true</shuffleanswers><answernumbering>abc</answernumbering>',
 				...q.answer.map((o) => answer(right, o)),

@@ -1,9 +1,12 @@
+import { strings } from '$lib/i18n';
 import { getBank } from '$lib/server/bank';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = ({ locals }) => {
 	const bank = getBank();
 	return {
+		// strings as data: the string table of both languages stays out of the page's JavaScript
+		t: strings(locals.locale),
 		articles: [...bank.articles.values()].map((a) => ({
 			slug: a.slug,
 			title: a.title,

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, analyzeWithOffsets, editDistance, foldArabic } from './normalize';
+import {
+	analyze,
+	analyzeWithOffsets,
+	editDistance,
+	foldArabic,
+	normalizeQuote,
+	normalizeQuoteWithOffsets
+} from './normalize';
 
 describe('foldArabic', () => {
 	it('folds what students type differently', () => {
@@ -83,5 +90,21 @@ describe('foldArabic fast path', () => {
 			}),
 			{ numRuns: 1000 }
 		);
+	});
+});
+
+describe('normalizeQuoteWithOffsets', () => {
+	it('folds the same spaces as normalizeQuote, and points back into the text', () => {
+		const wrong: string[] = [];
+		for (let c = 0; c < 0xd800; c++) {
+			const text = `ا${String.fromCharCode(c)}ب  ج`;
+			if (text.normalize('NFC') !== text) continue;
+			const { text: folded, offsets } = normalizeQuoteWithOffsets(text);
+			const pointsBack = [...folded].every((ch, i) => ch === ' ' || text[offsets[i]] === ch);
+			if (folded !== normalizeQuote(text) || offsets.length !== folded.length || !pointsBack) {
+				wrong.push(c.toString(16));
+			}
+		}
+		expect(wrong).toEqual([]);
 	});
 });

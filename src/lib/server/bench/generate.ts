@@ -6,7 +6,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dump, load } from 'js-yaml';
+import { dump } from 'js-yaml';
+import { loadYaml } from '../../bank/yaml';
 import type { ArticleSource } from '../../bank/check';
 import { readBankDir } from '../bank';
 
@@ -32,7 +33,7 @@ export function generateBank(count: number, from = 'questions'): GeneratedBank {
 		.map((source) => ({
 			source,
 			questions: source.banks.flatMap(
-				(b) => (load(b.text) as { questions?: Record<string, unknown>[] })?.questions ?? []
+				(b) => (loadYaml(b.text) as { questions?: Record<string, unknown>[] })?.questions ?? []
 			)
 		}))
 		.filter((t) => t.questions.length > 0);
@@ -56,7 +57,9 @@ export function generateBank(count: number, from = 'questions'): GeneratedBank {
 		}
 		const bank = {
 			path: join(dir, slug, 'questions.yaml'),
-			text: dump({ questions }, { noRefs: true, lineWidth: -1 })
+			// half the files in block style, half with flow lists and maps (`tags: [a, b]`), as
+			// people write them
+			text: dump({ questions }, { noRefs: true, lineWidth: -1, flowLevel: copy % 2 ? 3 : -1 })
 		};
 		mkdirSync(join(dir, slug));
 		writeFileSync(join(dir, slug, 'article.md'), t.source.article.text);

@@ -1,0 +1,330 @@
+/**
+ * Reads a bank file's YAML.
+ *
+ * js-yaml is the reader of record. Bank files, though, use a small, regular part of YAML: block
+ * mappings and sequences, one scalar per line (plain, 'single' or "double" quoted), and flow lists
+ * and maps written on one line (`tags: [a, b]`, `answer: { value: 35, unit: km }`), with comments. For
+ * that part a line-by-line reader is many times faster than a general YAML parser, which matters
+ * when a bank of thousands of questions is checked on every save. Anything beyond it (block
+ * scalars, multi-line scalars or flow collections, anchors, tags, tabs, CRLF, odd escapes,
+ * duplicate keys, any syntax error) makes the fast reader give up, and js-yaml reads the whole file
+ * instead, so results and error messages are js-yaml's. Tests prove the two agree.
+ */
+import { CORE_SCHEMA, load, NOT_RESOLVED, type ScalarTagDefinition } from 'js-yaml';
+
+/** The fast reader gives up on this file: js-yaml must read it. */
+export const UNSUPPORTED: unique symbol = Symbol('unsupported YAML');
+
+/**
+ * Parses a YAML document as js-yaml's `load` does (CORE schema), by the fast reader when the text
+ * stays within its part of YAML.
+ * @param text the file's text
+ * @throws YAMLException from js-yaml for invalid YAML
+ */
+export function loadYaml(text: string): unknown {
+	const fast = loadSimpleYaml(text);
+	return fast === UNSUPPORTED ? load(text) : fast;
+}
+
+/**
+ * Tabs, carriage returns, control and non-characters, lone or paired surrogates, BOMs and Unicode
+ * line separators: YAML gives these rules of their own (YAML 1.2 §5.1–5.4), so the fast reader
+ * leaves such files to js-yaml.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const OUTSIDE = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+
+/** The implicit scalar types of YAML 1.2's core schema (null, bool, int, float), in order. */
+const IMPLICIT = CORE_SCHEMA.tags.filter(
+	(t): t is ScalarTagDefinition => t.nodeKind === 'scalar' && t.implicit
+);
+const MAYBE_TYPED = new Set(IMPLICIT.flatMap((t) => t.implicitFirstChars ?? []));
+
+/** Thrown inside the reader to give up; never escapes `loadSimpleYaml`. */
+const GIVE_UP = new Error('unsupported YAML');
+
+/** A plain scalar's value: null, a boolean or a number when the core schema says so. */
+function plain(source: string): unknown {
+	if (!MAYBE_TYPED.has(source.charAt(0))) return source;
+	for (const tag of IMPLICIT) {
+		if (tag.implicitFirstChars && !tag.implicitFirstChars.includes(source.charAt(0))) continue;
+		const value = tag.resolve(source, false, tag.tagName);
+		if (value !== NOT_RESOLVED) return value;
+	}
+	return source;
+}
+
+/** Mapping keys are identifiers whose plain value is the same string ("true" is not one). */
+const KEY = /[A-Za-z_][A-Za-z0-9_-]*/y;
+const keyOk = new Map<string, boolean>();
+function keyIsText(key: string): boolean {
+	let ok = keyOk.get(key);
+	if (ok === undefined) {
+		ok = key !== '__proto__' && plain(key) === key;
+		keyOk.set(key, ok);
+	}
+	return ok;
+}
+
+/** Characters that cannot begin a plain scalar here (YAML 1.2 §7.3.3 indicators, and more). */
+const NOT_PLAIN_FIRST = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
+
+/** The double-quoted escapes the fast reader knows (YAML 1.2 §5.7); others go to js-yaml. */
+const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t' };
+
+const SPACE = 32;
+const HASH = 35;
+
+/**
+ * Reads the text in place, line by line, without splitting it: `at` is the start of the current
+ * content line, `eol` its end and `indent` its indentation. Values are sliced from the text.
+ */
+class Reader {
+	at = 0;
+	eol = -1;
+	indent = 0;
+	constructor(readonly s: string) {
+		this.advance();
+	}
+
+	get done(): boolean {
+		return this.at >= this.s.length;
+	}
+
+	/** Moves to the next line with content (blank lines and comment lines are skipped). */
+	advance(): void {
+		const s = this.s;
+		let start = this.eol + 1;
+		while (start < s.length) {
+			let end = s.indexOf('\n', start);
+			if (end < 0) end = s.length;
+			let k = start;
+			while (s.charCodeAt(k) === SPACE) k++;
+			if (k < end && s.charCodeAt(k) !== HASH) {
+				if (k === start && /^(?:---|\.\.\.)(?: |\n|$)|^%/.test(s.slice(start, start + 4))) {
+					throw GIVE_UP; // document markers and directives
+				}
+				this.at = start;
+				this.eol = end;
+				this.indent = k - start;
+				return;
+			}
+			start = end + 1;
+		}
+		this.at = this.eol = s.length;
+	}
+
+	/** Index just past `key:` at `at` (the colon followed by a space or the line's end), or -1. */
+	keyEnd(at: number): number {
+		KEY.lastIndex = at;
+		if (!KEY.test(this.s)) return -1;
+		const colon = KEY.lastIndex;
+		if (colon >= this.eol || this.s.charCodeAt(colon) !== 58) return -1;
+		if (colon + 1 < this.eol && this.s.charCodeAt(colon + 1) !== SPACE) return -1;
+		return colon + 1;
+	}
+
+	isDash(at: number): boolean {
+		return (
+			this.s.charCodeAt(at) === 45 && (at + 1 === this.eol || this.s.charCodeAt(at + 1) === SPACE)
+		);
+	}
+
+	skipSpaces(at: number): number {
+		while (this.s.charCodeAt(at) === SPACE) at++;
+		return at;
+	}
+
+	/** Only spaces and perhaps a comment (after a space) from `at` to the end of the line. */
+	restIsEmpty(at: number): boolean {
+		const k = this.skipSpaces(at);
+		return k >= this.eol || (this.s.charCodeAt(k) === HASH && k > at);
+	}
+
+	/** A quoted scalar starting at `at`, and the index after its closing quote. */
+	quoted(at: number): [string, number] {
+		const s = this.s;
+		const q = s.charCodeAt(at);
+		let out = '';
+		let start = at + 1;
+		for (let k = start; k < this.eol; k++) {
+			const c = s.charCodeAt(k);
+			if (q === 39 && c === 39) {
+				// 'single': '' is a quote, a lone ' ends it
+				out += s.slice(start, k);
+				if (s.charCodeAt(k + 1) === 39) {
+					out += "'";
+					start = ++k + 1;
+					continue;
+				}
+				return [out, k + 1];
+			}
+			if (q === 34 && c === 34) return [out + s.slice(start, k), k + 1];
+			if (q === 34 && c === 92) {
+				out += s.slice(start, k);
+				const e = s[k + 1];
+				if (e === 'u') {
+					const hex = s.slice(k + 2, k + 6);
+					if (!/^[0-9A-Fa-f]{4}$/.test(hex)) throw GIVE_UP;
+					const code = parseInt(hex, 16);
+					if (code >= 0xd800 && code <= 0xdfff) throw GIVE_UP;
+					out += String.fromCharCode(code);
+					k += 5;
+				} else {
+					const x = ESCAPES[e];
+					if (x === undefined) throw GIVE_UP;
+					out += x;
+					k += 1;
+				}
+				start = k + 1;
+			}
+		}
+		throw GIVE_UP; // not closed on this line
+	}
+
+	/** A node inside a one-line flow collection, and the index after it. */
+	flowNode(at: number): [unknown, number] {
+		const s = this.s;
+		const c = s[at];
+		if (c === '"' || c === "'") return this.quoted(at);
+		if (c === '[' || c === '{') return this.flow(at);
+		if (at >= this.eol || NOT_PLAIN_FIRST.has(c)) {
+			if (!(c === '-' && at + 1 < this.eol && !' ,]}'.includes(s[at + 1]))) throw GIVE_UP;
+		}
+		let k = at;
+		for (; k < this.eol; k++) {
+			const ch = s[k];
+			if (ch === ',' || ch === ']' || ch === '}') break;
+			if (ch === '[' || ch === '{') throw GIVE_UP; // YAML allows them inside; js-yaml decides
+			if (ch === '#' && s[k - 1] === ' ') throw GIVE_UP;
+			if (ch === ':' && (k + 1 === this.eol || ' ,]}'.includes(s[k + 1]))) throw GIVE_UP;
+		}
+		const text = s.slice(at, k).trimEnd();
+		if (text === '') throw GIVE_UP;
+		return [plain(text), k];
+	}
+
+	/** A one-line flow sequence `[a, b]` or mapping `{ k: v }` at `at`, and the index after it. */
+	flow(at: number): [unknown, number] {
+		const s = this.s;
+		const isMap = s[at] === '{';
+		const close = isMap ? '}' : ']';
+		const list: unknown[] = [];
+		const map: Record<string, unknown> = {};
+		let k = this.skipSpaces(at + 1);
+		if (s[k] === close) return [isMap ? map : list, k + 1];
+		for (;;) {
+			if (isMap) {
+				const end = this.keyEnd(k);
+				if (end < 0 || end >= this.eol) throw GIVE_UP;
+				const key = s.slice(k, end - 1);
+				if (!keyIsText(key) || Object.hasOwn(map, key)) throw GIVE_UP;
+				const [value, after] = this.flowNode(this.skipSpaces(end));
+				map[key] = value;
+				k = after;
+			} else {
+				const [value, after] = this.flowNode(k);
+				list.push(value);
+				k = after;
+			}
+			k = this.skipSpaces(k);
+			if (k >= this.eol) throw GIVE_UP; // not closed on this line
+			if (s[k] === close) return [isMap ? map : list, k + 1];
+			if (s[k] !== ',') throw GIVE_UP;
+			k = this.skipSpaces(k + 1);
+			if (s[k] === close || s[k] === ',') throw GIVE_UP; // trailing or empty entry
+		}
+	}
+
+	/** The value written on the current line from `at` (which is not a space) to its end. */
+	inline(at: number): unknown {
+		const s = this.s;
+		const c = s[at];
+		if (c === '"' || c === "'" || c === '[' || c === '{') {
+			const [value, after] = c === '[' || c === '{' ? this.flow(at) : this.quoted(at);
+			if (!this.restIsEmpty(after)) throw GIVE_UP;
+			return value;
+		}
+		// "-x" is a plain scalar; "-" before a space or the line's end is a sequence entry
+		const dashScalar = c === '-' && at + 1 < this.eol && s.charCodeAt(at + 1) !== SPACE;
+		if (NOT_PLAIN_FIRST.has(c) && !dashScalar) throw GIVE_UP;
+		let end = at;
+		while (end < this.eol && !(s.charCodeAt(end) === HASH && s.charCodeAt(end - 1) === SPACE))
+			end++;
+		const text = s.slice(at, end).trimEnd();
+		if (text.endsWith(':') || text.includes(': ')) throw GIVE_UP;
+		return plain(text);
+	}
+
+	/** The block node at the current line (indented deeper than its parent). */
+	node(): unknown {
+		const at = this.at + this.indent;
+		if (this.isDash(at)) return this.sequence(this.indent);
+		if (this.keyEnd(at) > 0) return this.mapping(this.indent);
+		throw GIVE_UP; // a scalar on a line of its own
+	}
+
+	sequence(indent: number): unknown[] {
+		const out: unknown[] = [];
+		while (!this.done && this.indent === indent && this.isDash(this.at + indent)) {
+			const dash = this.at + indent;
+			const at = this.skipSpaces(dash + 1);
+			if (this.restIsEmpty(dash + 1)) {
+				this.advance();
+				out.push(!this.done && this.indent > indent ? this.node() : null);
+			} else if (this.isDash(at)) {
+				throw GIVE_UP; // "- - x"
+			} else if (this.keyEnd(at) > 0) {
+				// "- key: value" opens a mapping whose keys stand at the column of "key"
+				this.indent = at - this.at;
+				out.push(this.mapping(this.indent));
+			} else {
+				out.push(this.inline(at));
+				this.advance();
+			}
+			if (!this.done && this.indent > indent) throw GIVE_UP;
+		}
+		return out;
+	}
+
+	mapping(indent: number): Record<string, unknown> {
+		const out: Record<string, unknown> = {};
+		while (!this.done && this.indent === indent) {
+			const start = this.at + indent;
+			const end = this.keyEnd(start);
+			if (end < 0) throw GIVE_UP;
+			const key = this.s.slice(start, end - 1);
+			if (!keyIsText(key) || Object.hasOwn(out, key)) throw GIVE_UP;
+			if (this.restIsEmpty(end)) {
+				this.advance();
+				if (!this.done && this.indent > indent) out[key] = this.node();
+				else if (!this.done && this.indent === indent && this.isDash(this.at + indent)) {
+					out[key] = this.sequence(indent); // a sequence may stand level with its key
+				} else out[key] = null;
+			} else {
+				out[key] = this.inline(this.skipSpaces(end));
+				this.advance();
+			}
+			if (!this.done && this.indent > indent) throw GIVE_UP;
+		}
+		return out;
+	}
+}
+
+/**
+ * js-yaml's reading of `text` when it stays within the bank files' part of YAML, else
+ * `UNSUPPORTED`. Exported for the tests that prove it agrees with js-yaml.
+ * @param text a YAML document
+ */
+export function loadSimpleYaml(text: string): unknown {
+	if (OUTSIDE.test(text)) return UNSUPPORTED;
+	try {
+		const reader = new Reader(text);
+		if (reader.done || reader.indent !== 0) return UNSUPPORTED;
+		const value = reader.node();
+		return reader.done ? value : UNSUPPORTED;
+	} catch (e) {
+		if (e === GIVE_UP) return UNSUPPORTED;
+		throw e;
+	}
+}

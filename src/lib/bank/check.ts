@@ -8,7 +8,7 @@
  * Pure: it is given file texts and returns articles, questions and diagnostics. Reading the disk is
  * `src/lib/server/bank.ts`'s job.
  */
-import { load as loadYaml, YAMLException } from 'js-yaml';
+import { YAMLException } from 'js-yaml';
 import { parseArticle, type Article, type Paragraph } from './article';
 import {
 	yamlLocator,
@@ -34,6 +34,7 @@ import {
 	type Analyzed
 } from '../text/normalize';
 import { findNumbers, unitOf } from '../text/units';
+import { loadYaml } from './yaml';
 
 /** One article folder as read from disk. */
 export interface ArticleSource {
@@ -91,6 +92,8 @@ interface PreparedParagraph {
 	p: Paragraph;
 	quote: { text: string; offsets: number[] };
 	analyzed: Analyzed;
+	/** its words and their folded tokens, made when a quote is not found */
+	words?: { word: string; tokens: string[] }[];
 }
 
 /**
@@ -106,7 +109,7 @@ export function checkBank(sources: ArticleSource[]): CheckResult {
 		diagnostics.push(...ad);
 		if (!article) continue;
 		const loaded: LoadedArticle = { ...article, questions: [], failed: [] };
-		const prepared = article.paragraphs.map((p) => ({
+		const prepared = article.paragraphs.map((p): PreparedParagraph => ({
 			p,
 			quote: normalizeQuoteWithOffsets(p.text),
 			analyzed: analyze(p.text)
@@ -223,13 +226,13 @@ function checkFile(
 			});
 			return;
 		}
-		const q: BankQuestion = {
-			...parsed.data,
+		// zod's output is a fresh object: extended in place rather than copied (big banks)
+		const q: BankQuestion = Object.assign(parsed.data, {
 			article: article.slug,
 			file: file.path,
 			line,
-			spans: []
-		};
+			spans: [] as EvidenceSpan[]
+		});
 		const entry = { q, errors: [] as Diagnostic[], locate, index };
 		const where = seen.get(q.id);
 		if (where) {
@@ -259,6 +262,13 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 		} else cited.push(p);
 	}
 	if (cited.length === 0) return;
+	// A key is looked at several times (proof, ambiguity, distinct options): fold it once.
+	const seenTexts = new Map<string, Analyzed>();
+	const analyzed = (text: string) => {
+		let a = seenTexts.get(text);
+		if (!a) seenTexts.set(text, (a = analyze(text)));
+		return a;
+	};
 
 	// 1. Each evidence quote stands in a cited paragraph, verbatim.
 	const evidence: Analyzed[] = [];
@@ -276,7 +286,7 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 				break;
 			}
 		}
-		if (found) evidence.push(analyze(quote));
+		if (found) evidence.push(analyzed(quote));
 		else {
 			const near = nearestPassage(needle, cited);
 			entry.errors.push(
@@ -293,7 +303,7 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 
 	// 2. Each answer key stands in its evidence, under the grading normalization.
 	const proven = (text: string) => {
-		const a = analyze(text);
+		const a = analyzed(text);
 		return a.tokens.length > 0 && evidence.some((e) => findPhrase(e, a) >= 0);
 	};
 	const requireOption = (o: Option, path: PropertyKey[], what: string) => {
@@ -313,11 +323,11 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 	switch (q.type) {
 		case 'single':
 			requireOption(q.answer, ['answer'], 'the correct choice');
-			distinctOptions(entry, [q.answer, ...q.distractors], 1);
+			distinctOptions(entry, [q.answer, ...q.distractors], 1, analyzed);
 			break;
 		case 'multiple':
 			q.answer.forEach((o, i) => requireOption(o, ['answer', i], 'a correct choice'));
-			distinctOptions(entry, [...q.answer, ...q.distractors], q.answer.length);
+			distinctOptions(entry, [...q.answer, ...q.distractors], q.answer.length, analyzed);
 			break;
 		case 'truefalse':
 			if (!q.answer && q.correction !== undefined && !proven(q.correction)) {
@@ -335,7 +345,7 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 			keyHygiene(entry, q.answer, ['answer']);
 			duplicates(entry, [q.answer, ...q.accept], ['accept']);
 			q.accept.forEach((a, i) => keyHygiene(entry, a, ['accept', i]));
-			ambiguity(entry, q.answer, all, cited);
+			ambiguity(entry, analyzed(q.answer), q.answer, all, cited);
 			break;
 		}
 		case 'numeric': {
@@ -393,8 +403,13 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 }
 
 /** Choices must differ from each other once folded, or a student cannot tell them apart. */
-function distinctOptions(entry: Entry, options: Option[], correct: number) {
-	const keys = options.map((o) => foldArabic(o.text));
+function distinctOptions(
+	entry: Entry,
+	options: Option[],
+	correct: number,
+	analyzed: (text: string) => Analyzed
+) {
+	const keys = options.map((o) => analyzed(o.text).folded);
 	keys.forEach((k, i) => {
 		const first = keys.indexOf(k);
 		if (first < i) {
@@ -440,12 +455,22 @@ function keyHygiene(entry: Entry, key: string, path: PropertyKey[]) {
 /** A free-text key that also stands in paragraphs the question does not cite may be ambiguous. */
 function ambiguity(
 	entry: Entry,
+	k: Analyzed,
 	key: string,
 	all: PreparedParagraph[],
 	cited: PreparedParagraph[]
 ) {
-	const k = analyze(key);
-	const elsewhere = all.filter((p) => !cited.includes(p) && findPhrase(p.analyzed, k) >= 0);
+	const first = k.variants[0];
+	const stem = first?.reduce((a, b) => (b.length < a.length ? b : a));
+	const elsewhere = all.filter(
+		(p) =>
+			!cited.includes(p) &&
+			stem !== undefined &&
+			// A paragraph where the key's first word stands holds its shortest form (every form is
+			// that stem with clitics before it): most paragraphs are ruled out by one substring test.
+			p.analyzed.folded.includes(stem) &&
+			findPhrase(p.analyzed, k) >= 0
+	);
 	if (elsewhere.length > 0) {
 		entry.errors.push(
 			error(
@@ -475,17 +500,38 @@ function nearestPassage(
 	const wantSet = new Set(wanted);
 	let best: { id: string; text: string; score: number } | undefined;
 	for (const p of cited) {
-		const words = p.quote.text.split(' ');
+		// each word's folded tokens, once a paragraph: a window's tokens are its words' tokens
+		p.words ??= p.quote.text.split(' ').map((w) => {
+			const f = foldArabic(w);
+			return { word: w, tokens: f === '' ? [] : f.split(' ') };
+		});
+		const words = p.words;
 		const n = Math.min(want.length, words.length);
+		// shared[j]: shared tokens in the first j words
+		const shared = [0];
+		for (const w of words)
+			shared.push(shared.at(-1)! + w.tokens.filter((t) => wantSet.has(t)).length);
 		for (let i = 0; i + n <= words.length; i++) {
-			const window = words.slice(i, i + n);
-			const got = analyze(window.join(' ')).tokens;
+			let first: string | undefined;
+			for (let j = i; j < i + n && first === undefined; j++) first = words[j].tokens[0];
+			let last: string | undefined;
+			for (let j = i + n - 1; j >= i && last === undefined; j--) last = words[j].tokens.at(-1);
 			// shared words, and a little more for a window that starts and ends where the quote does
 			const score =
-				got.filter((t) => wantSet.has(t)).length +
-				(got[0] === wanted[0] ? 0.5 : 0) +
-				(got.at(-1) === wanted.at(-1) ? 0.25 : 0);
-			if (!best || score > best.score) best = { id: p.p.id, text: window.join(' '), score };
+				shared[i + n] -
+				shared[i] +
+				(first === wanted[0] ? 0.5 : 0) +
+				(last === wanted.at(-1) ? 0.25 : 0);
+			if (!best || score > best.score) {
+				best = {
+					id: p.p.id,
+					text: words
+						.slice(i, i + n)
+						.map((w) => w.word)
+						.join(' '),
+					score
+				};
+			}
 		}
 	}
 	return best && best.score > 0 ? { id: best.id, text: clip(best.text, 120) } : undefined;

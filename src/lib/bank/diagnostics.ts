@@ -74,13 +74,18 @@ export function yamlLocator(text: string): Locate {
 function itemLines(lines: string[]): number[] | undefined {
 	const start = lines.findIndex((l) => /^questions:\s*(#.*)?$/.test(l));
 	if (start < 0) return undefined;
-	let indent: string | undefined;
+	let indent: number | undefined;
 	const out: number[] = [];
 	for (let i = start + 1; i < lines.length; i++) {
-		const m = /^( *)- /.exec(lines[i]) ?? /^( *)-$/.exec(lines[i]);
-		if (!m) continue;
-		indent ??= m[1];
-		if (m[1] === indent) out.push(i + 1);
+		// "- " or a lone "-" after the indentation (a scan, not a regular expression: big banks)
+		const line = lines[i];
+		let k = 0;
+		while (line.charCodeAt(k) === 32) k++;
+		if (line.charCodeAt(k) !== 45 || !(k + 1 === line.length || line.charCodeAt(k + 1) === 32)) {
+			continue;
+		}
+		indent ??= k;
+		if (k === indent) out.push(i + 1);
 	}
 	return out;
 }

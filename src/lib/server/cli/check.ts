@@ -4,7 +4,8 @@
  */
 import { articleStats, exitCode, type CheckResult } from '../../bank/check';
 import { formatDiagnostic } from '../../bank/diagnostics';
-import { BankUnreadable, loadBank } from '../bank';
+import { BankUnreadable } from '../bank';
+import { checkBankDir } from '../check-dir';
 import { parseOptions, UsageError } from './args';
 
 /**
@@ -37,7 +38,7 @@ export async function run(args: string[]): Promise<number> {
 	const dir = positionals[0] ?? 'questions';
 	let result: CheckResult;
 	try {
-		result = loadBank(dir);
+		result = await checkBankDir(dir);
 	} catch (e) {
 		if (!(e instanceof BankUnreadable)) throw e;
 		if (values.json) {

@@ -11,7 +11,8 @@ import { exportArticles } from '../../export/article';
 import { FORMAT_NAMES, isFormat, runExport, toBytes } from '../../export/index';
 import { formatReport } from '../../export/report';
 import { seedSchema, copiesSchema } from '../../export/options';
-import { BankUnreadable, loadBank } from '../bank';
+import { BankUnreadable } from '../bank';
+import { checkBankDir } from '../check-dir';
 import { parseOptions, UsageError } from './args';
 
 const USAGE = `usage: npm run dalil -- export --format ${FORMAT_NAMES.join('|')}
@@ -81,7 +82,7 @@ export async function run(args: string[]): Promise<number> {
 
 	let result;
 	try {
-		result = loadBank(values.questions ?? 'questions');
+		result = await checkBankDir(values.questions ?? 'questions');
 	} catch (e) {
 		if (!(e instanceof BankUnreadable)) throw e;
 		console.error(`dalil export: ${e.message}`);

@@ -161,7 +161,7 @@ export const orderingQuestion = z.strictObject({
 export const evidenceQuestion = z.strictObject({
 	...common,
 	type: z.literal('evidence'),
-	/** share of the stored evidence the marked phrase must cover (and not exceed by more than twice) */
+	/** share of the stored evidence the marked phrase must cover (it may be at most three times as long) */
 	minOverlap: z.number().gt(0).max(1).default(0.5)
 });
 

@@ -40,6 +40,10 @@ describe('short answers', () => {
 		expect(r.explanation).toBe('شرح');
 		expect(grade('Zwara').correct).toBe(true);
 	});
+	it('shows the answer as it was typed, not folded', () => {
+		expect(grade('  زُوارَة ').parts[0].given).toBe('زُوارَة');
+		expect(grade('مدينةُ زُوارَة، في ليبيا').parts[0].given).toBe('زُوارَة');
+	});
 	it('refuses another name from the paragraph, a hedge, an empty answer', () => {
 		expect(grade('طرابلس').correct).toBe(false);
 		expect(grade('زوارة أو طرابلس').correct).toBe(false);

@@ -333,6 +333,21 @@ interface PreparedResponse {
 	numbers: FoundNumber[];
 }
 
+/**
+ * The words of the answer as the student typed them that the tokens `used` came from: the whole
+ * answer when they are all of it, else the stretch of it from the first to the last.
+ */
+function surface(text: string, resp: PreparedResponse, used: number[]): string {
+	if (used.length === 0) return '';
+	if (used.length === resp.toks.length) return text.trim();
+	const w = analyzeWithOffsets(text);
+	// the two tokenizations agree but for odd cases; then the folded words will do
+	if (w.tokens.join(' ') !== resp.a.folded) return used.map((j) => resp.toks[j].token).join(' ');
+	const from = Math.min(...used);
+	const to = Math.max(...used);
+	return text.slice(w.starts[from], w.ends[to]);
+}
+
 function prepareResponse(text: string): PreparedResponse {
 	const a = analyze(text);
 	const numbers = findNumbers(a);
@@ -696,7 +711,13 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 					reason: 'correct',
 					notes: [],
 					parts: [
-						{ label: part.label, expected: part.expected, given: f.folded, correct: true, score: 1 }
+						{
+							label: part.label,
+							expected: part.expected,
+							given: text.trim(),
+							correct: true,
+							score: 1
+						}
 					]
 				};
 			}
@@ -741,7 +762,7 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 		return {
 			label: p.label,
 			expected: p.expected,
-			given: m.ok ? m.used.map((j) => resp.toks[j].token).join(' ') : '',
+			given: m.ok ? surface(text, resp, m.used) : '',
 			correct: m.ok,
 			score: m.ok ? 1 : 0
 		};

@@ -35,7 +35,7 @@ describe('checkBankDir', () => {
 			'data:text/javascript,' +
 				encodeURIComponent(
 					`import { parentPort } from 'node:worker_threads';
-					parentPort.postMessage({ articles: [{ slug: 'from-the-worker', questions: [], failed: [] }], diagnostics: [] });`
+					parentPort.on('message', () => parentPort.postMessage({ articles: [{ slug: 'from-the-worker', questions: [], failed: [] }], diagnostics: [] }));`
 				)
 		);
 		const result = await checkBankDir(bank.dir, { threads: 2, worker: fake });

@@ -71,20 +71,45 @@ function shareOut(slugs: string[], sizes: number[], threads: number): string[][]
 	return runs;
 }
 
+/** Idle workers by module, kept for the next check: a worker that has checked once is warm. */
+const idle = new Map<string, Worker[]>();
+
 function inWorker(
 	url: URL,
 	dir: string,
 	slugs: string[],
 	execArgv: string[] | undefined
 ): Promise<CheckResult> {
+	const free = idle.get(url.href) ?? [];
+	idle.set(url.href, free);
+	const w = free.pop() ?? new Worker(url, { execArgv });
+	// a busy worker keeps the process alive, an idle one does not
+	w.ref();
 	return new Promise((resolve, reject) => {
-		const w = new Worker(url, { workerData: { dir, slugs }, execArgv });
-		w.once('message', (result: CheckResult) => {
+		const done = () => {
+			w.off('message', onMessage);
+			w.off('error', onError);
+			w.off('exit', onExit);
+		};
+		const onMessage = (result: CheckResult) => {
+			done();
+			w.unref();
+			free.push(w);
 			resolve(result);
+		};
+		const onError = (e: Error) => {
+			done();
 			void w.terminate();
-		});
-		w.once('error', reject);
-		w.once('exit', (code) => reject(new Error(`a check worker stopped (exit ${code})`)));
+			reject(e);
+		};
+		const onExit = (code: number) => {
+			done();
+			reject(new Error(`a check worker stopped (exit ${code})`));
+		};
+		w.on('message', onMessage);
+		w.on('error', onError);
+		w.on('exit', onExit);
+		w.postMessage({ dir, slugs });
 	});
 }
 

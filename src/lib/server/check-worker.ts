@@ -1,10 +1,11 @@
 /**
- * A worker thread of `checkBankDir`: reads and checks the article folders it is given and posts
- * the result back.
+ * A worker thread of `checkBankDir`: reads and checks the article folders it is sent, and posts
+ * each result back. It stays for the next check (warm) until its process ends.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { checkBank } from '../bank/check';
 import { readArticles } from './bank';
 
-const { dir, slugs } = workerData as { dir: string; slugs: string[] };
-parentPort?.postMessage(checkBank(readArticles(dir, slugs)));
+parentPort?.on('message', ({ dir, slugs }: { dir: string; slugs: string[] }) => {
+	parentPort?.postMessage(checkBank(readArticles(dir, slugs)));
+});

@@ -246,6 +246,9 @@ function checkFile(
 
 type Entry = { q: BankQuestion; errors: Diagnostic[]; locate: Locate; index: number };
 
+/** The texts of the question being grounded, folded (one map for all questions: big banks). */
+const SEEN_TEXTS = new Map<string, Analyzed>();
+
 function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 	const q = entry.q;
 	const cited: PreparedParagraph[] = [];
@@ -263,17 +266,16 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 	}
 	if (cited.length === 0) return;
 	// A key is looked at several times (proof, ambiguity, distinct options): fold it once.
-	const seenTexts = new Map<string, Analyzed>();
+	SEEN_TEXTS.clear();
 	const analyzed = (text: string) => {
-		let a = seenTexts.get(text);
-		if (!a) seenTexts.set(text, (a = analyze(text)));
+		let a = SEEN_TEXTS.get(text);
+		if (!a) SEEN_TEXTS.set(text, (a = analyze(text)));
 		return a;
 	};
 
 	// 1. Each evidence quote stands in a cited paragraph, verbatim.
 	const evidence: Analyzed[] = [];
 	q.evidence.forEach((quote, i) => {
-		const path = ['evidence', ...(q.evidence.length > 1 ? [i] : [])];
 		const needle = normalizeQuote(quote);
 		let found = false;
 		for (const p of cited) {
@@ -292,7 +294,7 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 			entry.errors.push(
 				error(
 					entry,
-					path,
+					['evidence', ...(q.evidence.length > 1 ? [i] : [])],
 					`evidence quote not found in ${q.paragraph.join(', ')}: «${clip(needle)}»` +
 						(near ? `; nearest passage in ${near.id}: «${near.text}»` : '')
 				)

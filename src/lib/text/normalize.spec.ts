@@ -108,3 +108,22 @@ describe('normalizeQuoteWithOffsets', () => {
 		expect(wrong).toEqual([]);
 	});
 });
+
+describe('normalizeQuote', () => {
+	it('is NFC, one plain space between words, trimmed', () => {
+		const reference = (s: string) =>
+			s
+				.normalize('NFC')
+				.replace(/(?:[\s\u00A0\u200B\u200C\u2060\uFEFF]|\u200D)+/gu, ' ')
+				.trim();
+		const chars = fc.constantFrom(
+			...'اب جa \t\n\u00A0\u200B\u200C\u200D\u2060\uFEFF\u3000\u0654'.split('')
+		);
+		fc.assert(
+			fc.property(fc.string({ unit: chars, maxLength: 20 }), (s) => {
+				expect(normalizeQuote(s)).toBe(reference(s));
+			}),
+			{ numRuns: 3000 }
+		);
+	});
+});

@@ -19,7 +19,22 @@ const SPACES = /(?:[\s\u00A0\u200B\u200C\u2060\uFEFF]|\u200D)+/gu;
  * @param text any text
  */
 export function normalizeQuote(text: string): string {
-	return text.normalize('NFC').replace(SPACES, ' ').trim();
+	const s = text.normalize('NFC');
+	// most quotes have single plain spaces only: no new string then
+	return foldsSpaces(s) ? s.replace(SPACES, ' ').trim() : s;
+}
+
+/** Whether `normalizeQuote` has spaces to fold or trim in an NFC text. */
+function foldsSpaces(s: string): boolean {
+	const n = s.length;
+	if (n > 0 && (isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(n - 1)))) return true;
+	for (let i = 0; i < n; i++) {
+		const c = s.charCodeAt(i);
+		if (c === 32 ? s.charCodeAt(i + 1) === 32 || isSpace(s.charCodeAt(i + 1)) : isSpace(c)) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /** The characters `SPACES` matches, by code (a paragraph is scanned character by character). */

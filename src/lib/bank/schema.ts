@@ -8,8 +8,11 @@ export { CLOZE_BLANK, parseCloze, type ClozeBlank } from './cloze';
 export { QUESTION_TYPES, SKILLS, type QuestionType, type Skill } from './kinds';
 import { QUESTION_TYPES, SKILLS } from './kinds';
 
+/** Not only white space: trim()'s test without its copy (ECMAScript's \s is trim's white space). */
+const NOT_BLANK = /\S/;
+
 const nonEmpty = (what: string) =>
-	z.string({ error: `${what} must be text` }).refine((s) => s.trim() !== '', {
+	z.string({ error: `${what} must be text` }).refine((s) => NOT_BLANK.test(s), {
 		error: `${what} is empty`
 	});
 

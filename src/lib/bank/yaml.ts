@@ -38,14 +38,20 @@ const OUTSIDE = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFF
 const IMPLICIT = CORE_SCHEMA.tags.filter(
 	(t): t is ScalarTagDefinition => t.nodeKind === 'scalar' && t.implicit
 );
-const MAYBE_TYPED = new Set(IMPLICIT.flatMap((t) => t.implicitFirstChars ?? []));
+/** By code: ASCII characters a typed (non-string) plain scalar may begin with. */
+const MAYBE_TYPED = new Uint8Array(128);
+for (const ch of IMPLICIT.flatMap((t) => t.implicitFirstChars ?? [])) {
+	if (ch !== '') MAYBE_TYPED[ch.charCodeAt(0)] = 1;
+}
 
 /** Thrown inside the reader to give up; never escapes `loadSimpleYaml`. */
 const GIVE_UP = new Error('unsupported YAML');
 
 /** A plain scalar's value: null, a boolean or a number when the core schema says so. */
 function plain(source: string): unknown {
-	if (!MAYBE_TYPED.has(source.charAt(0))) return source;
+	const c = source.charCodeAt(0);
+	// (c < 128 is false for NaN, the empty string's code: it may be null)
+	if (source !== '' && !(c < 128 && MAYBE_TYPED[c])) return source;
 	for (const tag of IMPLICIT) {
 		if (tag.implicitFirstChars && !tag.implicitFirstChars.includes(source.charAt(0))) continue;
 		const value = tag.resolve(source, false, tag.tagName);
@@ -56,18 +62,17 @@ function plain(source: string): unknown {
 
 /** Mapping keys are identifiers whose plain value is the same string ("true" is not one). */
 const KEY = /[A-Za-z_][A-Za-z0-9_-]*/y;
-const keyOk = new Map<string, boolean>();
 function keyIsText(key: string): boolean {
-	let ok = keyOk.get(key);
-	if (ok === undefined) {
-		ok = key !== '__proto__' && plain(key) === key;
-		keyOk.set(key, ok);
-	}
-	return ok;
+	return key !== '__proto__' && plain(key) === key;
 }
 
-/** Characters that cannot begin a plain scalar here (YAML 1.2 §7.3.3 indicators, and more). */
-const NOT_PLAIN_FIRST = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
+/** By code: what cannot begin a plain scalar here (YAML 1.2 §7.3.3 indicators, and more). */
+const NOT_PLAIN_FIRST = new Uint8Array(128);
+for (const ch of '-?:,[]{}#&*!|>\'"%@`') NOT_PLAIN_FIRST[ch.charCodeAt(0)] = 1;
+const notPlainFirst = (c: number) => c < 128 && NOT_PLAIN_FIRST[c] === 1;
+
+/** Flow indicators and the space: what ends a flow scalar, or must follow ":" or "-" as one. */
+const isFlowStop = (c: number) => c === 32 || c === 44 || c === 93 || c === 125;
 
 /** The double-quoted escapes the fast reader knows (YAML 1.2 §5.7); others go to js-yaml. */
 const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t' };
@@ -185,19 +190,20 @@ class Reader {
 	/** A node inside a one-line flow collection, and the index after it. */
 	flowNode(at: number): [unknown, number] {
 		const s = this.s;
-		const c = s[at];
-		if (c === '"' || c === "'") return this.quoted(at);
-		if (c === '[' || c === '{') return this.flow(at);
-		if (at >= this.eol || NOT_PLAIN_FIRST.has(c)) {
-			if (!(c === '-' && at + 1 < this.eol && !' ,]}'.includes(s[at + 1]))) throw GIVE_UP;
+		const c = s.charCodeAt(at);
+		if (c === 34 || c === 39) return this.quoted(at);
+		if (c === 91 || c === 123) return this.flow(at);
+		if (at >= this.eol || notPlainFirst(c)) {
+			const dashScalar = c === 45 && at + 1 < this.eol && !isFlowStop(s.charCodeAt(at + 1));
+			if (!dashScalar) throw GIVE_UP;
 		}
 		let k = at;
 		for (; k < this.eol; k++) {
-			const ch = s[k];
-			if (ch === ',' || ch === ']' || ch === '}') break;
-			if (ch === '[' || ch === '{') throw GIVE_UP; // YAML allows them inside; js-yaml decides
-			if (ch === '#' && s[k - 1] === ' ') throw GIVE_UP;
-			if (ch === ':' && (k + 1 === this.eol || ' ,]}'.includes(s[k + 1]))) throw GIVE_UP;
+			const ch = s.charCodeAt(k);
+			if (ch === 44 || ch === 93 || ch === 125) break; // , ] }
+			if (ch === 91 || ch === 123) throw GIVE_UP; // [ { : YAML allows them inside; js-yaml decides
+			if (ch === HASH && s.charCodeAt(k - 1) === SPACE) throw GIVE_UP;
+			if (ch === 58 && (k + 1 === this.eol || isFlowStop(s.charCodeAt(k + 1)))) throw GIVE_UP;
 		}
 		const text = s.slice(at, k).trimEnd();
 		if (text === '') throw GIVE_UP;
@@ -239,15 +245,15 @@ class Reader {
 	/** The value written on the current line from `at` (which is not a space) to its end. */
 	inline(at: number): unknown {
 		const s = this.s;
-		const c = s[at];
-		if (c === '"' || c === "'" || c === '[' || c === '{') {
-			const [value, after] = c === '[' || c === '{' ? this.flow(at) : this.quoted(at);
+		const c = s.charCodeAt(at);
+		if (c === 34 || c === 39 || c === 91 || c === 123) {
+			const [value, after] = c === 91 || c === 123 ? this.flow(at) : this.quoted(at);
 			if (!this.restIsEmpty(after)) throw GIVE_UP;
 			return value;
 		}
 		// "-x" is a plain scalar; "-" before a space or the line's end is a sequence entry
-		const dashScalar = c === '-' && at + 1 < this.eol && s.charCodeAt(at + 1) !== SPACE;
-		if (NOT_PLAIN_FIRST.has(c) && !dashScalar) throw GIVE_UP;
+		const dashScalar = c === 45 && at + 1 < this.eol && s.charCodeAt(at + 1) !== SPACE;
+		if (notPlainFirst(c) && !dashScalar) throw GIVE_UP;
 		let end = at;
 		while (end < this.eol && !(s.charCodeAt(end) === HASH && s.charCodeAt(end - 1) === SPACE))
 			end++;

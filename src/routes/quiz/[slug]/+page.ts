@@ -1,0 +1,15 @@
+import { loadParts } from '$lib/components/question/parts';
+import type { PageLoad } from './$types';
+
+// Runs on the server before rendering and in the browser before hydrating: the components this
+// quiz needs and no others (see parts.ts) are loaded first, so both render the same page.
+export const load: PageLoad = async ({ data }) => {
+	const [parts, countdown] = await Promise.all([
+		loadParts(
+			data.views.map((v) => v.type),
+			Object.keys(data.attempt?.feedback ?? {}).length > 0
+		),
+		data.attempt?.deadline ? import('$lib/components/quiz/Countdown.svelte') : undefined
+	]);
+	return { ...data, parts, Countdown: countdown?.default };
+};

@@ -8,10 +8,10 @@
  * Question ids never start with `_`, so `_attempt`, `_check`, … are free for the page.
  */
 import type { StudentResponse } from '../grading/types';
+import { MAX_ANSWER } from './fields';
 import type { QuestionView } from './types';
 
-/** The longest typed answer accepted (a blank, a short or numeric answer). */
-export const MAX_ANSWER = 200;
+export { MAX_ANSWER, orderingPositions, wordMarked } from './fields';
 
 export type ProblemCode = 'too-long' | 'not-an-option' | 'malformed';
 
@@ -139,35 +139,4 @@ export function readAnswers(
 		}
 	}
 	return { answers, problems, overLong };
-}
-
-/**
- * The positions (1-based) to show for an ordering answer, one per item as shown.
- * @param items the items as shown
- * @param order the student's order, if any
- */
-export function orderingPositions(items: readonly string[], order: readonly string[] | undefined) {
-	return items.map((item) => {
-		const at = order?.indexOf(item) ?? -1;
-		return at < 0 ? '' : String(at + 1);
-	});
-}
-
-/**
- * Whether the k-th word of a paragraph lies in a marked phrase.
- * @param word the word
- * @param paragraph its paragraph
- * @param marked the saved answer, if any
- */
-export function wordMarked(
-	word: readonly [string, number, number],
-	paragraph: string,
-	marked: { paragraph: string; start: number; end: number } | undefined
-): boolean {
-	return (
-		marked !== undefined &&
-		marked.paragraph === paragraph &&
-		word[1] >= marked.start &&
-		word[2] <= marked.end
-	);
 }

@@ -1,0 +1,39 @@
+/**
+ * What the question controls need of the form protocol (see form.ts), kept apart from the reader
+ * of posts so the quiz page's JavaScript does not carry `readAnswers`, which only the server and
+ * the study page's on-device practice use.
+ */
+
+/** The longest typed answer accepted (a blank, a short or numeric answer). */
+export const MAX_ANSWER = 200;
+
+/**
+ * The positions (1-based) to show for an ordering answer, one per item as shown.
+ * @param items the items as shown
+ * @param order the student's order, if any
+ */
+export function orderingPositions(items: readonly string[], order: readonly string[] | undefined) {
+	return items.map((item) => {
+		const at = order?.indexOf(item) ?? -1;
+		return at < 0 ? '' : String(at + 1);
+	});
+}
+
+/**
+ * Whether the k-th word of a paragraph lies in a marked phrase.
+ * @param word the word
+ * @param paragraph its paragraph
+ * @param marked the saved answer, if any
+ */
+export function wordMarked(
+	word: readonly [string, number, number],
+	paragraph: string,
+	marked: { paragraph: string; start: number; end: number } | undefined
+): boolean {
+	return (
+		marked !== undefined &&
+		marked.paragraph === paragraph &&
+		word[1] >= marked.start &&
+		word[2] <= marked.end
+	);
+}

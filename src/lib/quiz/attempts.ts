@@ -3,11 +3,26 @@
  *
  * An attempt holds a student's saved answers, practice checks, the deadline of a timed test and,
  * once submitted, the grades. Its id is a random UUID, in a cookie and in the form, so a reload or
- * a post without cookies finds it again. Bounded: the oldest attempts go first past `max`, and none
- * outlives `ttlMs`. A restart of the server forgets them (see the report of issue 4).
+ * a post without cookies finds it again. Bounded: the least recently used attempts go first past
+ * `max`, and none outlives `ttlMs`. A restart of the server forgets them (see the report of issue 4).
+ *
+ * Grades are kept as `Grade`s, the little the pages show: a whole `GradeResult` (parts, reasons,
+ * notes) is several kilobytes per test, and thousands of them held for a day made every garbage
+ * collection of a busy server copy them again.
  */
 import type { GradeResult } from '../grading/types';
 import type { Answers } from './form';
+
+/** What the quiz and results pages show of a grade (see `feedbackView`). */
+export type Grade = Pick<GradeResult, 'score' | 'verdict' | 'expected' | 'evidence'>;
+
+/**
+ * The part of a grade an attempt keeps (the key and evidence are the bank's own, shared).
+ * @param r the grader's result
+ */
+export function keptGrade(r: GradeResult): Grade {
+	return { score: r.score, verdict: r.verdict, expected: r.expected, evidence: r.evidence };
+}
 
 export interface Attempt {
 	id: string;
@@ -21,8 +36,8 @@ export interface Attempt {
 	deadline?: number;
 	answers: Answers;
 	/** practice: the last check of each question */
-	checks: Record<string, GradeResult>;
-	submitted?: { at: number; late: boolean; results: Record<string, GradeResult> };
+	checks: Record<string, Grade>;
+	submitted?: { at: number; late: boolean; results: Record<string, Grade> };
 	touchedAt: number;
 }
 
@@ -79,9 +94,11 @@ export class AttemptStore {
 		return this.attempts.size;
 	}
 
+	// The map is in order of last use, so the expired and the coldest are at its front.
 	private prune() {
-		for (const [id] of this.attempts) {
-			if (this.attempts.size <= this.max) break;
+		const t = this.now();
+		for (const [id, a] of this.attempts) {
+			if (this.attempts.size <= this.max && t - a.touchedAt <= this.ttlMs) break;
 			this.attempts.delete(id);
 		}
 	}

@@ -5,7 +5,8 @@
 import type { Paragraph } from '../bank/article';
 import type { BankQuestion } from '../bank/check';
 import { SKILLS, type Skill } from '../bank/kinds';
-import type { GradeResult, StudentResponse } from '../grading/types';
+import type { StudentResponse } from '../grading/types';
+import type { Grade } from './attempts';
 import type { EvidenceExcerpt, FeedbackView, QuestionView } from './types';
 
 /** How much of the paragraph to show on each side of the evidence. */
@@ -37,14 +38,14 @@ export function excerpt(paragraph: Paragraph, start: number, end: number): Evide
 /**
  * The feedback to show for a graded (or unanswered) question.
  * @param q the bank question
- * @param result its grade, or undefined when it was not answered
+ * @param result its grade (a whole `GradeResult` will do), or undefined when it was not answered
  * @param paragraphs the article's paragraphs
  * @param trueFalse the words for true and false
  * @param given the student's answer in words, when the page shows it
  */
 export function feedbackView(
 	q: BankQuestion,
-	result: GradeResult | undefined,
+	result: Grade | undefined,
 	paragraphs: readonly Paragraph[],
 	trueFalse: [string, string],
 	given?: string

@@ -8,7 +8,7 @@ import { hashText, newSeed } from '$lib/quiz/random';
 import { feedbackView } from '$lib/quiz/results';
 import { parseSpec, type QuizSpec, type SpecNote } from '$lib/quiz/spec';
 import { attemptCookie, attempts, gradeAnswer, quizFor, type QuizPage } from '$lib/quiz/take';
-import type { Attempt } from '$lib/quiz/attempts';
+import { keptGrade, type Attempt, type Grade } from '$lib/quiz/attempts';
 import type { StudentResponse } from '$lib/grading/types';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -215,7 +215,7 @@ export const actions: Actions = {
 		const id = r.form.get('_check');
 		const answer = typeof id === 'string' ? r.attempt.answers[id] : undefined;
 		if (typeof id === 'string' && r.attempt.ids.includes(id)) {
-			if (answer) r.attempt.checks[id] = gradeAnswer(r.article, id, answer)!;
+			if (answer) r.attempt.checks[id] = keptGrade(gradeAnswer(r.article, id, answer)!);
 			else delete r.attempt.checks[id];
 		}
 		return { checked: id };
@@ -226,11 +226,11 @@ export const actions: Actions = {
 		if (!r.ok && r.status === 409) redirect(303, `/quiz/${params.slug}/results/${r.attempt.id}`);
 		if (!r.ok) return fail(400, r.data);
 		const { attempt, article } = r;
-		const results: Record<string, ReturnType<typeof gradeAnswer> & object> = {};
+		const results: Record<string, Grade> = {};
 		for (const id of attempt.ids) {
 			const answer = attempt.answers[id];
 			const g = answer ? gradeAnswer(article, id, answer) : undefined;
-			if (g) results[id] = g;
+			if (g) results[id] = keptGrade(g);
 		}
 		const now = Date.now();
 		// A little grace for the round trip of an automatic submission at the deadline.

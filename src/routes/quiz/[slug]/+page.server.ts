@@ -7,7 +7,14 @@ import { readAnswers, type Answers, type FormProblem } from '$lib/quiz/form';
 import { hashText, newSeed } from '$lib/quiz/random';
 import { feedbackView } from '$lib/quiz/results';
 import { parseSpec, type QuizSpec, type SpecNote } from '$lib/quiz/spec';
-import { attemptCookie, attempts, gradeAnswer, quizFor, type QuizPage } from '$lib/quiz/take';
+import {
+	attemptCookie,
+	attempts,
+	gradeAnswer,
+	quizFor,
+	readForm,
+	type QuizPage
+} from '$lib/quiz/take';
 import { keptGrade, type Attempt, type Grade } from '$lib/quiz/attempts';
 import type { StudentResponse } from '$lib/grading/types';
 import type { Actions, PageServerLoad } from './$types';
@@ -120,7 +127,7 @@ async function save(
 	const page = quizFor(article, spec);
 	let form: FormData;
 	try {
-		form = await request.formData();
+		form = await readForm(request);
 	} catch {
 		return badPost('the form could not be read');
 	}

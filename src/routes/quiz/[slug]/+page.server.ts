@@ -37,6 +37,20 @@ function specOf(article: LoadedArticle, url: URL): { spec: QuizSpec; notes: Spec
 	return parsed;
 }
 
+/**
+ * The attempt cookie's options. `secure` follows the request: Kit's default (secure except on
+ * localhost) would make a browser on plain http ignore the cookie, its deletion included.
+ */
+function cookieOptions(slug: string, url: URL) {
+	return {
+		path: `/quiz/${slug}`,
+		httpOnly: true,
+		sameSite: 'lax' as const,
+		secure: url.protocol === 'https:',
+		maxAge: 60 * 60 * 24
+	};
+}
+
 function findAttempt(
 	cookies: Cookies,
 	page: QuizPage,
@@ -140,13 +154,7 @@ async function save(
 		attempt = attempts.create({ slug, query: page.query, ids: page.views.map((v) => v.id) });
 	}
 	if (!attempt) return badPost('no attempt');
-	cookies.set(attemptCookie(slug, page.query), attempt.id, {
-		path: `/quiz/${slug}`,
-		httpOnly: true,
-		sameSite: 'lax',
-		secure: url.protocol === 'https:',
-		maxAge: 60 * 60 * 24
-	});
+	cookies.set(attemptCookie(slug, page.query), attempt.id, cookieOptions(slug, url));
 	const refused = new Set(problems.map((p) => p.id));
 	// Every answer of the post replaces the saved one (an emptied field clears it), except refused ones.
 	const kept = Object.fromEntries(
@@ -190,13 +198,11 @@ export const actions: Actions = {
 				ids: page.views.map((v) => v.id),
 				deadline: spec.time > 0 ? Date.now() + spec.time * 60_000 : undefined
 			});
-			cookies.set(attemptCookie(article.slug, page.query), attempt.id, {
-				path: `/quiz/${article.slug}`,
-				httpOnly: true,
-				sameSite: 'lax',
-				secure: url.protocol === 'https:',
-				maxAge: 60 * 60 * 24
-			});
+			cookies.set(
+				attemptCookie(article.slug, page.query),
+				attempt.id,
+				cookieOptions(article.slug, url)
+			);
 		}
 		redirect(303, `${url.pathname}?${page.query}`);
 	},
@@ -246,7 +252,7 @@ export const actions: Actions = {
 			late: attempt.deadline !== undefined && now > attempt.deadline + 30_000,
 			results
 		};
-		cookies.delete(attemptCookie(params.slug, attempt.query), { path: `/quiz/${params.slug}` });
+		cookies.delete(attemptCookie(params.slug, attempt.query), cookieOptions(params.slug, url));
 		redirect(303, `/quiz/${params.slug}/results/${attempt.id}`);
 	}
 };

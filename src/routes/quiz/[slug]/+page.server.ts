@@ -252,6 +252,7 @@ export const actions: Actions = {
 			late: attempt.deadline !== undefined && now > attempt.deadline + 30_000,
 			results
 		};
+		attempts.seal(attempt);
 		cookies.delete(attemptCookie(params.slug, attempt.query), cookieOptions(params.slug, url));
 		redirect(303, `/quiz/${params.slug}/results/${attempt.id}`);
 	}

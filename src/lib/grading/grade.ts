@@ -176,7 +176,26 @@ export function refusal(q: AnyQuestion, message: string): GradeResult {
 	return result(q, 0, { reason: `refused: ${message}`, refused: message });
 }
 
-const same = (a: string, b: string) => a === b || foldArabic(a) === foldArabic(b);
+/** Bank texts, folded once: every answer is compared with them, and the bank does not change. */
+const foldedBank = new Map<string, string>();
+
+function foldedKey(text: string): string {
+	let f = foldedBank.get(text);
+	if (f === undefined) {
+		f = foldArabic(text);
+		// Bounded: the CLI's quick keys are arbitrary texts.
+		if (foldedBank.size < 20_000) foldedBank.set(text, f);
+	}
+	return f;
+}
+
+/** A test of "the same text as the answer", the answer folded once, however many keys it meets. */
+function sameAs(answer: string): (key: string) => boolean {
+	let folded: string | undefined;
+	return (key) => answer === key || (folded ??= foldArabic(answer)) === foldedKey(key);
+}
+
+const same = (answer: string, key: string) => sameAs(answer)(key);
 
 function fromMatch(q: AnyQuestion, m: MatchResult, raw: string, label?: string): GradeResult {
 	return result(q, m.score, {
@@ -281,8 +300,9 @@ function grade(q: AnyQuestion, r: StudentResponse, context?: GradeContext): Grad
 		}
 		case 'single': {
 			const choice = (r as { choice: string }).choice;
-			const ok = same(choice, q.answer.text);
-			const known = ok || q.distractors.some((d) => same(choice, d.text));
+			const is = sameAs(choice);
+			const ok = is(q.answer.text);
+			const known = ok || q.distractors.some((d) => is(d.text));
 			return result(q, ok ? 1 : 0, {
 				reason: ok ? 'correct choice' : known ? 'another choice' : 'not one of the choices',
 				parts: [
@@ -314,7 +334,8 @@ function grade(q: AnyQuestion, r: StudentResponse, context?: GradeContext): Grad
 		}
 		case 'multiple': {
 			const chosen = (r as { choices: string[] }).choices;
-			const picked = (o: { text: string }) => chosen.some((c) => same(c, o.text));
+			const tests = chosen.map(sameAs);
+			const picked = (o: { text: string }) => tests.some((is) => is(o.text));
 			const parts: PartResult[] = [
 				...q.answer.map((o) => ({ o, want: true })),
 				...q.distractors.map((o) => ({ o, want: false }))
@@ -368,7 +389,8 @@ function grade(q: AnyQuestion, r: StudentResponse, context?: GradeContext): Grad
 		}
 		case 'ordering': {
 			const order = (r as { order: string[] }).order;
-			const pos = q.items.map((it) => order.findIndex((o) => same(o, it.text)));
+			const tests = order.map(sameAs);
+			const pos = q.items.map((it) => tests.findIndex((is) => is(it.text)));
 			let good = 0;
 			let total = 0;
 			const perItem = q.items.map(() => ({ good: 0, total: 0 }));

@@ -44,3 +44,16 @@ describe('quizPageCache', () => {
 		expect(renders).toBe(6);
 	});
 });
+
+describe('quizPageCache bytes', () => {
+	it('serves the cached bytes unchanged however the responses are used', async () => {
+		const handle = quizPageCache();
+		const resolve = () => new Response('<p>ok</p>', { headers: { 'content-type': 'text/html' } });
+		const url = 'http://x/quiz/a?seed=1';
+		const first = new Uint8Array(
+			await (await handle({ event: event(url), resolve })).arrayBuffer()
+		);
+		first.fill(0);
+		expect(await (await handle({ event: event(url), resolve })).text()).toBe('<p>ok</p>');
+	});
+});

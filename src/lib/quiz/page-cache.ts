@@ -22,7 +22,7 @@ interface CacheEvent {
 }
 
 interface Cached {
-	body: Uint8Array;
+	body: Uint8Array<ArrayBuffer>;
 	headers: [string, string][];
 }
 
@@ -48,7 +48,8 @@ export function quizPageCache(max = 500) {
 		if (!cacheable) return resolve(event as never);
 		const key = `${event.locals.locale} ${event.url.pathname}${event.url.search}`;
 		const hit = pages.peek(key);
-		if (hit) return new Response(hit.body.slice(), { status: 200, headers: hit.headers });
+		// A Response copies the bytes it is given, so the cached ones are handed over as they are.
+		if (hit) return new Response(hit.body, { status: 200, headers: hit.headers });
 		const response = await resolve(event as never);
 		if (
 			response.status !== 200 ||
@@ -60,6 +61,6 @@ export function quizPageCache(max = 500) {
 		const body = new Uint8Array(await response.arrayBuffer());
 		const headers = [...response.headers.entries()];
 		pages.set(key, { body, headers });
-		return new Response(body.slice(), { status: 200, headers });
+		return new Response(body, { status: 200, headers });
 	};
 }

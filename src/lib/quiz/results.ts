@@ -3,9 +3,11 @@
  * student's answer in words, the score and its breakdown by skill.
  */
 import type { Paragraph } from '../bank/article';
+import { answerKeyText } from '../bank/answer-key';
 import type { BankQuestion } from '../bank/check';
 import { SKILLS, type Skill } from '../bank/kinds';
-import type { GradeResult, StudentResponse } from '../grading/types';
+import type { StudentResponse } from '../grading/types';
+import type { Grade } from './attempts';
 import type { EvidenceExcerpt, FeedbackView, QuestionView } from './types';
 
 /** How much of the paragraph to show on each side of the evidence. */
@@ -37,29 +39,29 @@ export function excerpt(paragraph: Paragraph, start: number, end: number): Evide
 /**
  * The feedback to show for a graded (or unanswered) question.
  * @param q the bank question
- * @param result its grade, or undefined when it was not answered
+ * @param result its grade (a `Grade`, or a whole `GradeResult`), or undefined when not answered
  * @param paragraphs the article's paragraphs
  * @param trueFalse the words for true and false
  * @param given the student's answer in words, when the page shows it
  */
 export function feedbackView(
 	q: BankQuestion,
-	result: GradeResult | undefined,
+	result: Grade | undefined,
 	paragraphs: readonly Paragraph[],
 	trueFalse: [string, string],
 	given?: string
 ): FeedbackView {
-	const spans = result?.evidence.length ? result.evidence : q.spans;
-	const evidence = spans.flatMap((s) => {
+	// The grader's key and evidence are always the question's: the bank's, not the grade's, are used.
+	const evidence = q.spans.flatMap((s) => {
 		const p = paragraphs.find((x) => x.id === s.paragraph);
 		return p ? [excerpt(p, s.start, s.end)] : [];
 	});
-	let expected = result?.expected ?? '';
+	let expected = result ? answerKeyText(q) : keyText(q);
 	if (q.type === 'truefalse') {
 		expected = q.answer
 			? trueFalse[0]
 			: `${trueFalse[1]}${q.correction ? ` (${q.correction})` : ''}`;
-	} else if (!result) expected = keyText(q);
+	}
 	return {
 		verdict: result ? result.verdict : 'unanswered',
 		score: result?.score ?? 0,

@@ -62,6 +62,20 @@ export function gradeAnswer(
 }
 
 /**
+ * The fields of a form post. A form sent without JavaScript comes urlencoded and is read here with
+ * URLSearchParams: the platform's `request.formData()` takes about 0.2 ms more for a 10-question
+ * test, a third of what the grading post cost in all. Anything else (multipart) goes the usual way.
+ * @param request the posted request
+ */
+export async function readForm(request: Request): Promise<FormData> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^application\/x-www-form-urlencoded\b/i.test(type)) return request.formData();
+	const form = new FormData();
+	for (const [name, value] of new URLSearchParams(await request.text())) form.append(name, value);
+	return form;
+}
+
+/**
  * The cookie that remembers a quiz's attempt: one per quiz, so two quizzes in two tabs do not mix.
  * @param slug the article
  * @param query the quiz's canonical query

@@ -7,8 +7,15 @@ import { readAnswers, type Answers, type FormProblem } from '$lib/quiz/form';
 import { hashText, newSeed } from '$lib/quiz/random';
 import { feedbackView } from '$lib/quiz/results';
 import { parseSpec, type QuizSpec, type SpecNote } from '$lib/quiz/spec';
-import { attemptCookie, attempts, gradeAnswer, quizFor, type QuizPage } from '$lib/quiz/take';
-import type { Attempt } from '$lib/quiz/attempts';
+import {
+	attemptCookie,
+	attempts,
+	gradeAnswer,
+	quizFor,
+	readForm,
+	type QuizPage
+} from '$lib/quiz/take';
+import { keptGrade, type Attempt, type Grade } from '$lib/quiz/attempts';
 import type { StudentResponse } from '$lib/grading/types';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,6 +35,20 @@ function specOf(article: LoadedArticle, url: URL): { spec: QuizSpec; notes: Spec
 		if (note) note.used = parsed.spec.seed;
 	}
 	return parsed;
+}
+
+/**
+ * The attempt cookie's options. `secure` follows the request: Kit's default (secure except on
+ * localhost) would make a browser on plain http ignore the cookie, its deletion included.
+ */
+function cookieOptions(slug: string, url: URL) {
+	return {
+		path: `/quiz/${slug}`,
+		httpOnly: true,
+		sameSite: 'lax' as const,
+		secure: url.protocol === 'https:',
+		maxAge: 60 * 60 * 24
+	};
 }
 
 function findAttempt(
@@ -120,7 +141,7 @@ async function save(
 	const page = quizFor(article, spec);
 	let form: FormData;
 	try {
-		form = await request.formData();
+		form = await readForm(request);
 	} catch {
 		return badPost('the form could not be read');
 	}
@@ -133,13 +154,7 @@ async function save(
 		attempt = attempts.create({ slug, query: page.query, ids: page.views.map((v) => v.id) });
 	}
 	if (!attempt) return badPost('no attempt');
-	cookies.set(attemptCookie(slug, page.query), attempt.id, {
-		path: `/quiz/${slug}`,
-		httpOnly: true,
-		sameSite: 'lax',
-		secure: url.protocol === 'https:',
-		maxAge: 60 * 60 * 24
-	});
+	cookies.set(attemptCookie(slug, page.query), attempt.id, cookieOptions(slug, url));
 	const refused = new Set(problems.map((p) => p.id));
 	// Every answer of the post replaces the saved one (an emptied field clears it), except refused ones.
 	const kept = Object.fromEntries(
@@ -183,13 +198,11 @@ export const actions: Actions = {
 				ids: page.views.map((v) => v.id),
 				deadline: spec.time > 0 ? Date.now() + spec.time * 60_000 : undefined
 			});
-			cookies.set(attemptCookie(article.slug, page.query), attempt.id, {
-				path: `/quiz/${article.slug}`,
-				httpOnly: true,
-				sameSite: 'lax',
-				secure: url.protocol === 'https:',
-				maxAge: 60 * 60 * 24
-			});
+			cookies.set(
+				attemptCookie(article.slug, page.query),
+				attempt.id,
+				cookieOptions(article.slug, url)
+			);
 		}
 		redirect(303, `${url.pathname}?${page.query}`);
 	},
@@ -215,7 +228,7 @@ export const actions: Actions = {
 		const id = r.form.get('_check');
 		const answer = typeof id === 'string' ? r.attempt.answers[id] : undefined;
 		if (typeof id === 'string' && r.attempt.ids.includes(id)) {
-			if (answer) r.attempt.checks[id] = gradeAnswer(r.article, id, answer)!;
+			if (answer) r.attempt.checks[id] = keptGrade(gradeAnswer(r.article, id, answer)!);
 			else delete r.attempt.checks[id];
 		}
 		return { checked: id };
@@ -226,11 +239,11 @@ export const actions: Actions = {
 		if (!r.ok && r.status === 409) redirect(303, `/quiz/${params.slug}/results/${r.attempt.id}`);
 		if (!r.ok) return fail(400, r.data);
 		const { attempt, article } = r;
-		const results: Record<string, ReturnType<typeof gradeAnswer> & object> = {};
+		const results: Record<string, Grade> = {};
 		for (const id of attempt.ids) {
 			const answer = attempt.answers[id];
 			const g = answer ? gradeAnswer(article, id, answer) : undefined;
-			if (g) results[id] = g;
+			if (g) results[id] = keptGrade(g);
 		}
 		const now = Date.now();
 		// A little grace for the round trip of an automatic submission at the deadline.
@@ -239,7 +252,8 @@ export const actions: Actions = {
 			late: attempt.deadline !== undefined && now > attempt.deadline + 30_000,
 			results
 		};
-		cookies.delete(attemptCookie(params.slug, attempt.query), { path: `/quiz/${params.slug}` });
+		attempts.seal(attempt);
+		cookies.delete(attemptCookie(params.slug, attempt.query), cookieOptions(params.slug, url));
 		redirect(303, `/quiz/${params.slug}/results/${attempt.id}`);
 	}
 };

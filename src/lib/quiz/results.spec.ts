@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { answerKeyText } from '../bank/answer-key';
+import { gradeQuestion } from '../grading/grade';
+import type { StudentResponse } from '../grading/types';
+import { loadBank } from '../server/bank';
+import { keptGrade } from './attempts';
+import { feedbackView } from './results';
+
+const articles = loadBank('questions').articles;
+
+/** Some answer of the question's type (right or wrong does not matter here). */
+function anAnswer(type: string): StudentResponse {
+	switch (type) {
+		case 'single':
+			return { type, choice: 'x' };
+		case 'multiple':
+			return { type, choices: ['x'] };
+		case 'truefalse':
+			return { type, value: true };
+		case 'short':
+		case 'numeric':
+			return { type, text: '120' };
+		case 'cloze':
+			return { type, blanks: ['x'] };
+		case 'matching':
+			return { type, matches: ['x'] };
+		case 'ordering':
+			return { type, order: ['x'] };
+		default:
+			return { type: 'evidence', paragraph: 'p1', start: 0, end: 5 };
+	}
+}
+
+describe('feedbackView of a kept grade', () => {
+	it('shows what the whole grade showed: the key and evidence are the question’s own', () => {
+		let n = 0;
+		for (const article of articles) {
+			for (const q of article.questions) {
+				const full = gradeQuestion(q, anAnswer(q.type), { article });
+				expect(full.expected).toBe(answerKeyText(q));
+				expect(full.evidence).toEqual(q.spans);
+				const tf: [string, string] = ['صح', 'خطأ'];
+				expect(feedbackView(q, keptGrade(full), article.paragraphs, tf)).toEqual(
+					feedbackView(q, full, article.paragraphs, tf)
+				);
+				n++;
+			}
+		}
+		expect(n).toBeGreaterThan(50);
+	});
+});

@@ -57,3 +57,47 @@ describe('quizPageCache bytes', () => {
 		expect(await (await handle({ event: event(url), resolve })).text()).toBe('<p>ok</p>');
 	});
 });
+
+describe('quizPageCache gzip', () => {
+	const html = `<p>${'زوارة '.repeat(500)}</p>`;
+	const resolve = () =>
+		new Response(html, {
+			headers: { 'content-type': 'text/html', 'content-length': String(html.length) }
+		});
+	const url = 'http://x/quiz/a?seed=1';
+	const asking = (encoding: string) => {
+		const e = event(url);
+		e.request.headers.set('accept-encoding', encoding);
+		return e;
+	};
+
+	it('gzips a page for a browser that takes it, and says it varies', async () => {
+		const handle = quizPageCache();
+		for (const first of [true, false]) {
+			const r = await handle({ event: asking('gzip, deflate, br'), resolve });
+			expect(r.headers.get('content-encoding'), `first: ${first}`).toBe('gzip');
+			expect(r.headers.get('vary')).toBe('Accept-Encoding');
+			expect(r.headers.get('content-length')).toBeNull();
+			const bytes = new Uint8Array(await r.arrayBuffer());
+			expect(bytes.length).toBeLessThan(new TextEncoder().encode(html).length / 10);
+			const plain = new Response(
+				new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))
+			);
+			expect(await plain.text()).toBe(html);
+		}
+	});
+
+	it('sends plain HTML to a client that does not take gzip', async () => {
+		const handle = quizPageCache();
+		await handle({ event: asking('gzip'), resolve });
+		for (const encoding of ['', 'identity', 'br', 'gzip;q=0', 'gzip; q=0.0, br']) {
+			const r = await handle({ event: asking(encoding), resolve });
+			expect(r.headers.get('content-encoding'), encoding).toBeNull();
+			expect(await r.text()).toBe(html);
+		}
+		for (const encoding of ['*', 'br, gzip;q=0.5', 'GZIP']) {
+			const r = await handle({ event: asking(encoding), resolve });
+			expect(r.headers.get('content-encoding'), encoding).toBe('gzip');
+		}
+	});
+});

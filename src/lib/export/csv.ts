@@ -4,19 +4,57 @@
  * = + - @ (or a tab or return) are neutralised with a leading apostrophe, so a spreadsheet never
  * runs them as formulas (OWASP, "CSV Injection").
  */
-import { stringify } from 'csv-stringify/sync';
 import { parseCloze } from '../bank/schema';
-import { articleOf, attributionLine, answerText, citation, textStrings } from './common';
+import type { BankQuestion } from '../bank/check';
+import type { Strings } from '../i18n';
+import {
+	attributionLine,
+	answerText,
+	citation,
+	perArticle,
+	textStrings,
+	TextJoin,
+	textResult
+} from './common';
 import { ReportBuilder } from './report';
 import { seededRandom, shuffled } from '../quiz/random';
-import type { ExportInput, ExportResult } from './types';
+import type { ExportArticle, ExportInput, ExportResult } from './types';
 
 /**
  * A cell a spreadsheet will not run: a leading = + - @ tab or return gets an apostrophe.
  * @param s the cell
  */
 export function neutralise(s: string): string {
-	return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+	// The first character's code, not a regex: this runs on every cell of a 10,000-row export.
+	const c = s.charCodeAt(0);
+	return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${s}` : s;
+}
+
+/**
+ * What makes a field need quotes: a double quote, a comma, a CRLF, or a CR at its end (it would
+ * run into the record's CRLF). The rule csv-stringify applied with CRLF records, kept so the
+ * files stay byte for byte what they were.
+ */
+const MUST_QUOTE = /[",]|\r\n|\r$/;
+
+/**
+ * One field of a CSV record, neutralised, then quoted when it must be, a double quote inside
+ * doubled (RFC 4180 §2.6–2.7). Any other field goes out as it is, empty ones too.
+ * @param s the cell
+ */
+export function csvField(s: string): string {
+	const v = neutralise(s);
+	return MUST_QUOTE.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/**
+ * One CSV record: fields separated by commas, ended by CRLF (RFC 4180 §2.1, §2.4).
+ * @param cells the cells
+ */
+export function csvRecord(cells: string[]): string {
+	let line = '';
+	for (let i = 0; i < cells.length; i++) line += (i ? ',' : '') + csvField(cells[i]);
+	return line + '\r\n';
 }
 
 /**
@@ -25,13 +63,10 @@ export function neutralise(s: string): string {
  * @param rows the cells
  */
 export function csvText(rows: string[][]): string {
-	return (
-		'\uFEFF' +
-		stringify(
-			rows.map((r) => r.map(neutralise)),
-			{ record_delimiter: 'windows' }
-		)
-	);
+	const out = new TextJoin();
+	out.add('\uFEFF');
+	for (const r of rows) out.add(csvRecord(r));
+	return out.chunks().join('');
 }
 
 export const CSV_HEADER = [
@@ -51,44 +86,54 @@ export const CSV_HEADER = [
 	'attribution'
 ];
 
+/** What a row of Dalil's layout takes from its article: strings and the attribution. */
+interface RowArticle {
+	a: ExportArticle;
+	t: Strings;
+	attribution: string;
+}
+
+function rowArticle(a: ExportArticle): RowArticle {
+	return { a, t: textStrings(a), attribution: attributionLine(a) };
+}
+
+/** One question's row of Dalil's layout (before neutralising). */
+function csvRow(q: BankQuestion, { t, attribution }: RowArticle): string[] {
+	let distractors: string[] = [];
+	let accept: string[] = [];
+	let prompt = q.prompt;
+	if (q.type === 'single' || q.type === 'multiple') distractors = q.distractors.map((o) => o.text);
+	if (q.type === 'matching') distractors = q.distractors.map((o) => o.text);
+	if (q.type === 'short') accept = q.accept;
+	if (q.type === 'cloze') {
+		prompt = `${q.prompt}\n${q.text}`;
+		accept = parseCloze(q.text).blanks.flatMap((b) => b.accept);
+	}
+	return [
+		q.id,
+		q.article,
+		q.paragraph.join(' '),
+		q.type,
+		q.skill,
+		String(q.difficulty),
+		q.tags.join(' | '),
+		prompt,
+		answerText(q, t),
+		distractors.join(' | '),
+		accept.join(' | '),
+		citation(q, t),
+		q.explanation,
+		attribution
+	];
+}
+
 /**
  * The rows of Dalil's CSV layout, header first (before neutralising).
  * @param input questions and their articles
  */
 export function csvRows(input: ExportInput): string[][] {
-	const rows = [CSV_HEADER];
-	for (const q of input.questions) {
-		const a = articleOf(input, q);
-		const t = textStrings(a);
-		let distractors: string[] = [];
-		let accept: string[] = [];
-		let prompt = q.prompt;
-		if (q.type === 'single' || q.type === 'multiple')
-			distractors = q.distractors.map((o) => o.text);
-		if (q.type === 'matching') distractors = q.distractors.map((o) => o.text);
-		if (q.type === 'short') accept = q.accept;
-		if (q.type === 'cloze') {
-			prompt = `${q.prompt}\n${q.text}`;
-			accept = parseCloze(q.text).blanks.flatMap((b) => b.accept);
-		}
-		rows.push([
-			q.id,
-			q.article,
-			q.paragraph.join(' '),
-			q.type,
-			q.skill,
-			String(q.difficulty),
-			q.tags.join(' | '),
-			prompt,
-			answerText(q, t),
-			distractors.join(' | '),
-			accept.join(' | '),
-			citation(q, t),
-			q.explanation,
-			attributionLine(a)
-		]);
-	}
-	return rows;
+	const of = perArticle(input, rowArticle);
+	return [CSV_HEADER, ...input.questions.map((q) => csvRow(q, of(q)))];
 }
 
 /**
@@ -97,9 +142,16 @@ export function csvRows(input: ExportInput): string[][] {
  */
 export function toCsv(input: ExportInput): ExportResult {
 	const report = new ReportBuilder('csv');
-	for (const q of input.questions) report.ok(q);
+	const of = perArticle(input, rowArticle);
+	// Each record as it is made, not a table of rows first: 10,000 rows of 14 cells.
+	const out = new TextJoin();
+	out.add('\uFEFF', csvRecord(CSV_HEADER));
+	for (const q of input.questions) {
+		out.add(csvRecord(csvRow(q, of(q))));
+		report.ok(q);
+	}
 	report.note('attribution: the last column of every row');
-	return { text: csvText(csvRows(input)), report: report.report };
+	return textResult(out, report.report);
 }
 
 /** Kahoot's template columns (kahoot.com "Import questions from a spreadsheet"). */
@@ -120,8 +172,9 @@ export const KAHOOT_HEADER = [
  */
 export function kahootRows(input: ExportInput, report = new ReportBuilder('kahoot')): string[][] {
 	const rows = [KAHOOT_HEADER];
+	const stringsOf = perArticle(input, textStrings);
 	for (const q of input.questions) {
-		const t = textStrings(articleOf(input, q));
+		const t = stringsOf(q);
 		let right: string[];
 		let wrong: string[];
 		if (q.type === 'single') [right, wrong] = [[q.answer.text], q.distractors.map((o) => o.text)];
@@ -205,8 +258,9 @@ function quizletCell(s: string): string {
  */
 export function quizletRows(input: ExportInput, report = new ReportBuilder('quizlet')): string[][] {
 	const rows: string[][] = [];
+	const stringsOf = perArticle(input, textStrings);
 	for (const q of input.questions) {
-		const t = textStrings(articleOf(input, q));
+		const t = stringsOf(q);
 		if (q.type === 'matching') {
 			report.converted(
 				q,

@@ -11,6 +11,7 @@ import {
 	attributionLine,
 	answerText,
 	citation,
+	Citations,
 	perArticle,
 	textStrings,
 	TextJoin,
@@ -88,17 +89,18 @@ export const CSV_HEADER = [
 
 /** What a row of Dalil's layout takes from its article: strings and the attribution. */
 interface RowArticle {
-	a: ExportArticle;
 	t: Strings;
+	cite: Citations;
 	attribution: string;
 }
 
 function rowArticle(a: ExportArticle): RowArticle {
-	return { a, t: textStrings(a), attribution: attributionLine(a) };
+	const t = textStrings(a);
+	return { t, cite: new Citations(t), attribution: attributionLine(a) };
 }
 
 /** One question's row of Dalil's layout (before neutralising). */
-function csvRow(q: BankQuestion, { t, attribution }: RowArticle): string[] {
+function csvRow(q: BankQuestion, { t, cite, attribution }: RowArticle): string[] {
 	let distractors: string[] = [];
 	let accept: string[] = [];
 	let prompt = q.prompt;
@@ -121,7 +123,7 @@ function csvRow(q: BankQuestion, { t, attribution }: RowArticle): string[] {
 		answerText(q, t),
 		distractors.join(' | '),
 		accept.join(' | '),
-		citation(q, t),
+		cite.citation(q),
 		q.explanation,
 		attribution
 	];

@@ -10,7 +10,7 @@ import {
 	byArticle,
 	asciiNumber,
 	attributionLine,
-	feedbackText,
+	Citations,
 	htmlEscape,
 	multipleAnswerWeight,
 	textStrings,
@@ -59,6 +59,8 @@ function giftHtml(s: string): string {
 /** What every question of an article shares: its strings and its paragraph tag, GIFT-escaped. */
 interface GiftArticle {
 	t: Strings;
+	/** feedback and citations, escaped for GIFT's [html] */
+	cite: Citations;
 	/** `<p dir="rtl" lang="ar">`, escaped once an article rather than once a question */
 	open: string;
 }
@@ -144,8 +146,10 @@ export function toGift(input: ExportInput): ExportResult {
 			)}`,
 			''
 		);
+		const t = textStrings(a);
 		const ga: GiftArticle = {
-			t: textStrings(a),
+			t,
+			cite: new Citations(t, giftHtml),
 			open: giftEscape(`<p dir="${a.direction}" lang="${a.language}">`)
 		};
 		for (const q of questions) {
@@ -191,7 +195,7 @@ function question(
 	const id = tags.line(q);
 	const title = `::${q.id}::[html]${html(ga, q.prompt)}`;
 	// Escaped part by part: the citation's colon would send the whole text through the replace.
-	const general = `####[html]${ga.open}${feedbackText(q, ga.t, giftHtml)}</p>`;
+	const general = `####[html]${ga.open}${ga.cite.feedback(q)}</p>`;
 	/** The question with its answers, one a line (each ends with a line break). */
 	const block = (answers: string) => `${id}\n${title}{\n${answers}${general}\n}`;
 

@@ -124,7 +124,6 @@ export function toGift(input: ExportInput): ExportResult {
 	const report = new ReportBuilder('gift');
 	const out = new TextJoin('\n');
 	const groups = byArticle(input);
-	const tags = new Tags();
 	for (const [a, questions] of groups) {
 		out.add(
 			`// Dalil — ${tag(a.title)}`,
@@ -153,7 +152,7 @@ export function toGift(input: ExportInput): ExportResult {
 			open: giftEscape(`<p dir="${a.direction}" lang="${a.language}">`)
 		};
 		for (const q of questions) {
-			const block = question(q, ga, tags, report);
+			const block = question(q, ga, report);
 			if (block) out.add(block, '');
 		}
 	}
@@ -161,38 +160,21 @@ export function toGift(input: ExportInput): ExportResult {
 	return textResult(out, report.report);
 }
 
-/** `[tag:…]` comments by value, made once an export: most questions share their tags. */
-class Tags {
-	/** by prefix, then value: no key is built per question */
-	private readonly made = new Map<string, Map<string | number, string>>();
-
-	/** ` [tag:prefix-value]`, with its leading space. */
-	get(prefix: string, value: string | number): string {
-		let byValue = this.made.get(prefix);
-		if (byValue === undefined) this.made.set(prefix, (byValue = new Map()));
-		let v = byValue.get(value);
-		if (v === undefined) byValue.set(value, (v = ` [tag:${tag(`${prefix}${value}`)}]`));
-		return v;
-	}
-
-	/** `// [id:…] [tag:…] …`: the question's idnumber and tags, for Moodle's import. */
-	line(q: BankQuestion): string {
-		let line = `// [id:${q.id}]`;
-		for (const p of q.paragraph) line += this.get('', p);
-		line += this.get('skill-', q.skill) + this.get('difficulty-', q.difficulty);
-		line += this.get('type-', q.type);
-		for (const x of q.tags) line += this.get('', x);
-		return line;
-	}
+/**
+ * `// [id:…] [tag:…] …`: the question's idnumber and tags, for Moodle's import. Paragraph ids,
+ * skills, types and difficulties are the schema's (`p3`, `where`, …), never a `]` or a line
+ * break: only the bank's free tags go through `tag`.
+ */
+function idLine(q: BankQuestion): string {
+	let line = `// [id:${q.id}]`;
+	for (const p of q.paragraph) line += ` [tag:${p}]`;
+	line += ` [tag:skill-${q.skill}] [tag:difficulty-${q.difficulty}] [tag:type-${q.type}]`;
+	for (const x of q.tags) line += ` [tag:${tag(x)}]`;
+	return line;
 }
 
-function question(
-	q: BankQuestion,
-	ga: GiftArticle,
-	tags: Tags,
-	report: ReportBuilder
-): string | undefined {
-	const id = tags.line(q);
+function question(q: BankQuestion, ga: GiftArticle, report: ReportBuilder): string | undefined {
+	const id = idLine(q);
 	const title = `::${q.id}::[html]${html(ga, q.prompt)}`;
 	// Escaped part by part: the citation's colon would send the whole text through the replace.
 	const general = `####[html]${ga.open}${ga.cite.feedback(q)}</p>`;

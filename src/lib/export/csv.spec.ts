@@ -38,9 +38,8 @@ describe('CSV exports', () => {
 			fc.property(table, (rows) => {
 				const text = csvText(rows);
 				expect(text.startsWith('\uFEFF')).toBe(true);
-				// Records end with CRLF (RFC 4180 §2.1): the reader is told so, as the header row
-				// of every export tells csv-parse by being the first to end.
-				const cells = parse(text, { bom: true, record_delimiter: '\r\n' }) as string[][];
+				// A reader that takes any line break for the end of a record reads the same cells.
+				const cells = parse(text, { bom: true }) as string[][];
 				expect(cells).toEqual(rows.map((r) => r.map(neutralise)));
 			}),
 			{ numRuns: 2000 }

@@ -32,11 +32,11 @@ export function neutralise(s: string): string {
 }
 
 /**
- * What makes a field need quotes: a double quote, a comma, a CRLF, or a CR at its end (it would
- * run into the record's CRLF). The rule csv-stringify applied with CRLF records, kept so the
- * files stay byte for byte what they were.
+ * What makes a field need quotes: a double quote, a comma, or a line break of any kind. RFC 4180's
+ * unquoted fields hold no CR or LF at all (TEXTDATA, §2), and spreadsheets end a row at a bare LF
+ * (a cloze's prompt and text are two lines in one cell).
  */
-const MUST_QUOTE = /[",]|\r\n|\r$/;
+const MUST_QUOTE = /[",\r\n]/;
 
 /**
  * One field of a CSV record, neutralised, then quoted when it must be, a double quote inside

@@ -168,6 +168,14 @@ export const KAHOOT_HEADER = [
 ];
 
 /**
+ * Whether text has more characters (code points, as Kahoot counts) than a limit; a string no
+ * longer than the limit in UTF-16 units cannot be, so most are not spread into an array.
+ */
+function longer(s: string, limit: number): boolean {
+	return s.length > limit && [...s].length > limit;
+}
+
+/**
  * The rows of Kahoot's layout, header first, and what could not go in.
  * @param input questions and their articles
  * @param report the report to fill
@@ -195,13 +203,13 @@ export function kahootRows(input: ExportInput, report = new ReportBuilder('kahoo
 			continue;
 		}
 		const prompt = q.prompt.replace(/\s+/g, ' ').trim();
-		if ([...prompt].length > 120) {
+		if (longer(prompt, 120)) {
 			report.omitted(q, `the question has ${[...prompt].length} characters; Kahoot takes 120`);
 			continue;
 		}
 		const keptWrong = wrong.slice(0, 4 - right.length);
 		const answers = [...right, ...keptWrong];
-		const long = answers.find((x) => [...x].length > 75);
+		const long = answers.find((x) => longer(x, 75));
 		if (long) {
 			report.omitted(q, `the answer «${long}» is longer than Kahoot's 75 characters`);
 			continue;
@@ -248,9 +256,11 @@ export function toKahoot(input: ExportInput): ExportResult {
 	return { text: csvText(rows), report: report.report };
 }
 
+const QUIZLET_BREAK = /[\t\r\n]/;
+
 /** Quizlet reads one card a line, term and definition split by a tab, with no quoting. */
 function quizletCell(s: string): string {
-	return neutralise(s.replace(/[\t\r\n]+/g, ' ').trim());
+	return neutralise((QUIZLET_BREAK.test(s) ? s.replace(/[\t\r\n]+/g, ' ') : s).trim());
 }
 
 /**
@@ -304,8 +314,7 @@ export function toQuizlet(input: ExportInput): ExportResult {
 			`Quizlet cards have no source field; credit it in the set's description: ${attributionLine(input.articles.get(a)!)}`
 		);
 	}
-	return {
-		text: rows.map((r) => r.join('\t')).join('\n') + (rows.length ? '\n' : ''),
-		report: report.report
-	};
+	const out = new TextJoin();
+	for (const r of rows) out.add(`${r.join('\t')}\n`);
+	return textResult(out, report.report);
 }

@@ -35,4 +35,21 @@ describe('TextJoin', () => {
 		expect(result.text).toBe(pieces.join('\n'));
 		expect(Buffer.from(toBytes(result)).equals(Buffer.from(pieces.join('\n'), 'utf8'))).toBe(true);
 	});
+
+	it('encodes a character split across two chunks as one character', () => {
+		// 😀 is a surrogate pair: its halves end one chunk and start the next.
+		const out = new TextJoin();
+		out.add('a'.repeat(150_000) + '\ud83d');
+		out.add('\ude00');
+		const result = textResult(out, {
+			format: 'test',
+			exported: [],
+			converted: [],
+			omitted: [],
+			notes: []
+		});
+		expect(result.chunks).toHaveLength(2);
+		expect(Buffer.from(toBytes(result)).toString('utf8')).toBe(result.text);
+		expect(result.text?.endsWith('😀')).toBe(true);
+	});
 });

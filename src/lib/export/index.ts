@@ -103,6 +103,12 @@ export function toBytes(result: ExportResult): Uint8Array {
  * @param chunks the text's chunks, in order
  */
 function utf8(chunks: readonly string[]): Uint8Array {
+	// A chunk that ends inside a surrogate pair would be encoded as two halves (U+FFFD each):
+	// join then. TextJoin cuts between pieces, and no exporter's piece ends that way.
+	for (let i = 0; i < chunks.length - 1; i++) {
+		const last = chunks[i].charCodeAt(chunks[i].length - 1);
+		if (last >= 0xd800 && last <= 0xdbff) return Buffer.from(chunks.join(''), 'utf8');
+	}
 	let size = 0;
 	for (const c of chunks) size += Buffer.byteLength(c, 'utf8');
 	const bytes = Buffer.allocUnsafe(size);

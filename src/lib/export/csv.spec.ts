@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { csvRows, kahootRows, neutralise, quizletRows, toCsv, toKahoot, toQuizlet } from './csv';
+import {
+	csvRows,
+	csvText,
+	kahootRows,
+	neutralise,
+	quizletRows,
+	toCsv,
+	toKahoot,
+	toQuizlet
+} from './csv';
 import { bankInput, fixtureInput } from './fixtures';
 
 describe('CSV exports', () => {
@@ -10,6 +20,30 @@ describe('CSV exports', () => {
 		expect(neutralise('-5 كلم')).toBe("'-5 كلم");
 		expect(neutralise('@SUM(A1)')).toBe("'@SUM(A1)");
 		expect(neutralise('زوارة = مدينة')).toBe('زوارة = مدينة');
+	});
+
+	it('writes any cells so that csv-parse reads them back, neutralised', () => {
+		// The characters CSV and spreadsheets give a meaning to, a BOM, Arabic and plain letters.
+		const cell = fc.string({
+			unit: fc.constantFrom(...'=+-@\t\r\n",;\'\uFEFF زوارة ab1'.split('')),
+			maxLength: 12
+		});
+		const table = fc.integer({ min: 1, max: 4 }).chain((width) =>
+			fc.array(fc.array(cell, { minLength: width, maxLength: width }), {
+				minLength: 1,
+				maxLength: 5
+			})
+		);
+		fc.assert(
+			fc.property(table, (rows) => {
+				const text = csvText(rows);
+				expect(text.startsWith('\uFEFF')).toBe(true);
+				// A reader that takes any line break for the end of a record reads the same cells.
+				const cells = parse(text, { bom: true }) as string[][];
+				expect(cells).toEqual(rows.map((r) => r.map(neutralise)));
+			}),
+			{ numRuns: 2000 }
+		);
 	});
 
 	for (const [name, input] of [

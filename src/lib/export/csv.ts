@@ -4,19 +4,58 @@
  * = + - @ (or a tab or return) are neutralised with a leading apostrophe, so a spreadsheet never
  * runs them as formulas (OWASP, "CSV Injection").
  */
-import { stringify } from 'csv-stringify/sync';
 import { parseCloze } from '../bank/schema';
-import { articleOf, attributionLine, answerText, citation, textStrings } from './common';
+import type { BankQuestion } from '../bank/check';
+import type { Strings } from '../i18n';
+import {
+	attributionLine,
+	answerText,
+	citation,
+	Citations,
+	perArticle,
+	textStrings,
+	TextJoin,
+	textResult
+} from './common';
 import { ReportBuilder } from './report';
 import { seededRandom, shuffled } from '../quiz/random';
-import type { ExportInput, ExportResult } from './types';
+import type { ExportArticle, ExportInput, ExportResult } from './types';
 
 /**
  * A cell a spreadsheet will not run: a leading = + - @ tab or return gets an apostrophe.
  * @param s the cell
  */
 export function neutralise(s: string): string {
-	return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+	// The first character's code, not a regex: this runs on every cell of a 10,000-row export.
+	const c = s.charCodeAt(0);
+	return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${s}` : s;
+}
+
+/**
+ * What makes a field need quotes: a double quote, a comma, or a line break of any kind. RFC 4180's
+ * unquoted fields hold no CR or LF at all (TEXTDATA, §2), and spreadsheets end a row at a bare LF
+ * (a cloze's prompt and text are two lines in one cell).
+ */
+const MUST_QUOTE = /[",\r\n]/;
+
+/**
+ * One field of a CSV record, neutralised, then quoted when it must be, a double quote inside
+ * doubled (RFC 4180 §2.6–2.7). Any other field goes out as it is, empty ones too.
+ * @param s the cell
+ */
+export function csvField(s: string): string {
+	const v = neutralise(s);
+	return MUST_QUOTE.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/**
+ * One CSV record: fields separated by commas, ended by CRLF (RFC 4180 §2.1, §2.4).
+ * @param cells the cells
+ */
+export function csvRecord(cells: string[]): string {
+	let line = '';
+	for (let i = 0; i < cells.length; i++) line += (i ? ',' : '') + csvField(cells[i]);
+	return line + '\r\n';
 }
 
 /**
@@ -25,13 +64,10 @@ export function neutralise(s: string): string {
  * @param rows the cells
  */
 export function csvText(rows: string[][]): string {
-	return (
-		'\uFEFF' +
-		stringify(
-			rows.map((r) => r.map(neutralise)),
-			{ record_delimiter: 'windows' }
-		)
-	);
+	const out = new TextJoin();
+	out.add('\uFEFF');
+	for (const r of rows) out.add(csvRecord(r));
+	return out.chunks().join('');
 }
 
 export const CSV_HEADER = [
@@ -51,44 +87,55 @@ export const CSV_HEADER = [
 	'attribution'
 ];
 
+/** What a row of Dalil's layout takes from its article: strings and the attribution. */
+interface RowArticle {
+	t: Strings;
+	cite: Citations;
+	attribution: string;
+}
+
+function rowArticle(a: ExportArticle): RowArticle {
+	const t = textStrings(a);
+	return { t, cite: new Citations(t), attribution: attributionLine(a) };
+}
+
+/** One question's row of Dalil's layout (before neutralising). */
+function csvRow(q: BankQuestion, { t, cite, attribution }: RowArticle): string[] {
+	let distractors: string[] = [];
+	let accept: string[] = [];
+	let prompt = q.prompt;
+	if (q.type === 'single' || q.type === 'multiple') distractors = q.distractors.map((o) => o.text);
+	if (q.type === 'matching') distractors = q.distractors.map((o) => o.text);
+	if (q.type === 'short') accept = q.accept;
+	if (q.type === 'cloze') {
+		prompt = `${q.prompt}\n${q.text}`;
+		accept = parseCloze(q.text).blanks.flatMap((b) => b.accept);
+	}
+	return [
+		q.id,
+		q.article,
+		q.paragraph.join(' '),
+		q.type,
+		q.skill,
+		String(q.difficulty),
+		q.tags.join(' | '),
+		prompt,
+		answerText(q, t),
+		distractors.join(' | '),
+		accept.join(' | '),
+		cite.citation(q),
+		q.explanation,
+		attribution
+	];
+}
+
 /**
  * The rows of Dalil's CSV layout, header first (before neutralising).
  * @param input questions and their articles
  */
 export function csvRows(input: ExportInput): string[][] {
-	const rows = [CSV_HEADER];
-	for (const q of input.questions) {
-		const a = articleOf(input, q);
-		const t = textStrings(a);
-		let distractors: string[] = [];
-		let accept: string[] = [];
-		let prompt = q.prompt;
-		if (q.type === 'single' || q.type === 'multiple')
-			distractors = q.distractors.map((o) => o.text);
-		if (q.type === 'matching') distractors = q.distractors.map((o) => o.text);
-		if (q.type === 'short') accept = q.accept;
-		if (q.type === 'cloze') {
-			prompt = `${q.prompt}\n${q.text}`;
-			accept = parseCloze(q.text).blanks.flatMap((b) => b.accept);
-		}
-		rows.push([
-			q.id,
-			q.article,
-			q.paragraph.join(' '),
-			q.type,
-			q.skill,
-			String(q.difficulty),
-			q.tags.join(' | '),
-			prompt,
-			answerText(q, t),
-			distractors.join(' | '),
-			accept.join(' | '),
-			citation(q, t),
-			q.explanation,
-			attributionLine(a)
-		]);
-	}
-	return rows;
+	const of = perArticle(input, rowArticle);
+	return [CSV_HEADER, ...input.questions.map((q) => csvRow(q, of(q)))];
 }
 
 /**
@@ -97,9 +144,16 @@ export function csvRows(input: ExportInput): string[][] {
  */
 export function toCsv(input: ExportInput): ExportResult {
 	const report = new ReportBuilder('csv');
-	for (const q of input.questions) report.ok(q);
+	const of = perArticle(input, rowArticle);
+	// Each record as it is made, not a table of rows first: 10,000 rows of 14 cells.
+	const out = new TextJoin();
+	out.add('\uFEFF', csvRecord(CSV_HEADER));
+	for (const q of input.questions) {
+		out.add(csvRecord(csvRow(q, of(q))));
+		report.ok(q);
+	}
 	report.note('attribution: the last column of every row');
-	return { text: csvText(csvRows(input)), report: report.report };
+	return textResult(out, report.report);
 }
 
 /** Kahoot's template columns (kahoot.com "Import questions from a spreadsheet"). */
@@ -114,14 +168,23 @@ export const KAHOOT_HEADER = [
 ];
 
 /**
+ * Whether text has more characters (code points, as Kahoot counts) than a limit; a string no
+ * longer than the limit in UTF-16 units cannot be, so most are not spread into an array.
+ */
+function longer(s: string, limit: number): boolean {
+	return s.length > limit && [...s].length > limit;
+}
+
+/**
  * The rows of Kahoot's layout, header first, and what could not go in.
  * @param input questions and their articles
  * @param report the report to fill
  */
 export function kahootRows(input: ExportInput, report = new ReportBuilder('kahoot')): string[][] {
 	const rows = [KAHOOT_HEADER];
+	const stringsOf = perArticle(input, textStrings);
 	for (const q of input.questions) {
-		const t = textStrings(articleOf(input, q));
+		const t = stringsOf(q);
 		let right: string[];
 		let wrong: string[];
 		if (q.type === 'single') [right, wrong] = [[q.answer.text], q.distractors.map((o) => o.text)];
@@ -140,13 +203,13 @@ export function kahootRows(input: ExportInput, report = new ReportBuilder('kahoo
 			continue;
 		}
 		const prompt = q.prompt.replace(/\s+/g, ' ').trim();
-		if ([...prompt].length > 120) {
+		if (longer(prompt, 120)) {
 			report.omitted(q, `the question has ${[...prompt].length} characters; Kahoot takes 120`);
 			continue;
 		}
 		const keptWrong = wrong.slice(0, 4 - right.length);
 		const answers = [...right, ...keptWrong];
-		const long = answers.find((x) => [...x].length > 75);
+		const long = answers.find((x) => longer(x, 75));
 		if (long) {
 			report.omitted(q, `the answer «${long}» is longer than Kahoot's 75 characters`);
 			continue;
@@ -193,9 +256,11 @@ export function toKahoot(input: ExportInput): ExportResult {
 	return { text: csvText(rows), report: report.report };
 }
 
+const QUIZLET_BREAK = /[\t\r\n]/;
+
 /** Quizlet reads one card a line, term and definition split by a tab, with no quoting. */
 function quizletCell(s: string): string {
-	return neutralise(s.replace(/[\t\r\n]+/g, ' ').trim());
+	return neutralise((QUIZLET_BREAK.test(s) ? s.replace(/[\t\r\n]+/g, ' ') : s).trim());
 }
 
 /**
@@ -205,8 +270,9 @@ function quizletCell(s: string): string {
  */
 export function quizletRows(input: ExportInput, report = new ReportBuilder('quizlet')): string[][] {
 	const rows: string[][] = [];
+	const stringsOf = perArticle(input, textStrings);
 	for (const q of input.questions) {
-		const t = textStrings(articleOf(input, q));
+		const t = stringsOf(q);
 		if (q.type === 'matching') {
 			report.converted(
 				q,
@@ -248,8 +314,7 @@ export function toQuizlet(input: ExportInput): ExportResult {
 			`Quizlet cards have no source field; credit it in the set's description: ${attributionLine(input.articles.get(a)!)}`
 		);
 	}
-	return {
-		text: rows.map((r) => r.join('\t')).join('\n') + (rows.length ? '\n' : ''),
-		report: report.report
-	};
+	const out = new TextJoin();
+	for (const r of rows) out.add(`${r.join('\t')}\n`);
+	return textResult(out, report.report);
 }

@@ -10,14 +10,16 @@ import {
 	byArticle,
 	asciiNumber,
 	attributionLine,
-	feedbackText,
+	Citations,
 	htmlEscape,
 	multipleAnswerWeight,
-	textStrings
+	textStrings,
+	TextJoin,
+	textResult
 } from './common';
 import type { Strings } from '../i18n';
 import { ReportBuilder } from './report';
-import type { ExportArticle, ExportInput, ExportResult } from './types';
+import type { ExportInput, ExportResult } from './types';
 
 const GIFT_SPECIAL = /[\\~=#{}:\n]/;
 
@@ -32,17 +34,40 @@ export function giftEscape(s: string): string {
 	return s.replace(/[\\~=#{}:]/g, '\\$&').replace(/\r?\n/g, '\\n');
 }
 
-/** `<p dir="rtl" lang="ar">`, GIFT-escaped, by direction and language: built once, not per question. */
-const openTags = new Map<string, string>();
+/** HTML's and GIFT's special characters, and line breaks (a lone \r stays, as in `giftEscape`). */
+const GIFT_HTML_SPECIAL = /[\\~=#{}:\n&<>"]/;
+const GIFT_HTML_CHAR = /[\\~=#{}:&<>"]|\r?\n/g;
+const GIFT_HTML: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	'\n': '\\n',
+	'\r\n': '\\n'
+};
+
+/**
+ * `giftEscape(htmlEscape(s))` in one pass: the entities HTML escaping writes hold no GIFT special
+ * character, so each character is escaped for one or the other, never both.
+ * @param s plain text
+ */
+function giftHtml(s: string): string {
+	if (!GIFT_HTML_SPECIAL.test(s)) return s;
+	return s.replace(GIFT_HTML_CHAR, (c) => GIFT_HTML[c] ?? `\\${c}`);
+}
+
+/** What every question of an article shares: its strings and its paragraph tag, GIFT-escaped. */
+interface GiftArticle {
+	t: Strings;
+	/** feedback and citations, escaped for GIFT's [html] */
+	cite: Citations;
+	/** `<p dir="rtl" lang="ar">`, escaped once an article rather than once a question */
+	open: string;
+}
 
 /** Text in GIFT's [html] format: HTML-escaped first, then GIFT-escaped. */
-function html(a: ExportArticle, s: string): string {
-	const k = `${a.direction} ${a.language}`;
-	let open = openTags.get(k);
-	if (open === undefined) {
-		openTags.set(k, (open = giftEscape(`<p dir="${a.direction}" lang="${a.language}">`)));
-	}
-	return `${open}${giftEscape(htmlEscape(s))}</p>`;
+function html(ga: GiftArticle, s: string): string {
+	return `${ga.open}${giftHtml(s)}</p>`;
 }
 
 /** A `[tag:…]` value: no `]` or line breaks, which would end the comment early. */
@@ -55,12 +80,12 @@ function tag(s: string): string {
  * they are HTML-escaped before GIFT-escaped.
  */
 function choice(o: Option): string {
-	return giftEscape(htmlEscape(o.text));
+	return giftHtml(o.text);
 }
 
 /** Each answer's feedback, `#…` after it, when the bank gives one. */
 function optionFeedback(o: Option): string {
-	return o.feedback ? `#${giftEscape(htmlEscape(o.feedback))}` : '';
+	return o.feedback ? `#${giftHtml(o.feedback)}` : '';
 }
 
 /** Arabic diacritics and tatweel (Unicode 0610–061A, 064B–065F, 0670, 0640). */
@@ -97,10 +122,10 @@ export function shortForms(answer: string, accept: string[]): string[] {
  */
 export function toGift(input: ExportInput): ExportResult {
 	const report = new ReportBuilder('gift');
-	const out: string[] = [];
+	const out = new TextJoin('\n');
 	const groups = byArticle(input);
 	for (const [a, questions] of groups) {
-		out.push(
+		out.add(
 			`// Dalil — ${tag(a.title)}`,
 			`// ${attributionLine(a).replace(/\r?\n/g, ' ')}`,
 			'',
@@ -121,65 +146,73 @@ export function toGift(input: ExportInput): ExportResult {
 			''
 		);
 		const t = textStrings(a);
+		const ga: GiftArticle = {
+			t,
+			cite: new Citations(t, giftHtml),
+			open: giftEscape(`<p dir="${a.direction}" lang="${a.language}">`)
+		};
 		for (const q of questions) {
-			const block = question(q, a, t, report);
-			if (block) out.push(block, '');
+			const block = question(q, ga, report);
+			if (block) out.add(block, '');
 		}
 	}
 	if (groups.length) report.note('attribution: a comment and a description item per article');
-	return { text: out.join('\n'), report: report.report };
+	return textResult(out, report.report);
 }
 
-function question(
-	q: BankQuestion,
-	a: ExportArticle,
-	t: Strings,
-	report: ReportBuilder
-): string | undefined {
-	const tags = [
-		...q.paragraph,
-		`skill-${q.skill}`,
-		`difficulty-${q.difficulty}`,
-		`type-${q.type}`,
-		...q.tags
-	];
-	const head = [
-		`// [id:${q.id}] ${tags.map((x) => `[tag:${tag(x)}]`).join(' ')}`,
-		`::${q.id}::[html]${html(a, q.prompt)}`
-	];
-	const general = `####[html]${html(a, feedbackText(q, t))}`;
-	const block = (lines: string[]) =>
-		[...head.slice(0, 1), head[1] + '{', ...lines, general, '}'].join('\n');
+/**
+ * `// [id:…] [tag:…] …`: the question's idnumber and tags, for Moodle's import. Paragraph ids,
+ * skills, types and difficulties are the schema's (`p3`, `where`, …), never a `]` or a line
+ * break: only the bank's free tags go through `tag`.
+ */
+function idLine(q: BankQuestion): string {
+	let line = `// [id:${q.id}]`;
+	for (const p of q.paragraph) line += ` [tag:${p}]`;
+	line += ` [tag:skill-${q.skill}] [tag:difficulty-${q.difficulty}] [tag:type-${q.type}]`;
+	for (const x of q.tags) line += ` [tag:${tag(x)}]`;
+	return line;
+}
+
+function question(q: BankQuestion, ga: GiftArticle, report: ReportBuilder): string | undefined {
+	const id = idLine(q);
+	const title = `::${q.id}::[html]${html(ga, q.prompt)}`;
+	// Escaped part by part: the citation's colon would send the whole text through the replace.
+	const general = `####[html]${ga.open}${ga.cite.feedback(q)}</p>`;
+	/** The question with its answers, one a line (each ends with a line break). */
+	const block = (answers: string) => `${id}\n${title}{\n${answers}${general}\n}`;
 
 	switch (q.type) {
-		case 'single':
+		case 'single': {
 			report.ok(q);
-			return block([
-				`=${choice(q.answer)}${optionFeedback(q.answer)}`,
-				...q.distractors.map((o) => `~${choice(o)}${optionFeedback(o)}`)
-			]);
+			let answers = `=${choice(q.answer)}${optionFeedback(q.answer)}\n`;
+			for (const o of q.distractors) answers += `~${choice(o)}${optionFeedback(o)}\n`;
+			return block(answers);
+		}
 		case 'multiple': {
 			const right = multipleAnswerWeight(q, report, 'GIFT');
 			if (!right) return undefined;
-			const wrong = `-${right}`;
-			return block([
-				...q.answer.map((o) => `~%${right}%${choice(o)}${optionFeedback(o)}`),
-				...q.distractors.map((o) => `~%${wrong}%${choice(o)}${optionFeedback(o)}`)
-			]);
+			let answers = '';
+			for (const o of q.answer) answers += `~%${right}%${choice(o)}${optionFeedback(o)}\n`;
+			for (const o of q.distractors) answers += `~%-${right}%${choice(o)}${optionFeedback(o)}\n`;
+			return block(answers);
 		}
 		case 'truefalse': {
 			report.ok(q);
-			const lines = [q.answer ? 'TRUE' : 'FALSE'];
+			let answer = q.answer ? 'TRUE' : 'FALSE';
 			if (!q.answer && q.correction) {
 				// `{FALSE#feedback for a wrong answer#feedback for the right one}`
 				const c = giftEscape(q.correction);
-				lines[0] += `#${c}#${c}`;
+				answer += `#${c}#${c}`;
 			}
-			return block(lines);
+			return block(`${answer}\n`);
 		}
 		case 'short':
 			report.ok(q);
-			return block(shortForms(q.answer, q.accept).map((f) => `=${giftEscape(f)}`));
+			return block(
+				shortForms(q.answer, q.accept)
+					.map((f) => `=${giftEscape(f)}\n`)
+					.join('')
+			);
 		case 'numeric': {
 			const { value, tolerance, unit, unitOptional } = q.answer;
 			if (unit && !unitOptional) {
@@ -191,13 +224,7 @@ function question(
 			} else report.ok(q);
 			// The multi-answer form `{#\n=%100%v:t\n}`: gift-pegjs refuses the one-line form with
 			// feedback, Moodle takes both.
-			return [
-				head[0],
-				`${head[1]}{#`,
-				`=%100%${asciiNumber(value)}:${asciiNumber(tolerance)}`,
-				general,
-				'}'
-			].join('\n');
+			return `${id}\n${title}{#\n=%100%${asciiNumber(value)}:${asciiNumber(tolerance)}\n${general}\n}`;
 		}
 		case 'cloze': {
 			const { plain, blanks } = parseCloze(q.text);
@@ -219,26 +246,20 @@ function question(
 			const answers = shortForms(b.answer, b.accept)
 				.map((f) => `=${giftEscape(f)}`)
 				.join(' ');
-			return [
-				head[0],
-				`::${q.id}::[html]${html(a, q.prompt)}${giftEscape(
-					`<p dir="${a.direction}" lang="${a.language}">${htmlEscape(before)}`
-				)}{${answers} ${general}}${giftEscape(`${htmlEscape(after)}</p>`)}`
-			].join('\n');
+			return `${id}\n${title}${ga.open}${giftHtml(before)}{${answers} ${general}}${giftHtml(after)}</p>`;
 		}
 		case 'matching': {
-			const answers = q.pairs.length + q.distractors.length;
-			if (answers < 3) {
+			if (q.pairs.length + q.distractors.length < 3) {
 				report.omitted(q, "Moodle's matching needs at least three answers; this one has two");
 				return undefined;
 			}
 			if (q.scoring === 'all-or-nothing') {
 				report.converted(q, 'matching (partial credit)', "Moodle's matching gives credit per pair");
 			} else report.ok(q);
-			return block([
-				...q.pairs.map((p) => `=${choice(p.left)} -> ${giftEscape(p.right.text)}`),
-				...q.distractors.map((o) => `= -> ${giftEscape(o.text)}`)
-			]);
+			let answers = '';
+			for (const p of q.pairs) answers += `=${choice(p.left)} -> ${giftEscape(p.right.text)}\n`;
+			for (const o of q.distractors) answers += `= -> ${giftEscape(o.text)}\n`;
+			return block(answers);
 		}
 		case 'ordering':
 			report.converted(
@@ -246,13 +267,13 @@ function question(
 				'matching',
 				'GIFT has no ordering: each item is matched to its place (1, 2, …)'
 			);
-			return block(q.items.map((o, i) => `=${choice(o)} -> ${i + 1}`));
+			return block(q.items.map((o, i) => `=${choice(o)} -> ${i + 1}\n`).join(''));
 		case 'evidence':
 			report.converted(
 				q,
 				'essay',
 				'GIFT cannot mark a phrase in the text: an essay the teacher grades, the evidence in its feedback'
 			);
-			return block([]);
+			return block('');
 	}
 }

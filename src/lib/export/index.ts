@@ -2,7 +2,7 @@
  * Every export format by name, as the CLI and the teacher page spell them, with what a download
  * needs (media type, file extension) and `toBytes` to turn a result into the bytes to send.
  */
-import { Zip, strToU8, type ZipInputFile } from 'fflate';
+import { Zip, type ZipInputFile } from 'fflate';
 import { Buffer } from 'node:buffer';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { toAiken } from './aiken';
@@ -92,8 +92,29 @@ export function runExport(format: FormatName, input: ExportInput): ExportResult 
  * @param result an export's result
  */
 export function toBytes(result: ExportResult): Uint8Array {
-	if (result.text !== undefined) return strToU8(result.text);
+	if (result.chunks) return utf8(result.chunks);
+	if (result.text !== undefined) return Buffer.from(result.text, 'utf8');
 	return zipFiles(result.files);
+}
+
+/**
+ * UTF-8 bytes of text in chunks, written into one buffer of the exact size. Node's encoder, not
+ * TextEncoder (fflate's strToU8): about half the time on 10 MB of Arabic.
+ * @param chunks the text's chunks, in order
+ */
+function utf8(chunks: readonly string[]): Uint8Array {
+	// A chunk that ends inside a surrogate pair would be encoded as two halves (U+FFFD each):
+	// join then. TextJoin cuts between pieces, and no exporter's piece ends that way.
+	for (let i = 0; i < chunks.length - 1; i++) {
+		const last = chunks[i].charCodeAt(chunks[i].length - 1);
+		if (last >= 0xd800 && last <= 0xdbff) return Buffer.from(chunks.join(''), 'utf8');
+	}
+	let size = 0;
+	for (const c of chunks) size += Buffer.byteLength(c, 'utf8');
+	const bytes = Buffer.allocUnsafe(size);
+	let at = 0;
+	for (const c of chunks) at += bytes.write(c, at, 'utf8');
+	return bytes;
 }
 
 /** A fixed date in the zip, so the same questions give the same zip, byte for byte. */

@@ -16,9 +16,12 @@ import {
 	htmlPara,
 	multipleAnswerWeight,
 	textStrings,
+	TextJoin,
+	textResult,
 	xmlEscape,
 	xmlSafe
 } from './common';
+import type { Strings } from '../i18n';
 import { shortForms } from './gift';
 import { ReportBuilder } from './report';
 import type { ExportArticle, ExportInput, ExportResult } from './types';
@@ -63,14 +66,16 @@ function answer(fraction: string, o: Option): string {
  */
 export function toMoodleXml(input: ExportInput): ExportResult {
 	const report = new ReportBuilder('moodle');
-	const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+	// Joined a chunk at a time, as GIFT and CSV are (see TextJoin).
+	const out = new TextJoin('\n');
+	out.add('<?xml version="1.0" encoding="UTF-8"?>');
 	const groups = byArticle(input);
 	const articles = groups.map(([a]) => a);
-	for (const a of articles) out.push(comment(`Dalil — ${attributionLine(a)}`));
-	out.push('<quiz>');
+	for (const a of articles) out.add(comment(`Dalil — ${attributionLine(a)}`));
+	out.add('<quiz>');
 	for (const [a, questions] of groups) {
 		const attribution = `<p><small>${htmlEscape(attributionLine(a))}</small></p>`;
-		out.push(
+		out.add(
 			`<question type="category"><category>${plainText(`$course$/top/Dalil/${a.slug}`)}</category>` +
 				`${htmlText('info', attribution)}</question>`,
 			// The article, numbered, as a description a quiz can show above its questions.
@@ -86,19 +91,24 @@ export function toMoodleXml(input: ExportInput): ExportResult {
 				) +
 				`<defaultgrade>0</defaultgrade><idnumber>${a.slug}-text</idnumber></question>`
 		);
+		const t = textStrings(a);
 		for (const q of questions) {
-			const xml = question(q, a, report);
-			if (xml) out.push(xml);
+			const xml = question(q, a, t, report);
+			if (xml) out.add(xml);
 		}
 	}
-	out.push('</quiz>', '');
+	out.add('</quiz>', '');
 	if (articles.length)
 		report.note('attribution: an XML comment, the category info and a description per article');
-	return { text: out.join('\n'), report: report.report };
+	return textResult(out, report.report);
 }
 
-function question(q: BankQuestion, a: ExportArticle, report: ReportBuilder): string | undefined {
-	const t = textStrings(a);
+function question(
+	q: BankQuestion,
+	a: ExportArticle,
+	t: Strings,
+	report: ReportBuilder
+): string | undefined {
 	const tags = [
 		...q.paragraph,
 		`skill-${q.skill}`,

@@ -71,5 +71,11 @@ export interface ExportFile {
 
 /** A text format gives `text`; a package format (QTI) gives `files`, zipped by `toBytes`. */
 export type ExportResult =
-	| { text: string; files?: undefined; report: ExportReport }
-	| { text?: undefined; files: ExportFile[]; report: ExportReport };
+	| {
+			text: string;
+			/** the text in pieces, when the exporter built it so (`toBytes` encodes them as they are) */
+			chunks?: readonly string[];
+			files?: undefined;
+			report: ExportReport;
+	  }
+	| { text?: undefined; chunks?: undefined; files: ExportFile[]; report: ExportReport };

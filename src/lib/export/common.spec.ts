@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { TextJoin, textResult } from './common';
+import { toBytes } from './index';
+
+describe('TextJoin', () => {
+	it('gives what join gives, across chunks, empty pieces included', () => {
+		// Pieces up to 200,000 characters, so that some runs cross many chunks (128K characters).
+		const piece = fc.oneof(
+			fc.constantFrom('', '\n', 'زوارة'),
+			fc.integer({ min: 0, max: 200_000 }).map((n) => 'ب'.repeat(n))
+		);
+		fc.assert(
+			fc.property(fc.array(piece, { maxLength: 12 }), fc.constantFrom('', '\n'), (pieces, sep) => {
+				const out = new TextJoin(sep);
+				for (const p of pieces) out.add(p);
+				const joined = pieces.join(sep);
+				expect(out.chunks().join('')).toBe(joined);
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('gives a result whose text and bytes are the joined text', () => {
+		const out = new TextJoin('\n');
+		const pieces = ['زوارة', '', 'a'.repeat(150_000), 'طرابلس'];
+		out.add(...pieces);
+		const result = textResult(out, {
+			format: 'test',
+			exported: [],
+			converted: [],
+			omitted: [],
+			notes: []
+		});
+		expect(result.text).toBe(pieces.join('\n'));
+		expect(Buffer.from(toBytes(result)).equals(Buffer.from(pieces.join('\n'), 'utf8'))).toBe(true);
+	});
+
+	it('encodes a character split across two chunks as one character', () => {
+		// 😀 is a surrogate pair: its halves end one chunk and start the next.
+		const out = new TextJoin();
+		out.add('a'.repeat(150_000) + '\ud83d');
+		out.add('\ude00');
+		const result = textResult(out, {
+			format: 'test',
+			exported: [],
+			converted: [],
+			omitted: [],
+			notes: []
+		});
+		expect(result.chunks).toHaveLength(2);
+		expect(Buffer.from(toBytes(result)).toString('utf8')).toBe(result.text);
+		expect(result.text?.endsWith('😀')).toBe(true);
+	});
+});

@@ -39,7 +39,8 @@ describe('dalil grade', () => {
 	it('grades CSV to CSV', () => {
 		const r = grade('tests/grading/fixtures/answers.csv');
 		expect(r.status).toBe(0);
-		const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+		expect(r.stdout.startsWith('\uFEFFid,correct,')).toBe(true);
+		const rows = parse(r.stdout, { columns: true, bom: true }) as Record<string, string>[];
 		expect(rows.map((x) => [x.id, x.correct])).toEqual([
 			['c1', 'true'],
 			['c2', 'false'],

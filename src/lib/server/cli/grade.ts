@@ -10,11 +10,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import type { BankQuestion, LoadedArticle } from '../../bank/check';
 import { gradeRecord, summarize, type BatchLine, type BatchLookup } from '../../grading/batch';
 import { BankUnreadable, loadBank } from '../bank';
 import { parseOptions, UsageError } from './args';
+import { csvText } from '../../export/csv';
 
 const USAGE = 'usage: npm run dalil -- grade FILE [--questions DIR]   (FILE: .jsonl or .csv)';
 
@@ -199,14 +199,13 @@ export async function run(args: string[]): Promise<number> {
 		if (format === 'jsonl') process.stdout.write(JSON.stringify(line.result) + '\n');
 		else csvOut.push(csvRow(line));
 	}
-	if (format === 'csv')
+	if (format === 'csv') {
+		// the exports' CSV: BOM for Excel, CRLF, cells that could run as formulas neutralised
+		const cell = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 		process.stdout.write(
-			stringifyCsv(csvOut, {
-				header: true,
-				columns: CSV_COLUMNS,
-				cast: { boolean: (b) => String(b) }
-			})
+			csvText([CSV_COLUMNS, ...csvOut.map((row) => CSV_COLUMNS.map((c) => cell(row[c])))])
 		);
+	}
 	const s = summarize(lines);
 	console.error(
 		`${s.graded} graded: ${s.correct} correct, ${s.partial} partial, ${s.wrong} wrong; ` +

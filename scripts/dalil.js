@@ -26,11 +26,7 @@ if (built < Math.max(newest(join(root, 'src/lib')), statSync(join(root, 'package
 	const { build } = await import('esbuild');
 	// esbuild has printed what failed; a stack trace of the bundler would add nothing.
 	await build({
-		// the check's worker threads run check-worker.js from the same folder
-		entryPoints: [
-			join(root, 'src/lib/server/cli/index.ts'),
-			join(root, 'src/lib/server/check-worker.ts')
-		],
+		entryPoints: [join(root, 'src/lib/server/cli/index.ts')],
 		bundle: true,
 		splitting: true,
 		platform: 'node',
@@ -39,7 +35,6 @@ if (built < Math.max(newest(join(root, 'src/lib')), statSync(join(root, 'package
 		packages: 'external',
 		sourcemap: 'inline',
 		outdir,
-		entryNames: '[name]',
 		logLevel: 'error'
 	}).catch(() => process.exit(2));
 }

@@ -68,17 +68,6 @@ export function readBankDir(dir: string): ArticleSource[] {
 }
 
 /**
- * Bytes of bank files in each article folder, to share the work of a check out evenly.
- * @param dir the questions folder
- * @param slugs its article folders
- */
-export function bankSizes(dir: string, slugs: string[]): number[] {
-	return slugs.map((slug) =>
-		bankFiles(join(dir, slug)).reduce((sum, f) => sum + statSync(f).size, 0)
-	);
-}
-
-/**
  * Reads and checks the bank in `dir`.
  * @param dir the questions folder
  */

@@ -4,8 +4,7 @@
  */
 import { articleStats, exitCode, type CheckResult } from '../../bank/check';
 import { formatDiagnostic } from '../../bank/diagnostics';
-import { BankUnreadable } from '../bank';
-import { checkBankDir } from '../check-dir';
+import { BankUnreadable, loadBank } from '../bank';
 import { parseOptions, UsageError } from './args';
 
 /**
@@ -38,7 +37,7 @@ export async function run(args: string[]): Promise<number> {
 	const dir = positionals[0] ?? 'questions';
 	let result: CheckResult;
 	try {
-		result = await checkBankDir(dir);
+		result = loadBank(dir);
 	} catch (e) {
 		if (!(e instanceof BankUnreadable)) throw e;
 		if (values.json) {

@@ -11,8 +11,7 @@ import { exportArticles } from '../../export/article';
 import { FORMAT_NAMES, isFormat, runExport, toBytes } from '../../export/index';
 import { formatReport } from '../../export/report';
 import { seedSchema, copiesSchema } from '../../export/options';
-import { BankUnreadable } from '../bank';
-import { checkBankDir } from '../check-dir';
+import { BankUnreadable, loadBank } from '../bank';
 import { parseOptions, UsageError } from './args';
 
 const USAGE = `usage: npm run dalil -- export --format ${FORMAT_NAMES.join('|')}
@@ -82,7 +81,7 @@ export async function run(args: string[]): Promise<number> {
 
 	let result;
 	try {
-		result = await checkBankDir(values.questions ?? 'questions');
+		result = loadBank(values.questions ?? 'questions');
 	} catch (e) {
 		if (!(e instanceof BankUnreadable)) throw e;
 		console.error(`dalil export: ${e.message}`);

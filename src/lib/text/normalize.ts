@@ -125,10 +125,9 @@ const LETTER_FOLDS: Record<string, string> = {
  * one form per letter, ASCII digits, punctuation to spaces, single spaces, digits split from
  * letters ("120كلم" → "120 كلم").
  *
- * Written as two passes over UTF-16 code units in reused buffers rather than a chain of Unicode
- * regular expressions: the grader folds every answer and the bank check every key and quote, and
- * this is most of their time. Text made only of ASCII and Arabic (what students type) skips the
- * Unicode normalizations, which change nothing there.
+ * Written as two passes over the characters rather than a chain of Unicode regular expressions:
+ * the grader folds every answer, and this is most of its time. Text made only of ASCII and Arabic
+ * (what students type) skips the Unicode normalizations, which change nothing there.
  * @param text any text
  */
 export function foldArabic(text: string): string {
@@ -137,20 +136,12 @@ export function foldArabic(text: string): string {
 		s = s.normalize('NFKC').toLowerCase();
 		s = s.normalize('NFD').replace(LATIN_MARKS, '').normalize('NFC');
 	}
-	if (s.length > MAPPED.length) {
-		MAPPED = new Uint16Array(s.length * 2);
-		SEPARATED = new Uint16Array(s.length * 4);
-	}
 	return separate(mapLetters(s));
 }
 
 /** Text that NFKC, NFD and lower-casing beyond ASCII leave as it is (ASCII, Arabic, spaces). */
 const PLAIN =
 	/^[\t\n\r\u0020-\u007F\u00A0\u0600-\u0652\u0656-\u0674\u0679-\u06FF\u200B-\u200D\u2060\uFEFF]*$/;
-
-/** Reused buffers of the two passes (a fold never outgrows them: they grow with the input). */
-let MAPPED = new Uint16Array(1024);
-let SEPARATED = new Uint16Array(2048);
 
 function isArabicMark(c: number): boolean {
 	return (
@@ -163,39 +154,32 @@ function isArabicMark(c: number): boolean {
 	);
 }
 
-/**
- * Pass 1, into `MAPPED`: marks and tatweel out, ASCII lower case, digits to ASCII, one form per
- * letter. Returns the number of code units written.
- */
-function mapLetters(s: string): number {
-	const out = MAPPED;
-	let n = 0;
+/** Pass 1: marks and tatweel out, ASCII lower case, digits to ASCII, one form per letter. */
+function mapLetters(s: string): string {
+	let out = '';
 	for (let i = 0; i < s.length; i++) {
 		const c = s.charCodeAt(i);
-		if (c < 0x0600) out[n++] = c >= 65 && c <= 90 ? c + 32 : c;
-		else if (c > 0x06ff) out[n++] = c;
-		else if (c === 0x0640 || isArabicMark(c)) continue;
-		else if (c >= 0x0660 && c <= 0x0669) out[n++] = c - 0x0660 + 48;
-		else if (c >= 0x06f0 && c <= 0x06f9) out[n++] = c - 0x06f0 + 48;
-		else {
-			const f = ARABIC_FOLDS[c - 0x0600];
-			if (f === -1) out[n++] = c;
-			else if (f !== 0) out[n++] = f; // 0: folds to nothing (the Arabic thousands separator)
+		if (c < 0x0600) {
+			out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : s[i];
+			continue;
 		}
+		if (c === 0x0640 || isArabicMark(c)) continue;
+		if (c >= 0x0660 && c <= 0x0669) out += String.fromCharCode(c - 0x0660 + 48);
+		else if (c >= 0x06f0 && c <= 0x06f9) out += String.fromCharCode(c - 0x06f0 + 48);
+		else if (c <= 0x06ff) {
+			const f = ARABIC_FOLDS[c - 0x0600];
+			out += f === undefined ? s[i] : f;
+		} else out += LETTER_FOLDS[s[i]] ?? s[i];
 	}
-	return n;
+	return out;
 }
 
-/**
- * `LETTER_FOLDS` of the Arabic block as code units, indexed by code point − 0x600: -1 for none, 0
- * for "drop".
- */
-const ARABIC_FOLDS = Int32Array.from({ length: 256 }, (_, i) => {
-	const ch = String.fromCharCode(0x600 + i);
-	if (!Object.prototype.hasOwnProperty.call(LETTER_FOLDS, ch)) return -1;
-	const f = LETTER_FOLDS[ch];
-	return f === '' ? 0 : f.charCodeAt(0);
-});
+/** `LETTER_FOLDS` of the Arabic block, indexed by code point − 0x600, for speed. */
+const ARABIC_FOLDS: (string | undefined)[] = Array.from({ length: 256 }, (_, i) =>
+	Object.prototype.hasOwnProperty.call(LETTER_FOLDS, String.fromCharCode(0x600 + i))
+		? LETTER_FOLDS[String.fromCharCode(0x600 + i)]
+		: undefined
+);
 
 const LETTER = 1;
 const OTHER_NUMBER = 2;
@@ -203,16 +187,15 @@ const DIGIT = 3;
 const CLASS_CACHE = new Map<string, number>();
 
 /** What a character is to the tokenizer: 0 separator, letter, other number, ASCII digit. */
-function classOf(c: number, pair: number): number {
+function classOf(c: number, ch: string): number {
 	if (c >= 48 && c <= 57) return DIGIT;
 	if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return LETTER;
 	if (c < 128) return 0;
 	if ((c >= 0x0620 && c <= 0x063f) || (c >= 0x0641 && c <= 0x064a)) return LETTER;
-	const key = String.fromCharCode(c) + (pair ? String.fromCharCode(pair) : '');
-	let k = CLASS_CACHE.get(key);
+	let k = CLASS_CACHE.get(ch);
 	if (k === undefined) {
-		k = /\p{L}/u.test(key) ? LETTER : /\p{N}/u.test(key) ? OTHER_NUMBER : 0;
-		if (CLASS_CACHE.size < 4096) CLASS_CACHE.set(key, k);
+		k = /\p{L}/u.test(ch) ? LETTER : /\p{N}/u.test(ch) ? OTHER_NUMBER : 0;
+		if (CLASS_CACHE.size < 4096) CLASS_CACHE.set(ch, k);
 	}
 	return k;
 }
@@ -220,64 +203,55 @@ function classOf(c: number, pair: number): number {
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
- * Pass 2, from `MAPPED` to a string: words of letters and digits separated by single spaces. A
- * comma before exactly three digits groups thousands ("1,200"); otherwise a point or comma between
- * digits is a decimal point. The percent sign is a word of its own; digits and letters that touch
- * are split.
- * @param n the code units in `MAPPED`
+ * Pass 2: words of letters and digits separated by single spaces. A comma before exactly three
+ * digits groups thousands ("1,200"); otherwise a point or comma between digits is a decimal point.
+ * The percent sign is a word of its own; digits and letters that touch are split.
  */
-function separate(n: number): string {
-	const s = MAPPED;
-	const out = SEPARATED;
-	const at = (i: number) => (i < n ? s[i] : 0);
-	let len = 0;
+function separate(s: string): string {
+	let out = '';
 	let pending = false;
 	let last = 0;
+	const n = s.length;
 	for (let i = 0; i < n; i++) {
-		const c = s[i];
-		let pair = 0;
-		if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) pair = s[++i];
-		if ((c === 44 || c === 46) && !pending && last === DIGIT && isDigit(at(i + 1))) {
-			if (c === 44 && isDigit(at(i + 2)) && isDigit(at(i + 3)) && !isDigit(at(i + 4))) continue;
-			out[len++] = 46;
+		const c = s.charCodeAt(i);
+		let ch = s[i];
+		if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+			ch = s.slice(i, i + 2);
+			i++;
+		}
+		if ((c === 44 || c === 46) && !pending && last === DIGIT && isDigit(s.charCodeAt(i + 1))) {
+			if (
+				c === 44 &&
+				isDigit(s.charCodeAt(i + 2)) &&
+				isDigit(s.charCodeAt(i + 3)) &&
+				!isDigit(s.charCodeAt(i + 4))
+			) {
+				continue;
+			}
+			out += '.';
 			last = 0;
 			continue;
 		}
 		if (c === 37) {
-			if (len > 0) out[len++] = 32;
-			out[len++] = 37;
+			if (out !== '') out += ' ';
+			out += '%';
 			pending = true;
 			last = 0;
 			continue;
 		}
-		const k = classOf(c, pair);
+		const k = classOf(c, ch);
 		if (k === 0) {
 			pending = true;
 			continue;
 		}
 		if (!pending && ((k === DIGIT && last === LETTER) || (k === LETTER && last === DIGIT)))
 			pending = true;
-		if (pending && len > 0) out[len++] = 32;
+		if (pending && out !== '') out += ' ';
 		pending = false;
-		out[len++] = c;
-		if (pair) out[len++] = pair;
+		out += ch;
 		last = k;
 	}
-	return fromCodes(out, len);
-}
-
-/** A string of the first `len` code units of `codes`, in chunks the call stack can take. */
-function fromCodes(codes: Uint16Array, len: number): string {
-	if (len <= 4096)
-		return String.fromCharCode.apply(null, codes.subarray(0, len) as unknown as number[]);
-	let s = '';
-	for (let i = 0; i < len; i += 4096) {
-		s += String.fromCharCode.apply(
-			null,
-			codes.subarray(i, Math.min(len, i + 4096)) as unknown as number[]
-		);
-	}
-	return s;
+	return out;
 }
 
 /**

@@ -3,6 +3,15 @@ import fc from 'fast-check';
 import { TextJoin, textResult } from './common';
 import { toBytes } from './index';
 
+/** A report with nothing in it: these tests are about the text. */
+const emptyReport = () => ({
+	format: 'test',
+	exported: [],
+	converted: [],
+	omitted: [],
+	notes: []
+});
+
 describe('TextJoin', () => {
 	it('gives what join gives, across chunks, empty pieces included', () => {
 		// Pieces up to 200,000 characters, so that some runs cross many chunks (128K characters).
@@ -25,13 +34,7 @@ describe('TextJoin', () => {
 		const out = new TextJoin('\n');
 		const pieces = ['زوارة', '', 'a'.repeat(150_000), 'طرابلس'];
 		out.add(...pieces);
-		const result = textResult(out, {
-			format: 'test',
-			exported: [],
-			converted: [],
-			omitted: [],
-			notes: []
-		});
+		const result = textResult(out, emptyReport());
 		expect(result.text).toBe(pieces.join('\n'));
 		expect(Buffer.from(toBytes(result)).equals(Buffer.from(pieces.join('\n'), 'utf8'))).toBe(true);
 	});
@@ -41,13 +44,7 @@ describe('TextJoin', () => {
 		const out = new TextJoin();
 		out.add('a'.repeat(150_000) + '\ud83d');
 		out.add('\ude00');
-		const result = textResult(out, {
-			format: 'test',
-			exported: [],
-			converted: [],
-			omitted: [],
-			notes: []
-		});
+		const result = textResult(out, emptyReport());
 		expect(result.chunks).toHaveLength(2);
 		expect(Buffer.from(toBytes(result)).toString('utf8')).toBe(result.text);
 		expect(result.text?.endsWith('😀')).toBe(true);

@@ -16,55 +16,35 @@ import {
 export class BankUnreadable extends Error {}
 
 /**
- * The article folders below `dir` (those with an article.md), sorted.
- * @param dir the questions folder
- */
-export function articleSlugs(dir: string): string[] {
-	if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-		throw new BankUnreadable(`question bank folder not found: ${dir}`);
-	}
-	const slugs = readdirSync(dir)
-		.sort()
-		.filter((slug) => existsSync(join(dir, slug, 'article.md')));
-	if (slugs.length === 0) {
-		throw new BankUnreadable(`no article in ${dir} (each article is a folder with article.md)`);
-	}
-	return slugs;
-}
-
-/** The bank files of an article folder, sorted. */
-function bankFiles(folder: string): string[] {
-	return readdirSync(folder)
-		.filter((f) => /\.ya?ml$/.test(f))
-		.sort()
-		.map((f) => join(folder, f));
-}
-
-/**
- * Reads some article folders of `dir`. Files are named relative to the working directory in
- * messages.
- * @param dir the questions folder
- * @param slugs the folders to read
- */
-export function readArticles(dir: string, slugs: string[]): ArticleSource[] {
-	const name = (p: string) => relative(process.cwd(), p) || p;
-	return slugs.map((slug) => {
-		const folder = join(dir, slug);
-		const articlePath = join(folder, 'article.md');
-		return {
-			slug,
-			article: { path: name(articlePath), text: readFileSync(articlePath, 'utf8') },
-			banks: bankFiles(folder).map((f) => ({ path: name(f), text: readFileSync(f, 'utf8') }))
-		};
-	});
-}
-
-/**
- * Reads every article folder below `dir`. Folders without article.md are skipped.
+ * Reads every article folder below `dir`. Folders without article.md are skipped; files are named
+ * relative to the working directory in messages.
  * @param dir the questions folder
  */
 export function readBankDir(dir: string): ArticleSource[] {
-	return readArticles(dir, articleSlugs(dir));
+	if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+		throw new BankUnreadable(`question bank folder not found: ${dir}`);
+	}
+	const name = (p: string) => relative(process.cwd(), p) || p;
+	const sources: ArticleSource[] = [];
+	for (const slug of readdirSync(dir).sort()) {
+		const folder = join(dir, slug);
+		if (!statSync(folder).isDirectory()) continue;
+		const articlePath = join(folder, 'article.md');
+		if (!existsSync(articlePath)) continue;
+		const banks = readdirSync(folder)
+			.filter((f) => /\.ya?ml$/.test(f))
+			.sort()
+			.map((f) => ({ path: name(join(folder, f)), text: readFileSync(join(folder, f), 'utf8') }));
+		sources.push({
+			slug,
+			article: { path: name(articlePath), text: readFileSync(articlePath, 'utf8') },
+			banks
+		});
+	}
+	if (sources.length === 0) {
+		throw new BankUnreadable(`no article in ${dir} (each article is a folder with article.md)`);
+	}
+	return sources;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBank, exitCode, type ArticleSource } from './check';
+import { checkBank, exitCode, failedViews, type ArticleSource } from './check';
 
 const ARTICLE = `---
 title: مقال للاختبار
@@ -87,6 +87,18 @@ describe('checkBank', () => {
 		expect(errors[0].message).toContain('nearest passage in p2: «الاجتماع الذي عقد في مدينة زوارة');
 		expect(result.articles[0].failed.map((f) => f.id)).toEqual(['where-city']);
 		expect(result.articles[0].questions).toEqual([]);
+		// as the teacher's pages list it
+		expect(failedViews(result.articles[0])).toEqual([
+			{
+				id: 'where-city',
+				key: 'test where-city 2',
+				prompt: expect.any(String),
+				language: 'ar',
+				errors: [
+					{ where: `q/test/questions.yaml:9:${errors[0].column}`, message: errors[0].message }
+				]
+			}
+		]);
 	});
 
 	it('refuses an answer key the evidence does not hold', () => {

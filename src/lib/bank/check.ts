@@ -539,6 +539,30 @@ function nearestPassage(
 	return best && best.score > 0 ? { id: best.id, text: clip(best.text, 120) } : undefined;
 }
 
+/** A failed question as the teacher's pages list it: what it asks, and where and why it fails. */
+export interface FailedView {
+	id: string;
+	/** unique on a page: article, id and line */
+	key: string;
+	prompt?: string;
+	language: string;
+	errors: { where: string; message: string }[];
+}
+
+/**
+ * The questions of an article that failed the check, for the teacher's pages.
+ * @param a a loaded article
+ */
+export function failedViews(a: LoadedArticle): FailedView[] {
+	return a.failed.map((f) => ({
+		id: f.id,
+		key: `${a.slug} ${f.id} ${f.line}`,
+		prompt: f.prompt,
+		language: a.language,
+		errors: f.errors.map((e) => ({ where: `${e.file}:${e.line}:${e.column}`, message: e.message }))
+	}));
+}
+
 /** Counts for the `--json` summary and the home page. */
 export function articleStats(a: LoadedArticle) {
 	const byType: Record<string, number> = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0]));

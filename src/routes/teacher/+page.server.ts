@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { failedViews } from '$lib/bank/check';
 import { answerText, textStrings } from '$lib/export/common';
 import {
 	applyFilter,
@@ -73,18 +74,7 @@ export const load: PageServerLoad = ({ url, cookies }) => {
 			};
 		}),
 		selection,
-		failed: articles.flatMap((a) =>
-			a.failed.map((f) => ({
-				id: f.id,
-				article: a.slug,
-				language: a.language,
-				prompt: f.prompt,
-				errors: f.errors.map((e) => ({
-					where: `${e.file}:${e.line}:${e.column}`,
-					message: e.message
-				}))
-			}))
-		),
+		failed: articles.flatMap(failedViews),
 		formats: FORMAT_NAMES.map((name) => ({ name, label: FORMATS[name].label }))
 	};
 };

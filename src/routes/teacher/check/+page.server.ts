@@ -1,3 +1,4 @@
+import { failedViews } from '$lib/bank/check';
 import { strings } from '$lib/i18n';
 import { getBank } from '$lib/server/bank';
 import type { PageServerLoad } from './$types';
@@ -13,7 +14,7 @@ export const load: PageServerLoad = ({ locals }) => {
 			language: a.language,
 			direction: a.direction,
 			proven: a.questions.length,
-			failed: a.failed
+			failed: failedViews(a)
 		})),
 		warnings: bank.result.diagnostics.filter((d) => d.severity === 'warning'),
 		unreadable: bank.result.diagnostics.filter((d) => d.severity === 'error' && !d.questionId)

@@ -43,6 +43,10 @@ describe('feedbackView of a kept grade', () => {
 				expect(feedbackView(q, keptGrade(full), article.paragraphs, tf)).toEqual(
 					feedbackView(q, full, article.paragraphs, tf)
 				);
+				// an unanswered question shows the same key as a graded one
+				expect(feedbackView(q, undefined, article.paragraphs, tf).expected).toBe(
+					feedbackView(q, full, article.paragraphs, tf).expected
+				);
 				n++;
 			}
 		}

@@ -56,12 +56,7 @@ export function feedbackView(
 		const p = paragraphs.find((x) => x.id === s.paragraph);
 		return p ? [excerpt(p, s.start, s.end)] : [];
 	});
-	let expected = result ? answerKeyText(q) : keyText(q);
-	if (q.type === 'truefalse') {
-		expected = q.answer
-			? trueFalse[0]
-			: `${trueFalse[1]}${q.correction ? ` (${q.correction})` : ''}`;
-	}
+	const expected = answerKeyText(q, { true: trueFalse[0], false: trueFalse[1] });
 	return {
 		verdict: result ? result.verdict : 'unanswered',
 		score: result?.score ?? 0,
@@ -70,30 +65,6 @@ export function feedbackView(
 		evidence,
 		...(given !== undefined ? { given } : {})
 	};
-}
-
-/** The key in words, for an unanswered question (a graded one carries the grader's). */
-function keyText(q: BankQuestion): string {
-	switch (q.type) {
-		case 'single':
-			return q.answer.text;
-		case 'multiple':
-			return q.answer.map((o) => o.text).join(' · ');
-		case 'short':
-			return q.answer;
-		case 'numeric':
-			return `${q.answer.value}${q.answer.unit ? ' ' + q.answer.unit : ''}`;
-		case 'cloze':
-			return [...q.text.matchAll(/\[\[([^\]|]+)/g)].map((m) => m[1]).join(' / ');
-		case 'matching':
-			return q.pairs.map((p) => `${p.left.text} ← ${p.right.text}`).join(' · ');
-		case 'ordering':
-			return q.items.map((o, i) => `${i + 1}. ${o.text}`).join('  ');
-		case 'evidence':
-			return q.evidence.join(' … ');
-		default:
-			return '';
-	}
 }
 
 /**

@@ -144,6 +144,64 @@ test('a full test in Arabic: timed, kept across a reload, submitted once', async
 	await expect(page.locator('.summary dd').first()).toContainText('8 / 8');
 });
 
+test('with JavaScript: checks stay on the page, items reorder, the clock runs out', async ({
+	page,
+	javaScriptEnabled
+}) => {
+	test.skip(!javaScriptEnabled, 'what the page script adds');
+	const scripts: string[] = [];
+	page.on('request', (r) => {
+		if (r.resourceType() === 'script') scripts.push(r.url());
+	});
+	const ordering = article.questions.find((q) => q.type === 'ordering')!;
+	const short = article.questions.find((q) => q.type === 'short')!;
+	await page.goto(`/quiz/${slug}?seed=js1&mode=practice&ids=${short.id},${ordering.id}`);
+	// the page's one script is inlined: nothing else to fetch, no framework to hydrate
+	expect(scripts).toEqual([]);
+	await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+
+	// a check posts in the background: the verdict shows, the page is the same page, focus stays
+	await answerRight(page, short);
+	const check = page.locator(`button[name="_check"][value="${short.id}"]`);
+	await check.click();
+	await expect(page.locator(`#q-${short.id} .feedback .verdict`)).toContainText('صحيح');
+	await expect(check).toBeFocused();
+	expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+
+	// an ordering item moves up as its position changes, and every position stays distinct
+	const box = page.locator(`#q-${ordering.id}`);
+	const last = (await box.locator('li bdi').allTextContents()).at(-1)!;
+	await box.locator('li').last().locator('select').selectOption('1');
+	await expect(box.locator('li bdi').first()).toHaveText(last);
+	const positions = await box
+		.locator('select')
+		.evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
+	expect(positions).toEqual(positions.map((_, i) => String(i + 1)));
+	// and dragging the first below the second swaps them
+	const [a, b] = await box.locator('li bdi').allTextContents();
+	// by the mouse, in steps, as a hand drags (one jump does not always start a drag in Chromium)
+	await box.locator('ol').scrollIntoViewIfNeeded();
+	const from = (await box.locator('li bdi').first().boundingBox())!;
+	const to = (await box.locator('li bdi').nth(1).boundingBox())!;
+	await page.mouse.move(from.x + 4, from.y + from.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(to.x + 4, to.y + to.height / 2, { steps: 5 });
+	await page.mouse.up();
+	await expect(box.locator('li bdi').first()).toHaveText(b);
+	await expect(box.locator('li bdi').nth(1)).toHaveText(a);
+
+	// a timed test counts down and submits itself at zero
+	await page.clock.install();
+	await page.goto(`/quiz/${slug}?n=3&seed=js2&mode=test&time=1`);
+	await page.getByRole('button', { name: 'ابدأ الاختبار' }).click();
+	const timer = page.locator('.timer bdi');
+	const shown = await timer.textContent();
+	await page.clock.runFor(2_000);
+	await expect(timer).not.toHaveText(shown!);
+	await page.clock.runFor(60_000);
+	await expect(page).toHaveURL(/\/results\//);
+});
+
 test('results: retry the ones I missed, and a breakdown by skill', async ({ page }) => {
 	await page.goto(`/quiz/${slug}?n=4&seed=retry1&mode=test`);
 	const ids = await questionIds(page);

@@ -37,3 +37,17 @@ export function wordMarked(
 		word[2] <= marked.end
 	);
 }
+
+/**
+ * An ordering after one item moves: `item` taken out of `shown` and put back at position `to`
+ * (1-based; past the end means last). The ordering control and the quiz page's script both move
+ * items this way, so the positions they number stay distinct.
+ * @param shown the items (any ids) in the order shown
+ * @param item the item that moves
+ * @param to its new position, 1-based
+ */
+export function moveItem<T>(shown: readonly T[], item: T, to: number): T[] {
+	const order = shown.filter((x) => x !== item);
+	order.splice(Math.max(0, to - 1), 0, item);
+	return order;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureArticle } from './fixtures';
 import { MAX_ANSWER, orderingPositions, readAnswers, wordMarked } from './form';
+import { moveItem } from './fields';
 import { studentView } from './view';
 
 const article = fixtureArticle();
@@ -85,5 +86,13 @@ describe('readAnswers', () => {
 		expect(wordMarked(['x', 5, 8], 'p2', marked)).toBe(true);
 		expect(wordMarked(['x', 13, 15], 'p2', marked)).toBe(false);
 		expect(wordMarked(['x', 5, 8], 'p1', marked)).toBe(false);
+	});
+
+	it('moves an ordering item to a position, keeping the others in their order', () => {
+		expect(moveItem([0, 1, 2, 3], 3, 1)).toEqual([3, 0, 1, 2]);
+		expect(moveItem([0, 1, 2, 3], 0, 3)).toEqual([1, 2, 0, 3]);
+		expect(moveItem([0, 1, 2, 3], 1, 2)).toEqual([0, 1, 2, 3]);
+		// past the end (an unplaced item): last
+		expect(moveItem([2, 0, 1], 2, 99)).toEqual([0, 1, 2]);
 	});
 });

@@ -18,6 +18,7 @@ import {
 	type SelectionAction
 } from '$lib/export/selection';
 import { getBank } from '$lib/server/bank';
+import { strings } from '$lib/i18n';
 import type { Cookies } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,7 +29,7 @@ const COOKIE = {
 	sameSite: 'lax'
 } as const;
 
-export const load: PageServerLoad = ({ url, cookies }) => {
+export const load: PageServerLoad = ({ url, cookies, locals }) => {
 	const bank = getBank();
 	const filter = filterSchema.safeParse(filterInput(url.searchParams));
 	if (!filter.success) error(400, filterError(filter.error));
@@ -39,6 +40,7 @@ export const load: PageServerLoad = ({ url, cookies }) => {
 	);
 	const articles = bank.result.articles;
 	return {
+		t: strings(locals.locale),
 		filter: filter.data,
 		query: url.search,
 		articles: articles.map((a) => ({

@@ -1,10 +1,12 @@
 import { FORMATS } from '$lib/export/index';
 import { exportForRequest } from '$lib/server/export';
+import { strings } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url, cookies }) => {
+export const load: PageServerLoad = ({ url, cookies, locals }) => {
 	const { req, result, articles } = exportForRequest(url, cookies);
 	return {
+		t: strings(locals.locale),
 		format: req.format,
 		label: FORMATS[req.format].label,
 		count: req.questions.length,

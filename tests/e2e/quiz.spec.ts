@@ -202,6 +202,22 @@ test('with JavaScript: checks stay on the page, items reorder, the clock runs ou
 	await expect(page).toHaveURL(/\/results\//);
 });
 
+test('evidence: the words between the first and last marked word show marked, by CSS alone', async ({
+	page
+}) => {
+	const q = article.questions.find((x) => x.type === 'evidence')!;
+	await page.goto(`/quiz/${slug}?seed=ev1&mode=practice&ids=${q.id}`);
+	const box = page.locator(`#q-${q.id}`);
+	const words = box.locator('.evidence p').first().locator('label');
+	const background = (i: number) =>
+		words.nth(i).evaluate((el) => getComputedStyle(el).backgroundColor);
+	const plain = await background(3);
+	await words.nth(2).click();
+	await words.nth(5).click();
+	for (const i of [2, 3, 4, 5]) expect(await background(i), `word ${i}`).not.toBe(plain);
+	for (const i of [1, 6]) expect(await background(i), `word ${i}`).toBe(plain);
+});
+
 test('results: retry the ones I missed, and a breakdown by skill', async ({ page }) => {
 	await page.goto(`/quiz/${slug}?n=4&seed=retry1&mode=test`);
 	const ids = await questionIds(page);

@@ -1,15 +1,16 @@
 /**
- * Taking a quiz, server side: the quiz of a spec (cached: the bank does not change while the
- * server runs), grading an answer with the grading module, and the cookie name of an attempt.
+ * Taking a quiz, server side: the spec of a link and the quiz of a spec (both cached: the bank does
+ * not change while the server runs), grading an answer with the grading module, and the cookie
+ * name of an attempt.
  */
-import type { LoadedArticle } from '../bank/check';
+import type { BankQuestion, LoadedArticle } from '../bank/check';
 import { gradeQuestion } from '../grading/grade';
 import type { GradeResult, StudentResponse } from '../grading/types';
 import { AttemptStore } from './attempts';
 import { LruCache } from './cache';
 import { generateQuiz } from './generate';
 import { hashText } from './random';
-import { specQuery, type QuizSpec } from './spec';
+import { parseSpec, specQuery, type QuizSpec, type SpecNote } from './spec';
 import type { QuestionView } from './types';
 import { studentView } from './view';
 
@@ -46,6 +47,62 @@ export function quizFor(article: LoadedArticle, spec: QuizSpec): QuizPage {
 	});
 }
 
+/** A quiz link as read: its spec and the notes on what it asked that was not understood. */
+export interface QuizLink {
+	/** shared by every request of the link: frozen */
+	spec: Readonly<QuizSpec>;
+	notes: readonly Readonly<SpecNote>[];
+	/** the quiz of the spec (which must have a seed), generated on first use */
+	page(): QuizPage;
+}
+
+const links = new LruCache<QuizLink & { article: LoadedArticle }>(1000);
+/** A longer query is read on every request rather than kept: an entry holds its key. */
+const MAX_KEPT_QUERY = 1000;
+
+/**
+ * The spec of a quiz link (`parseSpec`), with one rule of the pages: a seed that is not valid
+ * becomes a stable one made from it, with a note. A class opens and posts the same link again and
+ * again, and zod parses it the same way each time, so a link is read once per distinct query.
+ * @param article the checked article
+ * @param url the request's URL (its query is the link's)
+ */
+export function quizLink(article: LoadedArticle, url: URL): QuizLink {
+	const read = () => {
+		const { spec, notes } = parseSpec(article.slug, url.searchParams, article.paragraphs.length);
+		const raw = url.searchParams.get('seed');
+		if (!spec.seed && raw) {
+			spec.seed = hashText(raw).toString(36);
+			const note = notes.find((n) => n.param === 'seed');
+			if (note) note.used = spec.seed;
+		}
+		for (const list of [spec.types, spec.skills, spec.ids, spec.difficulty, spec.paragraphs]) {
+			Object.freeze(list);
+		}
+		notes.forEach((n) => Object.freeze(n));
+		let page: QuizPage | undefined;
+		return {
+			article,
+			spec: Object.freeze(spec),
+			notes: Object.freeze(notes),
+			page: () => (page ??= quizFor(article, spec))
+		};
+	};
+	if (url.search.length > MAX_KEPT_QUERY) return read();
+	const key = `${article.slug}${url.search}`;
+	const link = links.get(key, read);
+	// Another article object under the slug (a bank loaded again, in tests): read for it.
+	if (link.article !== article) {
+		const fresh = read();
+		links.set(key, fresh);
+		return fresh;
+	}
+	return link;
+}
+
+/** Each article's questions by id, for grading (an article is graded question by question). */
+const questionIndex = new WeakMap<LoadedArticle, Map<string, BankQuestion>>();
+
 /**
  * Grades one answer with the grading module, against the article's text.
  * @param article the checked article
@@ -57,7 +114,14 @@ export function gradeAnswer(
 	id: string,
 	response: StudentResponse
 ): GradeResult | undefined {
-	const q = article.questions.find((x) => x.id === id);
+	let byId = questionIndex.get(article);
+	if (!byId) {
+		byId = new Map();
+		// the first of an id, as a search would find it
+		for (const q of article.questions) if (!byId.has(q.id)) byId.set(q.id, q);
+		questionIndex.set(article, byId);
+	}
+	const q = byId.get(id);
 	return q ? gradeQuestion(q, response, { article }) : undefined;
 }
 

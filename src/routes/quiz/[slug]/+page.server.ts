@@ -4,14 +4,14 @@ import { strings } from '$lib/i18n';
 import { quizStrings } from '$lib/quiz/strings';
 import type { LoadedArticle } from '$lib/bank/check';
 import { readAnswers, type Answers, type FormProblem } from '$lib/quiz/form';
-import { hashText, newSeed } from '$lib/quiz/random';
+import { newSeed } from '$lib/quiz/random';
 import { feedbackView } from '$lib/quiz/results';
-import { parseSpec, type QuizSpec, type SpecNote } from '$lib/quiz/spec';
+import type { QuizSpec } from '$lib/quiz/spec';
 import {
 	attemptCookie,
 	attempts,
 	gradeAnswer,
-	quizFor,
+	quizLink,
 	readForm,
 	type QuizPage
 } from '$lib/quiz/take';
@@ -23,18 +23,6 @@ function articleOf(slug: string): LoadedArticle {
 	const article = getBank().articles.get(slug);
 	if (!article) error(404, `No article named ${slug}`);
 	return article;
-}
-
-/** The spec of the link; an invalid seed becomes a stable one made from it (with a note). */
-function specOf(article: LoadedArticle, url: URL): { spec: QuizSpec; notes: SpecNote[] } {
-	const parsed = parseSpec(article.slug, url.searchParams, article.paragraphs.length);
-	const raw = url.searchParams.get('seed');
-	if (!parsed.spec.seed && raw) {
-		parsed.spec.seed = hashText(raw).toString(36);
-		const note = parsed.notes.find((n) => n.param === 'seed');
-		if (note) note.used = parsed.spec.seed;
-	}
-	return parsed;
 }
 
 /**
@@ -63,14 +51,15 @@ function findAttempt(
 
 export const load: PageServerLoad = ({ params, url, cookies, locals }) => {
 	const article = articleOf(params.slug);
-	const { spec, notes } = specOf(article, url);
+	const link = quizLink(article, url);
+	const { spec } = link;
 	if (!spec.seed) {
 		// A link without a seed gets one, so the quiz it shows can be shared and reloaded.
 		const next = new URL(url);
 		next.searchParams.set('seed', newSeed());
 		redirect(303, next.pathname + next.search);
 	}
-	const page = quizFor(article, spec);
+	const page = link.page();
 	const found = findAttempt(cookies, page, article.slug);
 	const attempt = found && !found.submitted ? found : undefined;
 	const needsStart = spec.mode === 'test' && spec.time > 0 && !attempt;
@@ -88,7 +77,7 @@ export const load: PageServerLoad = ({ params, url, cookies, locals }) => {
 		},
 		spec: { mode: spec.mode, book: spec.book, time: spec.time, seed: spec.seed, n: spec.n },
 		query: page.query,
-		notes,
+		notes: [...link.notes],
 		fewer:
 			page.views.length < spec.n && !page.filtersDropped && spec.ids.length === 0
 				? page.views.length
@@ -123,22 +112,26 @@ export const load: PageServerLoad = ({ params, url, cookies, locals }) => {
 	};
 };
 
-/** Reads a post into the attempt: a refused answer keeps what was saved before. */
+/**
+ * Reads a post into the attempt: a refused answer keeps what was saved before. The attempt's cookie
+ * is set, unless the post ends the attempt (`final`) and is taken: its caller then deletes it.
+ */
 async function save(
 	request: Request,
 	url: URL,
 	slug: string,
 	cookies: Cookies,
-	create = true
+	final = false
 ): Promise<
-	| { ok: true; article: LoadedArticle; spec: QuizSpec; attempt: Attempt; form: FormData }
+	| { ok: true; article: LoadedArticle; spec: Readonly<QuizSpec>; attempt: Attempt; form: FormData }
 	| { ok: false; status: 400; data: { message: string; problems: FormProblem[]; echo: Answers } }
 	| { ok: false; status: 409; attempt: Attempt }
 > {
 	const article = articleOf(slug);
-	const { spec } = specOf(article, url);
+	const link = quizLink(article, url);
+	const { spec } = link;
 	if (!spec.seed) return badPost('the quiz link has no seed');
-	const page = quizFor(article, spec);
+	const page = link.page();
 	let form: FormData;
 	try {
 		form = await readForm(request);
@@ -149,12 +142,14 @@ async function save(
 	let attempt = findAttempt(cookies, page, slug, typeof formId === 'string' ? formId : null);
 	if (attempt?.submitted) return { ok: false, status: 409, attempt };
 	const { answers, problems, overLong } = readAnswers(form, page.views);
-	if (!attempt && create) {
+	if (!attempt) {
 		if (spec.mode === 'test' && spec.time > 0) return badPost('the test has not been started');
 		attempt = attempts.create({ slug, query: page.query, ids: page.views.map((v) => v.id) });
 	}
-	if (!attempt) return badPost('no attempt');
-	cookies.set(attemptCookie(slug, page.query), attempt.id, cookieOptions(slug, url));
+	// A cookie set only to be deleted by the same response would be work for nothing.
+	if (!final || problems.length > 0) {
+		cookies.set(attemptCookie(slug, page.query), attempt.id, cookieOptions(slug, url));
+	}
 	const refused = new Set(problems.map((p) => p.id));
 	// Every answer of the post replaces the saved one (an emptied field clears it), except refused ones.
 	const kept = Object.fromEntries(
@@ -186,11 +181,12 @@ function badPost(message: string) {
 export const actions: Actions = {
 	start: async ({ request, url, params, cookies }) => {
 		const article = articleOf(params.slug);
-		const { spec } = specOf(article, url);
+		const link = quizLink(article, url);
+		const { spec } = link;
 		if (!spec.seed)
 			return fail(400, { message: 'the quiz link has no seed', problems: [], echo: {} });
 		await request.formData().catch(() => undefined);
-		const page = quizFor(article, spec);
+		const page = link.page();
 		if (!findAttempt(cookies, page, article.slug)) {
 			const attempt = attempts.create({
 				slug: article.slug,
@@ -235,7 +231,7 @@ export const actions: Actions = {
 	},
 
 	submit: async ({ request, url, params, cookies }) => {
-		const r = await save(request, url, params.slug, cookies);
+		const r = await save(request, url, params.slug, cookies, true);
 		if (!r.ok && r.status === 409) redirect(303, `/quiz/${params.slug}/results/${r.attempt.id}`);
 		if (!r.ok) return fail(400, r.data);
 		const { attempt, article } = r;
@@ -253,7 +249,10 @@ export const actions: Actions = {
 			results
 		};
 		attempts.seal(attempt);
-		cookies.delete(attemptCookie(params.slug, attempt.query), cookieOptions(params.slug, url));
+		// Deleted if the browser has it: a post without it (no JavaScript, nothing saved before)
+		// leaves nothing to delete.
+		const cookie = attemptCookie(params.slug, attempt.query);
+		if (cookies.get(cookie) !== undefined) cookies.delete(cookie, cookieOptions(params.slug, url));
 		redirect(303, `/quiz/${params.slug}/results/${attempt.id}`);
 	}
 };

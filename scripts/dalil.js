@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs the CLI (src/lib/server/cli). The TypeScript sources are bundled once with esbuild into
-// node_modules/.cache/dalil and rebuilt only when a source is newer: starting a TypeScript loader
-// on every run would cost more than checking a 10,000-question bank.
+// Runs the CLI (src/lib/server/cli). The TypeScript sources and their dependencies are bundled once
+// with esbuild into node_modules/.cache/dalil and rebuilt only when an input is newer: starting a
+// TypeScript loader on every run would cost more than checking a 10,000-question bank.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,7 +22,11 @@ function newest(dir) {
 }
 
 const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
-if (built < Math.max(newest(join(root, 'src/lib')), statSync(join(root, 'package.json')).mtimeMs)) {
+// Rebuilt when a source, the dependencies (they are bundled) or this script is newer.
+const inputs = ['package.json', 'package-lock.json', 'scripts/dalil.js'].map((f) =>
+	existsSync(join(root, f)) ? statSync(join(root, f)).mtimeMs : 0
+);
+if (built < Math.max(newest(join(root, 'src/lib')), ...inputs)) {
 	const { build } = await import('esbuild');
 	// esbuild has printed what failed; a stack trace of the bundler would add nothing.
 	await build({
@@ -32,7 +36,12 @@ if (built < Math.max(newest(join(root, 'src/lib')), statSync(join(root, 'package
 		platform: 'node',
 		format: 'esm',
 		target: 'node20',
-		packages: 'external',
+		// Dependencies are bundled too: one file loads in half the time their dozens of modules take
+		// (zod's alone is about 100 ms). CommonJS ones call `require`, which ESM lacks: give it them.
+		external: ['esbuild'],
+		banner: {
+			js: "import { createRequire as __dalilRequire } from 'node:module'; const require = __dalilRequire(import.meta.url);"
+		},
 		sourcemap: 'inline',
 		outdir,
 		logLevel: 'error'

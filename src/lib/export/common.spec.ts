@@ -30,6 +30,18 @@ describe('TextJoin', () => {
 		);
 	});
 
+	it('takes pieces one at a time (push) into the same text as add', () => {
+		const pieces = ['زوارة', '', 'a'.repeat(150_000), 'طرابلس', '\n'];
+		const pushed = new TextJoin('\n');
+		for (const p of pieces) pushed.push(p);
+		const added = new TextJoin('\n');
+		added.add(...pieces);
+		// The chunks may be cut elsewhere (add flushes after all its pieces); the text is the same.
+		expect(pushed.chunks().length).toBeGreaterThan(1);
+		expect(pushed.chunks().join('')).toBe(added.chunks().join(''));
+		expect(pushed.chunks().join('')).toBe(pieces.join('\n'));
+	});
+
 	it('gives a result whose text and bytes are the joined text', () => {
 		const out = new TextJoin('\n');
 		const pieces = ['زوارة', '', 'a'.repeat(150_000), 'طرابلس'];

@@ -63,6 +63,13 @@ export class TextJoin {
 		if (this.size >= CHUNK) this.flush();
 	}
 
+	/** Adds the next piece (one: no array is made for it). */
+	push(piece: string): void {
+		this.pieces.push(piece);
+		this.size += piece.length;
+		if (this.size >= CHUNK) this.flush();
+	}
+
 	private flush(): void {
 		// After the first chunk, a chunk opens with an empty piece: the join puts the separator
 		// that stands between the two chunks in front of its first real piece.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parse, type GIFTQuestion } from 'gift-pegjs';
 import { parseCloze } from '../bank/schema';
-import { MOODLE_GRADES } from './common';
+import { htmlEscape, MOODLE_GRADES } from './common';
 import { bankInput, fixtureInput } from './fixtures';
-import { giftEscape, shortForms, toGift } from './gift';
+import { giftEscape, plainSpelling, shortForms, toGift } from './gift';
 import type { ExportInput } from './types';
 
 /** The plain text of an HTML fragment as Moodle would show it. */
@@ -141,6 +141,79 @@ describe('GIFT export', () => {
 			input.articles.get('fixture')!.attribution
 		);
 		expect(text).not.toMatch(/\n\s*\n\s*\n/);
+	});
+
+	it('escapes the text in every place it is written, part by part', () => {
+		// Every character GIFT or HTML gives a meaning to, in each field the export writes.
+		const odd = ' {a=b} #1 ~ \\ : & <i> "q"';
+		const input = fixtureInput();
+		const a = input.articles.get('fixture')!;
+		const article = {
+			...a,
+			title: a.title + odd,
+			attribution: a.attribution + odd,
+			paragraphs: a.paragraphs.map((p) => ({ ...p, text: p.text + odd }))
+		};
+		const withOdd = (o: { text: string; feedback?: string }) => ({
+			...o,
+			text: o.text + odd,
+			...(o.feedback ? { feedback: o.feedback + odd } : {})
+		});
+		const questions = input.questions.map((q) => {
+			const x = { ...q, prompt: q.prompt + odd, explanation: q.explanation + odd };
+			if (x.type === 'single')
+				return { ...x, answer: withOdd(x.answer), distractors: x.distractors.map(withOdd) };
+			if (x.type === 'multiple')
+				return { ...x, answer: x.answer.map(withOdd), distractors: x.distractors.map(withOdd) };
+			if (x.type === 'truefalse' && x.correction) return { ...x, correction: x.correction + odd };
+			if (x.type === 'matching')
+				return {
+					...x,
+					pairs: x.pairs.map((p) => ({ left: withOdd(p.left), right: p.right }))
+				};
+			if (x.type === 'ordering') return { ...x, items: x.items.map(withOdd) };
+			return x;
+		}) as typeof input.questions;
+		const odded: ExportInput = { questions, articles: new Map([['fixture', article]]) };
+		// gift-pegjs reads each prompt, choice and pair back as the bank has it.
+		const { text, report } = checkAgainstBank(odded);
+		const html = (s: string) => giftEscape(htmlEscape(s));
+		expect(text).toContain(`::${giftEscape(article.title)}::[html]`);
+		for (const p of article.paragraphs) expect(text).toContain(`</b> ${html(p.text)}</p>`);
+		expect(text).toContain(`<p><small>${html(a.title + odd)}`);
+		for (const q of questions) {
+			if (!report.exported.includes(q.id)) continue;
+			expect(text).toContain(html(q.prompt));
+			expect(text).toContain(`${html(q.explanation)} (`);
+			if (q.type === 'truefalse' && q.correction) {
+				const c = giftEscape(q.correction);
+				expect(text).toContain(`FALSE#${c}#${c}\n`);
+			}
+			if (q.type === 'matching') {
+				for (const p of q.pairs)
+					expect(text).toContain(`=${html(p.left.text)} -> ${giftEscape(p.right.text)}\n`);
+			}
+		}
+		expect(text).not.toMatch(/\n\s*\n\s*\n/);
+	});
+
+	it("writes a line break in the text as GIFT's \\n, in every place", () => {
+		const input = fixtureInput();
+		const questions = input.questions.map((q) => ({
+			...q,
+			prompt: `${q.prompt}\r\n\nsecond`,
+			explanation: `${q.explanation}\n`
+		})) as typeof input.questions;
+		const { text } = toGift({ ...input, questions });
+		for (const block of text!.split('\n\n')) expect(block.trim()).not.toBe('');
+		expect(text).toContain('\\n\\nsecond</p>');
+		expect(text).not.toContain('\r');
+	});
+
+	it('folds the spelling of Arabic answers only, leaving other text as it is', () => {
+		expect(plainSpelling('Zuwara')).toBe('Zuwara');
+		expect(plainSpelling('مدرسةٌ')).toBe('مدرسه');
+		expect(plainSpelling('أُمّ')).toBe('ام');
 	});
 
 	it('reads back with gift-pegjs: the whole bank', () => {

@@ -11,7 +11,6 @@ import {
 	asciiNumber,
 	attributionLine,
 	Citations,
-	htmlEscape,
 	multipleAnswerWeight,
 	textStrings,
 	TextJoin,
@@ -63,11 +62,8 @@ interface GiftArticle {
 	cite: Citations;
 	/** `<p dir="rtl" lang="ar">`, escaped once an article rather than once a question */
 	open: string;
-}
-
-/** Text in GIFT's [html] format: HTML-escaped first, then GIFT-escaped. */
-function html(ga: GiftArticle, s: string): string {
-	return `${ga.open}${giftHtml(s)}</p>`;
+	/** what opens the general feedback: `####[html]` and the paragraph tag */
+	general: string;
 }
 
 /** A `[tag:…]` value: no `]` or line breaks, which would end the comment early. */
@@ -75,22 +71,11 @@ function tag(s: string): string {
 	return s.replace(/[\]\r\n]/g, ' ').trim();
 }
 
-/**
- * A choice shown to the student: in an [html] question Moodle reads the answers as HTML too, so
- * they are HTML-escaped before GIFT-escaped.
- */
-function choice(o: Option): string {
-	return giftHtml(o.text);
-}
-
-/** Each answer's feedback, `#…` after it, when the bank gives one. */
-function optionFeedback(o: Option): string {
-	return o.feedback ? `#${giftHtml(o.feedback)}` : '';
-}
-
 /** Arabic diacritics and tatweel (Unicode 0610–061A, 064B–065F, 0670, 0640). */
 const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u0640]/g;
 const LETTERS: Record<string, string> = { أ: 'ا', إ: 'ا', آ: 'ا', ة: 'ه', ى: 'ي' };
+/** Any character `plainSpelling` changes. */
+const FOLDS = /[\u0610-\u061A\u064B-\u065F\u0670\u0640أإآةى]/;
 
 /**
  * The spelling students often type for an Arabic answer: no diacritics or tatweel, bare alef for
@@ -99,6 +84,8 @@ const LETTERS: Record<string, string> = { أ: 'ا', إ: 'ا', آ: 'ا', ة: 'ه'
  * @param s an answer
  */
 export function plainSpelling(s: string): string {
+	// Most answers have nothing to fold: one test, rather than two replaces that find nothing.
+	if (!FOLDS.test(s)) return s;
 	return s.replace(MARKS, '').replace(/[أإآةى]/g, (c) => LETTERS[c]);
 }
 
@@ -117,47 +104,93 @@ export function shortForms(answer: string, accept: string[]): string[] {
 }
 
 /**
+ * A GIFT file being written, piece by piece: the bank's text goes out as it is (or escaped), never
+ * copied into a string per question, since flattening such strings cost more than building them.
+ * Items (an article's header, a question) end with a line break, and a blank line stands between
+ * two, as GIFT ends a question.
+ */
+class GiftOut {
+	private readonly j = new TextJoin();
+	private items = 0;
+	/** GIFT's syntax written since the last text, joined into one piece before it goes out */
+	private syntax = '';
+
+	/** Starts an item: the blank line after the one before. */
+	item(): void {
+		if (this.items++) this.raw('\n');
+	}
+
+	/** Text as it is (GIFT's own syntax, or text escaped already). */
+	raw(s: string): void {
+		this.syntax += s;
+	}
+
+	/** Text that needs no escaping (escaped already, or GIFT's own syntax). */
+	escaped(s: string): void {
+		if (this.syntax) {
+			this.j.push(this.syntax);
+			this.syntax = '';
+		}
+		this.j.push(s);
+	}
+
+	/** Plain text, GIFT-escaped. */
+	gift(s: string): void {
+		this.escaped(giftEscape(s));
+	}
+
+	/** Plain text in GIFT's [html] format: HTML-escaped, then GIFT-escaped. */
+	html(s: string): void {
+		this.escaped(giftHtml(s));
+	}
+
+	/** The whole text, once written. */
+	text(): TextJoin {
+		this.escaped('');
+		return this.j;
+	}
+}
+
+/**
  * Exports questions to Moodle GIFT.
  * @param input questions and their articles
  */
 export function toGift(input: ExportInput): ExportResult {
 	const report = new ReportBuilder('gift');
-	const out = new TextJoin('\n');
+	const out = new GiftOut();
 	const groups = byArticle(input);
 	for (const [a, questions] of groups) {
-		out.add(
-			`// Dalil — ${tag(a.title)}`,
-			`// ${attributionLine(a).replace(/\r?\n/g, ' ')}`,
-			'',
-			// Moodle's category path: `/` separates levels, so a slug (no `/`) is one level.
-			`$CATEGORY: $course$/top/Dalil/${a.slug}`,
-			'',
-			// The article itself, numbered, as a description item: a quiz shows it above the
-			// questions, and it carries the attribution into Moodle.
-			`// [id:${a.slug}-text] [tag:dalil-text]`,
-			`::${giftEscape(a.title)}::[html]${giftEscape(
-				a.paragraphs
-					.map(
-						(p) =>
-							`<p dir="${a.direction}" lang="${a.language}"><b>${p.n}</b> ${htmlEscape(p.text)}</p>`
-					)
-					.join('') + `<p><small>${htmlEscape(attributionLine(a))}</small></p>`
-			)}`,
-			''
+		out.item();
+		out.raw(
+			`// Dalil — ${tag(a.title)}\n// ${attributionLine(a).replace(/\r?\n/g, ' ')}\n\n` +
+				// Moodle's category path: `/` separates levels, so a slug (no `/`) is one level.
+				`$CATEGORY: $course$/top/Dalil/${a.slug}\n\n` +
+				// The article itself, numbered, as a description item: a quiz shows it above the
+				// questions, and it carries the attribution into Moodle.
+				`// [id:${a.slug}-text] [tag:dalil-text]\n::`
 		);
+		out.gift(a.title);
+		out.raw('::[html]');
+		for (const p of a.paragraphs) {
+			out.gift(`<p dir="${a.direction}" lang="${a.language}"><b>${p.n}</b> `);
+			out.html(p.text);
+			out.raw('</p>');
+		}
+		out.raw('<p><small>');
+		out.html(attributionLine(a));
+		out.raw('</small></p>\n');
 		const t = textStrings(a);
+		const open = giftEscape(`<p dir="${a.direction}" lang="${a.language}">`);
 		const ga: GiftArticle = {
 			t,
 			cite: new Citations(t, giftHtml),
-			open: giftEscape(`<p dir="${a.direction}" lang="${a.language}">`)
+			open,
+			general: `####[html]${open}`
 		};
-		for (const q of questions) {
-			const block = question(q, ga, report);
-			if (block) out.add(block, '');
-		}
+		for (const q of questions) question(q, ga, out, report);
 	}
 	if (groups.length) report.note('attribution: a comment and a description item per article');
-	return textResult(out, report.report);
+	return textResult(out.text(), report.report);
 }
 
 /**
@@ -173,46 +206,91 @@ function idLine(q: BankQuestion): string {
 	return line;
 }
 
-function question(q: BankQuestion, ga: GiftArticle, report: ReportBuilder): string | undefined {
-	const id = idLine(q);
-	const title = `::${q.id}::[html]${html(ga, q.prompt)}`;
-	// Escaped part by part: the citation's colon would send the whole text through the replace.
-	const general = `####[html]${ga.open}${ga.cite.feedback(q)}</p>`;
-	/** The question with its answers, one a line (each ends with a line break). */
-	const block = (answers: string) => `${id}\n${title}{\n${answers}${general}\n}`;
+/** The question's id line and title, its prompt as [html]: what every question opens with. */
+function head(q: BankQuestion, ga: GiftArticle, out: GiftOut): void {
+	out.item();
+	out.raw(`${idLine(q)}\n::${q.id}::[html]${ga.open}`);
+	out.html(q.prompt);
+	out.raw('</p>');
+}
 
+/** The general feedback, `####[html]…`: the explanation and where the text proves it. */
+function general(q: BankQuestion, ga: GiftArticle, out: GiftOut): void {
+	out.raw(ga.general);
+	// Escaped part by part: each paragraph's label is escaped once an article.
+	out.escaped(ga.cite.feedback(q));
+	out.raw('</p>');
+}
+
+/** Opens a question whose answers are one a line between braces (`close` ends it). */
+function open(q: BankQuestion, ga: GiftArticle, out: GiftOut): void {
+	head(q, ga, out);
+	out.raw('{\n');
+}
+
+/** Ends a question `open` began: the general feedback last in the braces. */
+function close(q: BankQuestion, ga: GiftArticle, out: GiftOut): void {
+	general(q, ga, out);
+	out.raw('\n}\n');
+}
+
+/**
+ * One answer line, `=text#feedback`: in an [html] question Moodle reads the answers as HTML too,
+ * so they are HTML-escaped before GIFT-escaped; the feedback follows when the bank gives one.
+ */
+function answer(out: GiftOut, mark: string, o: Option): void {
+	out.raw(mark);
+	out.html(o.text);
+	if (o.feedback) {
+		out.raw('#');
+		out.html(o.feedback);
+	}
+	out.raw('\n');
+}
+
+/** Writes a question, or reports why it is left out. */
+function question(q: BankQuestion, ga: GiftArticle, out: GiftOut, report: ReportBuilder): void {
 	switch (q.type) {
-		case 'single': {
+		case 'single':
 			report.ok(q);
-			let answers = `=${choice(q.answer)}${optionFeedback(q.answer)}\n`;
-			for (const o of q.distractors) answers += `~${choice(o)}${optionFeedback(o)}\n`;
-			return block(answers);
-		}
+			open(q, ga, out);
+			answer(out, '=', q.answer);
+			for (const o of q.distractors) answer(out, '~', o);
+			close(q, ga, out);
+			return;
 		case 'multiple': {
 			const right = multipleAnswerWeight(q, report, 'GIFT');
-			if (!right) return undefined;
-			let answers = '';
-			for (const o of q.answer) answers += `~%${right}%${choice(o)}${optionFeedback(o)}\n`;
-			for (const o of q.distractors) answers += `~%-${right}%${choice(o)}${optionFeedback(o)}\n`;
-			return block(answers);
+			if (!right) return;
+			open(q, ga, out);
+			for (const o of q.answer) answer(out, `~%${right}%`, o);
+			for (const o of q.distractors) answer(out, `~%-${right}%`, o);
+			close(q, ga, out);
+			return;
 		}
-		case 'truefalse': {
+		case 'truefalse':
 			report.ok(q);
-			let answer = q.answer ? 'TRUE' : 'FALSE';
+			open(q, ga, out);
+			out.raw(q.answer ? 'TRUE' : 'FALSE');
 			if (!q.answer && q.correction) {
 				// `{FALSE#feedback for a wrong answer#feedback for the right one}`
-				const c = giftEscape(q.correction);
-				answer += `#${c}#${c}`;
+				out.raw('#');
+				out.gift(q.correction);
+				out.raw('#');
+				out.gift(q.correction);
 			}
-			return block(`${answer}\n`);
-		}
+			out.raw('\n');
+			close(q, ga, out);
+			return;
 		case 'short':
 			report.ok(q);
-			return block(
-				shortForms(q.answer, q.accept)
-					.map((f) => `=${giftEscape(f)}\n`)
-					.join('')
-			);
+			open(q, ga, out);
+			for (const f of shortForms(q.answer, q.accept)) {
+				out.raw('=');
+				out.gift(f);
+				out.raw('\n');
+			}
+			close(q, ga, out);
+			return;
 		case 'numeric': {
 			const { value, tolerance, unit, unitOptional } = q.answer;
 			if (unit && !unitOptional) {
@@ -224,7 +302,11 @@ function question(q: BankQuestion, ga: GiftArticle, report: ReportBuilder): stri
 			} else report.ok(q);
 			// The multi-answer form `{#\n=%100%v:t\n}`: gift-pegjs refuses the one-line form with
 			// feedback, Moodle takes both.
-			return `${id}\n${title}{#\n=%100%${asciiNumber(value)}:${asciiNumber(tolerance)}\n${general}\n}`;
+			head(q, ga, out);
+			out.raw(`{#\n=%100%${asciiNumber(value)}:${asciiNumber(tolerance)}\n`);
+			general(q, ga, out);
+			out.raw('\n}\n');
+			return;
 		}
 		case 'cloze': {
 			const { plain, blanks } = parseCloze(q.text);
@@ -233,7 +315,7 @@ function question(q: BankQuestion, ga: GiftArticle, report: ReportBuilder): stri
 					q,
 					`${blanks.length} blanks: GIFT holds one blank a question (Moodle XML keeps it as a cloze)`
 				);
-				return undefined;
+				return;
 			}
 			report.converted(
 				q,
@@ -241,25 +323,44 @@ function question(q: BankQuestion, ga: GiftArticle, report: ReportBuilder): stri
 				'one blank, as a GIFT missing-word question'
 			);
 			const b = blanks[0];
-			const before = plain.slice(0, b.start);
-			const after = plain.slice(b.end);
-			const answers = shortForms(b.answer, b.accept)
-				.map((f) => `=${giftEscape(f)}`)
-				.join(' ');
-			return `${id}\n${title}${ga.open}${giftHtml(before)}{${answers} ${general}}${giftHtml(after)}</p>`;
+			head(q, ga, out);
+			out.raw(ga.open);
+			out.html(plain.slice(0, b.start));
+			out.raw('{');
+			shortForms(b.answer, b.accept).forEach((f, i) => {
+				out.raw(i ? ' =' : '=');
+				out.gift(f);
+			});
+			out.raw(' ');
+			general(q, ga, out);
+			out.raw('}');
+			out.html(plain.slice(b.end));
+			out.raw('</p>\n');
+			return;
 		}
 		case 'matching': {
 			if (q.pairs.length + q.distractors.length < 3) {
 				report.omitted(q, "Moodle's matching needs at least three answers; this one has two");
-				return undefined;
+				return;
 			}
 			if (q.scoring === 'all-or-nothing') {
 				report.converted(q, 'matching (partial credit)', "Moodle's matching gives credit per pair");
 			} else report.ok(q);
-			let answers = '';
-			for (const p of q.pairs) answers += `=${choice(p.left)} -> ${giftEscape(p.right.text)}\n`;
-			for (const o of q.distractors) answers += `= -> ${giftEscape(o.text)}\n`;
-			return block(answers);
+			open(q, ga, out);
+			for (const p of q.pairs) {
+				out.raw('=');
+				out.html(p.left.text);
+				out.raw(' -> ');
+				out.gift(p.right.text);
+				out.raw('\n');
+			}
+			for (const o of q.distractors) {
+				out.raw('= -> ');
+				out.gift(o.text);
+				out.raw('\n');
+			}
+			close(q, ga, out);
+			return;
 		}
 		case 'ordering':
 			report.converted(
@@ -267,13 +368,22 @@ function question(q: BankQuestion, ga: GiftArticle, report: ReportBuilder): stri
 				'matching',
 				'GIFT has no ordering: each item is matched to its place (1, 2, …)'
 			);
-			return block(q.items.map((o, i) => `=${choice(o)} -> ${i + 1}\n`).join(''));
+			open(q, ga, out);
+			q.items.forEach((o, i) => {
+				out.raw('=');
+				out.html(o.text);
+				out.raw(` -> ${i + 1}\n`);
+			});
+			close(q, ga, out);
+			return;
 		case 'evidence':
 			report.converted(
 				q,
 				'essay',
 				'GIFT cannot mark a phrase in the text: an essay the teacher grades, the evidence in its feedback'
 			);
-			return block('');
+			open(q, ga, out);
+			close(q, ga, out);
+			return;
 	}
 }

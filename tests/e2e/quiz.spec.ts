@@ -166,6 +166,11 @@ test('with JavaScript: checks stay on the page, items reorder, the clock runs ou
 	await check.click();
 	await expect(page.locator(`#q-${short.id} .feedback .verdict`)).toContainText('صحيح');
 	await expect(check).toBeFocused();
+	// styled as on a page the server sends whole: the verdict's border stands at its start
+	await expect(page.locator(`#q-${short.id} .feedback`)).not.toHaveCSS(
+		'border-inline-start-width',
+		'0px'
+	);
 	expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 
 	// an ordering item moves up as its position changes, and every position stays distinct

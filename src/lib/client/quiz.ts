@@ -63,8 +63,8 @@ function locator(el: Element | null): string | null {
 }
 
 /**
- * Shows the page the server answered in place of this one: the new `<main>`, with the text panel
- * left open or shut as it was and the focus where it was.
+ * Shows the page the server answered in place of this one: the new `<main>` and the styles it
+ * brings, with the text panel left open or shut as it was and the focus where it was.
  */
 function swap(html: string) {
 	const next = new DOMParser().parseFromString(html, 'text/html');
@@ -73,6 +73,10 @@ function swap(html: string) {
 	if (!main || !nextMain) return false;
 	const focused = locator(document.activeElement);
 	const open = [...main.querySelectorAll('details')].map((d) => d.open);
+	// Styles that come with what the page now shows (a verdict's, injected by the server)
+	for (const style of next.head.querySelectorAll('style[id]')) {
+		if (!document.getElementById(style.id)) document.head.append(style);
+	}
 	main.replaceChildren(...nextMain.childNodes);
 	main.querySelectorAll('details').forEach((d, i) => {
 		if (i < open.length) d.open = open[i];

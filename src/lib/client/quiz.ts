@@ -83,8 +83,7 @@ function swap(html: string) {
 	});
 	document.title = next.title;
 	if (focused) main.querySelector<HTMLElement>(focused)?.focus({ preventScroll: true });
-	if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', countdown);
-	else countdown();
+	countdown();
 	return true;
 }
 

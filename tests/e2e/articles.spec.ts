@@ -72,6 +72,24 @@ test('a phone reads the article without sideways scrolling', async ({ page }, te
 	await page.screenshot({ path: testInfo.outputPath('article-ar-phone.png'), fullPage: false });
 });
 
+test("the article's quiz builder makes the quiz link, and the quiz follows it", async ({
+	page
+}) => {
+	await page.goto(`/articles/${slug}?ui=en`);
+	const builder = page.locator('form.builder');
+	await builder.getByLabel('Number of questions').fill('4');
+	await builder.locator('input[name="mode"][value="test"]').check();
+	await builder.locator('input[name="book"][value="closed"]').check();
+	await builder.locator('input[name="seed"]').fill('builder1');
+	await builder.getByRole('button', { name: 'Make the quiz' }).click();
+	await expect(page).toHaveURL(
+		new RegExp(`/quiz/${slug}\\?n=4&mode=test&.*book=closed.*&seed=builder1`)
+	);
+	await expect(page.locator('fieldset.question')).toHaveCount(4);
+	// closed book: no text beside the questions
+	await expect(page.locator('details.text')).toHaveCount(0);
+});
+
 test('an unknown article is a 404 page, not a crash', async ({ page }) => {
 	const response = await page.goto('/articles/no-such-article');
 	expect(response?.status()).toBe(404);

@@ -166,6 +166,8 @@ test('with JavaScript: checks stay on the page, items reorder, the clock runs ou
 	await check.click();
 	await expect(page.locator(`#q-${short.id} .feedback .verdict`)).toContainText('صحيح');
 	await expect(check).toBeFocused();
+	// and said to screen readers by a live region that stays in the page
+	await expect(page.locator('#quiz-announcer')).toContainText('صحيح');
 	// styled as on a page the server sends whole: the verdict's border stands at its start
 	await expect(page.locator(`#q-${short.id} .feedback`)).not.toHaveCSS(
 		'border-inline-start-width',

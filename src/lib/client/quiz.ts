@@ -87,6 +87,22 @@ function swap(html: string) {
 	return true;
 }
 
+/**
+ * Says `text` to screen readers. A status that arrives inside markup swapped in is not reliably
+ * read out (a live region must be in the page before its text changes): this one stays.
+ */
+let live: HTMLElement | undefined;
+function announce(text: string) {
+	if (!live) {
+		live = document.createElement('p');
+		live.className = 'visually-hidden';
+		live.setAttribute('role', 'status');
+		live.id = 'quiz-announcer';
+		document.body.append(live);
+	}
+	live.textContent = text.replace(/\s+/g, ' ').trim();
+}
+
 /** Posts a save or a check in the background; anything unexpected falls back to a plain post. */
 async function post(form: HTMLFormElement, action: string, submitter: HTMLElement | null) {
 	clearTimeout(saving);
@@ -103,12 +119,15 @@ async function post(form: HTMLFormElement, action: string, submitter: HTMLElemen
 		if (r.redirected) return location.assign(r.url);
 		if (!swap(await r.text())) throw new Error('no page');
 		const checked = submitter?.getAttribute('name') === '_check' && submitter.getAttribute('value');
-		if (checked) {
-			document
-				.getElementById(`q-${checked}`)
-				?.querySelector('.feedback')
-				?.scrollIntoView({ block: 'nearest' });
-		}
+		const feedback = checked
+			? document.getElementById(`q-${checked}`)?.querySelector('.feedback')
+			: undefined;
+		feedback?.scrollIntoView({ block: 'nearest' });
+		// What the post changed, said once: the verdict, or the page's own message (saved, refused)
+		const message = feedback
+			? feedback.querySelector('.verdict')
+			: document.querySelector('main [role="alert"], main [role="status"]');
+		announce(message?.textContent ?? '');
 	} catch {
 		form.setAttribute('data-plain', '');
 		form.requestSubmit(submitter as HTMLButtonElement | null);

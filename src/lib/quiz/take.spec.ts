@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureArticle } from './fixtures';
 import { hashText } from './random';
 import { parseSpec, type QuizSpec } from './spec';
-import { gradeAnswer, quizFor, quizLink, readForm } from './take';
+import { gradeAnswer, questionOf, quizFor, quizLink, readForm } from './take';
 
 describe('readForm', () => {
 	it('reads a form posted without JavaScript (urlencoded) as the platform would', async () => {
@@ -115,5 +115,13 @@ describe('gradeAnswer', () => {
 
 	it('grades nothing for an id the article does not have', () => {
 		expect(gradeAnswer(article, 'no-such-question', { type: 'short', text: 'x' })).toBeUndefined();
+	});
+});
+
+describe('questionOf', () => {
+	it("finds an article's question by id, and nothing for an id it does not have", () => {
+		const article = fixtureArticle();
+		expect(questionOf(article, 'who-met')).toBe(article.questions.find((q) => q.id === 'who-met'));
+		expect(questionOf(article, 'no-such-question')).toBeUndefined();
 	});
 });

@@ -100,8 +100,23 @@ export function quizLink(article: LoadedArticle, url: URL): QuizLink {
 	return link;
 }
 
-/** Each article's questions by id, for grading (an article is graded question by question). */
+/** Each article's questions by id (an article is graded, and shown, question by question). */
 const questionIndex = new WeakMap<LoadedArticle, Map<string, BankQuestion>>();
+
+/**
+ * The question of an article with this id (the first, should the bank repeat one).
+ * @param article the checked article
+ * @param id a question id
+ */
+export function questionOf(article: LoadedArticle, id: string): BankQuestion | undefined {
+	let byId = questionIndex.get(article);
+	if (!byId) {
+		byId = new Map();
+		for (const q of article.questions) if (!byId.has(q.id)) byId.set(q.id, q);
+		questionIndex.set(article, byId);
+	}
+	return byId.get(id);
+}
 
 /**
  * Grades one answer with the grading module, against the article's text.
@@ -114,14 +129,7 @@ export function gradeAnswer(
 	id: string,
 	response: StudentResponse
 ): GradeResult | undefined {
-	let byId = questionIndex.get(article);
-	if (!byId) {
-		byId = new Map();
-		// the first of an id, as a search would find it
-		for (const q of article.questions) if (!byId.has(q.id)) byId.set(q.id, q);
-		questionIndex.set(article, byId);
-	}
-	const q = byId.get(id);
+	const q = questionOf(article, id);
 	return q ? gradeQuestion(q, response, { article }) : undefined;
 }
 

@@ -11,6 +11,7 @@ import {
 	attemptCookie,
 	attempts,
 	gradeAnswer,
+	questionOf,
 	quizLink,
 	readForm,
 	type QuizPage
@@ -98,12 +99,7 @@ export const load: PageServerLoad = ({ params, url, cookies, locals }) => {
 							? Object.fromEntries(
 									Object.entries(attempt.checks).map(([id, r]) => [
 										id,
-										feedbackView(
-											article.questions.find((q) => q.id === id)!,
-											r,
-											article.paragraphs,
-											tf
-										)
+										feedbackView(questionOf(article, id)!, r, article.paragraphs, tf)
 									])
 								)
 							: {}

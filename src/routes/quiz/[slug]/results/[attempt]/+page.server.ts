@@ -3,7 +3,7 @@ import { getBank } from '$lib/server/bank';
 import { strings } from '$lib/i18n';
 import { quizStrings } from '$lib/quiz/strings';
 import { describeResponse, feedbackView, summarize } from '$lib/quiz/results';
-import { attempts } from '$lib/quiz/take';
+import { attempts, questionOf } from '$lib/quiz/take';
 import { studentView } from '$lib/quiz/view';
 import type { PageServerLoad } from './$types';
 
@@ -20,7 +20,7 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const query = new URLSearchParams(attempt.query);
 	const seed = query.get('seed') ?? '';
 	const questions = attempt.ids.flatMap((id) => {
-		const q = article.questions.find((x) => x.id === id);
+		const q = questionOf(article, id);
 		if (!q) return [];
 		const view = studentView(q, seed, article);
 		const result = attempt.submitted!.results[id];

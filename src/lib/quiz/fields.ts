@@ -1,7 +1,7 @@
 /**
- * What the question controls need of the form protocol (see form.ts), kept apart from the reader
- * of posts so the quiz page's JavaScript does not carry `readAnswers`, which only the server and
- * the study page's on-device practice use.
+ * What the question controls and the quiz page's script need of the form protocol (see form.ts),
+ * kept apart from the reader of posts: `readAnswers` belongs to the server and the study page's
+ * on-device practice, not to every bundle that shows a control.
  */
 
 /** The longest typed answer accepted (a blank, a short or numeric answer). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureArticle } from './fixtures';
-import { MAX_ANSWER, orderingPositions, readAnswers, wordMarked } from './form';
-import { moveItem } from './fields';
+import { readAnswers } from './form';
+import { MAX_ANSWER, moveItem, orderingPositions, wordMarked } from './fields';
 import { studentView } from './view';
 
 const article = fixtureArticle();

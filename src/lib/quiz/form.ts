@@ -11,8 +11,6 @@ import type { StudentResponse } from '../grading/types';
 import { MAX_ANSWER } from './fields';
 import type { QuestionView } from './types';
 
-export { MAX_ANSWER, orderingPositions, wordMarked } from './fields';
-
 export type ProblemCode = 'too-long' | 'not-an-option' | 'malformed';
 
 /** A field that could not be taken as it came. */

@@ -281,7 +281,7 @@ export const quizSuite: Suite = {
 			const js = pageJsGzip(html, quizUrl, res.headers.get('link'));
 			figures.push(
 				figure(
-					`JavaScript shipped to the quiz page (${js.files.length} scripts and files, gzip)`,
+					`JavaScript shipped to the quiz page, gzip (${js.files.length} script${js.files.length === 1 ? '' : 's'}, inline or files)`,
 					js.bytes / 1024,
 					'KB',
 					null,

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { dump, load, YAMLException } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { loadSimpleYaml, loadYaml, UNSUPPORTED } from './yaml';
+import { yamlLocator } from './diagnostics';
+import { loadSimpleYaml, loadYaml, sequenceLines, UNSUPPORTED } from './yaml';
 
 /** js-yaml's reading, or the error it throws. */
 function reference(text: string): { value?: unknown; error?: boolean } {
@@ -164,6 +165,36 @@ describe('loadYaml', () => {
 		// the property says something only if the fast reader reads a good share itself
 		expect(fastPath).toBeGreaterThan(300);
 	}, 60_000);
+
+	it('knows the line of each question, as the locator finds it', () => {
+		const question = fc.dictionary(key, value, { minKeys: 1, maxKeys: 4 });
+		const check = (text: string) => {
+			const raw = loadSimpleYaml(text) as { questions?: unknown[] } | typeof UNSUPPORTED;
+			if (raw === UNSUPPORTED || !Array.isArray(raw?.questions)) return false;
+			const lines = sequenceLines(raw.questions);
+			if (!lines) return false;
+			const locate = yamlLocator(text);
+			expect(lines).toEqual(raw.questions.map((_, i) => locate(['questions', i]).line));
+			return true;
+		};
+		for (const text of banks) expect(check(text)).toBe(true);
+		let read = 0;
+		fc.assert(
+			fc.property(
+				fc.array(question, { minLength: 1, maxLength: 5 }),
+				fc.string({ unit: fc.constantFrom('# note\n', '\n', 'title: x\n'), maxLength: 3 }),
+				dumpOptions,
+				(questions, before, options) => {
+					if (check(before + dump({ questions }, { ...options, flowLevel: -1 }))) read++;
+				}
+			),
+			{ numRuns: 500 }
+		);
+		expect(read).toBeGreaterThan(100);
+		// only the top level's lists keep lines
+		const nested = loadSimpleYaml('a:\n  b:\n    - x\n') as { a: { b: unknown[] } };
+		expect(sequenceLines(nested.a.b)).toBeUndefined();
+	});
 
 	it('agrees with js-yaml on bank files with a character changed', () => {
 		let fastPath = 0;

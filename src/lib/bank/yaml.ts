@@ -63,8 +63,16 @@ function plain(source: string): unknown {
 /** Mapping keys are identifiers whose plain value is the same string ("true" is not one). */
 const KEY = /[A-Za-z_][A-Za-z0-9_-]*/y;
 function keyIsText(key: string): boolean {
-	return key !== '__proto__' && plain(key) === key;
+	// a file repeats a few keys thousands of times, and "type" or "text" would go through every
+	// implicit type's test each time (t, f and n can begin true, false and null)
+	let ok = KEYS_SEEN.get(key);
+	if (ok === undefined) {
+		ok = key !== '__proto__' && plain(key) === key;
+		if (KEYS_SEEN.size < 1000) KEYS_SEEN.set(key, ok);
+	}
+	return ok;
 }
+const KEYS_SEEN = new Map<string, boolean>();
 
 /** By code: what cannot begin a plain scalar here (YAML 1.2 §7.3.3 indicators, and more). */
 const NOT_PLAIN_FIRST = new Uint8Array(128);
@@ -88,6 +96,8 @@ class Reader {
 	at = 0;
 	eol = -1;
 	indent = 0;
+	/** the current line's index (0-based) */
+	line = -1;
 	constructor(readonly s: string) {
 		this.advance();
 	}
@@ -101,6 +111,7 @@ class Reader {
 		const s = this.s;
 		let start = this.eol + 1;
 		while (start < s.length) {
+			this.line++;
 			let end = s.indexOf('\n', start);
 			if (end < 0) end = s.length;
 			let k = start;
@@ -262,17 +273,22 @@ class Reader {
 		return plain(text);
 	}
 
-	/** The block node at the current line (indented deeper than its parent). */
-	node(): unknown {
+	/**
+	 * The block node at the current line (indented deeper than its parent).
+	 * @param record whether a sequence here keeps the lines of its items
+	 */
+	node(record = false): unknown {
 		const at = this.at + this.indent;
-		if (this.isDash(at)) return this.sequence(this.indent);
+		if (this.isDash(at)) return this.sequence(this.indent, record);
 		if (this.keyEnd(at) > 0) return this.mapping(this.indent);
 		throw GIVE_UP; // a scalar on a line of its own
 	}
 
-	sequence(indent: number): unknown[] {
+	sequence(indent: number, record = false): unknown[] {
 		const out: unknown[] = [];
+		const lines: number[] | undefined = record ? [] : undefined;
 		while (!this.done && this.indent === indent && this.isDash(this.at + indent)) {
+			lines?.push(this.line + 1);
 			const dash = this.at + indent;
 			const at = this.skipSpaces(dash + 1);
 			if (this.restIsEmpty(dash + 1)) {
@@ -290,6 +306,7 @@ class Reader {
 			}
 			if (!this.done && this.indent > indent) throw GIVE_UP;
 		}
+		if (lines) ITEM_LINES.set(out, lines);
 		return out;
 	}
 
@@ -303,9 +320,11 @@ class Reader {
 			if (!keyIsText(key) || Object.hasOwn(out, key)) throw GIVE_UP;
 			if (this.restIsEmpty(end)) {
 				this.advance();
-				if (!this.done && this.indent > indent) out[key] = this.node();
+				// the lists of the top-level mapping (a bank's `questions:`) keep their items' lines
+				const record = indent === 0;
+				if (!this.done && this.indent > indent) out[key] = this.node(record);
 				else if (!this.done && this.indent === indent && this.isDash(this.at + indent)) {
-					out[key] = this.sequence(indent); // a sequence may stand level with its key
+					out[key] = this.sequence(indent, record); // a sequence may stand level with its key
 				} else out[key] = null;
 			} else {
 				out[key] = this.inline(this.skipSpaces(end));
@@ -315,6 +334,19 @@ class Reader {
 		}
 		return out;
 	}
+}
+
+/** Lines of the items of the top-level block sequences the fast reader read. */
+const ITEM_LINES = new WeakMap<unknown[], number[]>();
+
+/**
+ * The line (1-based) of each item of a block sequence that is the value of a top-level key, when
+ * the fast reader read it: a bank knows where each question starts without parsing the file
+ * again. Undefined for any other value.
+ * @param list a value `loadYaml` returned, such as `bank.questions`
+ */
+export function sequenceLines(list: unknown): number[] | undefined {
+	return Array.isArray(list) ? ITEM_LINES.get(list) : undefined;
 }
 
 /**

@@ -27,14 +27,17 @@ import {
 } from './schema';
 import {
 	analyze,
+	analyzedSpan,
+	analyzeWords,
 	findPhrase,
 	foldArabic,
 	normalizeQuote,
 	normalizeQuoteWithOffsets,
-	type Analyzed
+	type Analyzed,
+	type AnalyzedWords
 } from '../text/normalize';
 import { findNumbers, unitOf } from '../text/units';
-import { loadYaml } from './yaml';
+import { loadYaml, sequenceLines } from './yaml';
 
 /** One article folder as read from disk. */
 export interface ArticleSource {
@@ -91,7 +94,8 @@ export function exitCode(result: CheckResult): 0 | 1 | 2 {
 interface PreparedParagraph {
 	p: Paragraph;
 	quote: { text: string; offsets: number[] };
-	analyzed: Analyzed;
+	/** the quote text analyzed word by word: a quote's analysis is sliced from it */
+	analyzed: AnalyzedWords;
 	/** its words and their folded tokens, made when a quote is not found */
 	words?: { word: string; tokens: string[] }[];
 }
@@ -109,11 +113,10 @@ export function checkBank(sources: ArticleSource[]): CheckResult {
 		diagnostics.push(...ad);
 		if (!article) continue;
 		const loaded: LoadedArticle = { ...article, questions: [], failed: [] };
-		const prepared = article.paragraphs.map((p): PreparedParagraph => ({
-			p,
-			quote: normalizeQuoteWithOffsets(p.text),
-			analyzed: analyze(p.text)
-		}));
+		const prepared = article.paragraphs.map((p): PreparedParagraph => {
+			const quote = normalizeQuoteWithOffsets(p.text);
+			return { p, quote, analyzed: analyzeWords(quote.text) };
+		});
 		const ids = new Set<string>();
 		const pending: { q: BankQuestion; errors: Diagnostic[]; locate: Locate; index: number }[] = [];
 		for (const file of source.banks) {
@@ -199,13 +202,15 @@ function checkFile(
 		diagnostics.push(...zodDiagnostics(top.error, file, locate));
 		return out;
 	}
+	// where each question starts, as the YAML reader saw it (else found when asked)
+	const lines = sequenceLines((raw as { questions: unknown }).questions);
 	top.data.questions.forEach((item, index) => {
 		const rawId =
 			item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string'
 				? (item as { id: string }).id
 				: undefined;
 		const parsed = questionSchema.safeParse(item);
-		const line = locate(['questions', index]).line;
+		const line = lines?.[index] ?? locate(['questions', index]).line;
 		if (!parsed.success) {
 			const errors = zodDiagnostics(parsed.error, file, locate, ['questions', index], rawId, item);
 			diagnostics.push(...errors);
@@ -277,18 +282,21 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 	const evidence: Analyzed[] = [];
 	q.evidence.forEach((quote, i) => {
 		const needle = normalizeQuote(quote);
-		let found = false;
+		let found: Analyzed | undefined;
 		for (const p of cited) {
 			const at = p.quote.text.indexOf(needle);
 			if (at >= 0) {
 				const start = p.quote.offsets[at];
 				const end = p.quote.offsets[at + needle.length - 1] + 1;
 				q.spans.push({ paragraph: p.p.id, start, end });
-				found = true;
+				// a quote of whole words is analyzed already, as part of its paragraph
+				found = SEEN_TEXTS.get(quote) ?? analyzedSpan(p.analyzed, p.quote.text, at, needle.length);
+				if (found) SEEN_TEXTS.set(quote, found);
+				else found = analyzed(quote);
 				break;
 			}
 		}
-		if (found) evidence.push(analyzed(quote));
+		if (found) evidence.push(found);
 		else {
 			const near = nearestPassage(needle, cited);
 			entry.errors.push(

@@ -2,9 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
 	analyze,
+	analyzedSpan,
 	analyzeWithOffsets,
+	analyzeWords,
 	editDistance,
 	foldArabic,
+	foldArabicReference,
 	normalizeQuote,
 	normalizeQuoteWithOffsets
 } from './normalize';
@@ -62,6 +65,55 @@ describe('analyzeWithOffsets', () => {
 	});
 });
 
+describe('analyzeWords', () => {
+	const chars = fc.constantFrom(
+		...'ابتثجحخدذرزسشصضطظعغفقكلمنهويأإآةىئؤءـًٌٍَُِّْٰ٠١٢٣٤٥٦٧٨٩۰۱۲کیہ،؛؟.,%٫٬٪-/«» 0123456789aZéß²½ﻻﷺ\u00A0\u200C\u200D\u0654'.split(
+			''
+		)
+	);
+	const text = fc
+		.oneof(
+			fc.string({ unit: chars, maxLength: 40 }),
+			fc.string({ unit: plainChars, maxLength: 80 })
+		)
+		.map(normalizeQuote);
+
+	it('has the tokens of analyze, and a span of whole words sliced is that span analyzed', () => {
+		fc.assert(
+			fc.property(text, fc.nat(), fc.nat(), (t, i, j) => {
+				const words = analyzeWords(t);
+				const { folded, tokens, variants } = analyze(t);
+				expect({ folded: words.folded, tokens: words.tokens, variants: words.variants }).toEqual({
+					folded,
+					tokens,
+					variants
+				});
+				const parts = t.split(' ');
+				if (t === '') return;
+				const first = i % parts.length;
+				const last = first + (j % (parts.length - first));
+				const quote = parts.slice(first, last + 1).join(' ');
+				const at = parts.slice(0, first).join(' ').length + (first > 0 ? 1 : 0);
+				// as the author may write it: decomposed, with more spaces
+				const written = `  ${quote.normalize('NFD').replace(/ /g, '\u00A0 ')} `;
+				expect(analyzedSpan(words, t, at, quote.length)).toEqual(analyze(written));
+			}),
+			{ numRuns: 3000 }
+		);
+	});
+
+	it('will not slice a span that starts or ends inside a word', () => {
+		const t = 'في مدينة زوارة الواقعة';
+		const words = analyzeWords(t);
+		expect(analyzedSpan(words, t, t.indexOf('مدينة'), 'مدينة زوارة'.length)?.tokens).toEqual([
+			'مدينه',
+			'زواره'
+		]);
+		expect(analyzedSpan(words, t, t.indexOf('دينة'), 'دينة'.length)).toBeUndefined();
+		expect(analyzedSpan(words, t, t.indexOf('زوا'), 'زوا'.length)).toBeUndefined();
+	});
+});
+
 describe('editDistance', () => {
 	it('counts transpositions as one', () => {
 		expect(editDistance('زواره', 'زوراه')).toBe(1);
@@ -70,9 +122,15 @@ describe('editDistance', () => {
 	});
 });
 
+/** ASCII, Arabic and the spaces pasted text brings: what folds without Unicode normalization. */
+const plainChars = fc.constantFrom(
+	...'ابتثجحخدذرزسشصضطظعغفقكلمنهويأإآٱةىئؤءـًٌٍَُِّْٰ٠١٢٣٤٥٦٧٨٩۰۱۲٫٬٪کیہۀۓ،؛؟.,%-/ 0123456789aZ\t\n\u00A0\u200B\u200C\u200D\u2060\uFEFF'.split(
+		''
+	)
+);
+
 describe('foldArabic fast path', () => {
-	it('agrees with the reference definition', async () => {
-		const { foldArabicReference } = await import('./normalize');
+	it('agrees with the reference definition', () => {
 		const chars = fc.constantFrom(
 			...'ابتثجحخدذرزسشصضطظعغفقكلمنهويأإآةىئؤءـًٌٍَُِّْٰ٠١٢٣٤٥٦٧٨٩۰۱۲کیہۀ،؛؟.,%-/ 0123456789aZéÉß²½ﻻﷲ«»\u00A0\u200C\u200D\u0654'.split(
 				''
@@ -90,6 +148,20 @@ describe('foldArabic fast path', () => {
 			}),
 			{ numRuns: 1000 }
 		);
+		// text of ASCII and Arabic only takes the path without Unicode normalization
+		fc.assert(
+			fc.property(fc.string({ unit: plainChars, maxLength: 200 }), (s) => {
+				expect(foldArabic(s)).toBe(foldArabicReference(s));
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+
+	it('folds texts longer than its buffers, and shorter ones after them', () => {
+		const long = 'في مدينة زوارة، على مسافة ١٢٠ كلم (1,200م) غرب طرابلس ٪50. '.repeat(400);
+		expect(foldArabic(long)).toBe(foldArabicReference(long));
+		expect(foldArabic('Zuwara 120كم')).toBe('zuwara 120 كم');
+		expect(analyzeWords(long).tokens).toEqual(analyze(long).tokens);
 	});
 });
 

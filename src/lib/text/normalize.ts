@@ -62,6 +62,12 @@ function isSpace(c: number): boolean {
  * @param text an NFC text
  */
 export function normalizeQuoteWithOffsets(text: string): { text: string; offsets: number[] } {
+	if (!foldsSpaces(text)) {
+		// nothing to fold (most paragraphs): the text itself, each character where it stands
+		const offsets = new Array<number>(text.length);
+		for (let i = 0; i < text.length; i++) offsets[i] = i;
+		return { text, offsets };
+	}
 	let out = '';
 	const offsets: number[] = [];
 	let pendingSpace = false;
@@ -125,23 +131,27 @@ const LETTER_FOLDS: Record<string, string> = {
  * one form per letter, ASCII digits, punctuation to spaces, single spaces, digits split from
  * letters ("120كلم" → "120 كلم").
  *
- * Written as two passes over the characters rather than a chain of Unicode regular expressions:
- * the grader folds every answer, and this is most of its time. Text made only of ASCII and Arabic
- * (what students type) skips the Unicode normalizations, which change nothing there.
+ * Written as two passes over character codes in reused buffers rather than a chain of Unicode
+ * regular expressions: the grader folds every answer and the bank check every key and paragraph,
+ * and building strings a character at a time was most of their time. Text made only of ASCII and
+ * Arabic (what students type) skips the Unicode normalizations, which change nothing there.
  * @param text any text
  */
 export function foldArabic(text: string): string {
-	let s = text;
-	if (!PLAIN.test(s)) {
-		s = s.normalize('NFKC').toLowerCase();
-		s = s.normalize('NFD').replace(LATIN_MARKS, '').normalize('NFC');
-	}
-	return separate(mapLetters(s));
+	const n = foldCodes(comparable(text), false); // (may grow OUT: read it after)
+	return codesToString(OUT, n);
 }
 
 /** Text that NFKC, NFD and lower-casing beyond ASCII leave as it is (ASCII, Arabic, spaces). */
 const PLAIN =
 	/^[\t\n\r\u0020-\u007F\u00A0\u0600-\u0652\u0656-\u0674\u0679-\u06FF\u200B-\u200D\u2060\uFEFF]*$/;
+
+/** The text with the Unicode normalizations folding needs done (none, for plain text). */
+function comparable(text: string): string {
+	if (PLAIN.test(text)) return text;
+	const s = text.normalize('NFKC').toLowerCase();
+	return s.normalize('NFD').replace(LATIN_MARKS, '').normalize('NFC');
+}
 
 function isArabicMark(c: number): boolean {
 	return (
@@ -154,32 +164,34 @@ function isArabicMark(c: number): boolean {
 	);
 }
 
-/** Pass 1: marks and tatweel out, ASCII lower case, digits to ASCII, one form per letter. */
-function mapLetters(s: string): string {
-	let out = '';
-	for (let i = 0; i < s.length; i++) {
-		const c = s.charCodeAt(i);
-		if (c < 0x0600) {
-			out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : s[i];
-			continue;
-		}
-		if (c === 0x0640 || isArabicMark(c)) continue;
-		if (c >= 0x0660 && c <= 0x0669) out += String.fromCharCode(c - 0x0660 + 48);
-		else if (c >= 0x06f0 && c <= 0x06f9) out += String.fromCharCode(c - 0x06f0 + 48);
-		else if (c <= 0x06ff) {
-			const f = ARABIC_FOLDS[c - 0x0600];
-			out += f === undefined ? s[i] : f;
-		} else out += LETTER_FOLDS[s[i]] ?? s[i];
-	}
-	return out;
+/** Codes at and above this are left as they are by pass 1 and classified one by one by pass 2. */
+const TABLE_END = 0x0700;
+/** Pass 1 drops the character. */
+const DROP = -1;
+/**
+ * Pass 1 by code below `TABLE_END`: what the character becomes (marks and tatweel dropped, ASCII
+ * lower case, digits to ASCII, one form per letter), or `DROP`.
+ */
+const LETTER_OF = new Int32Array(TABLE_END);
+for (let c = 0; c < TABLE_END; c++) {
+	const fold = LETTER_FOLDS[String.fromCharCode(c)];
+	LETTER_OF[c] =
+		c >= 65 && c <= 90
+			? c + 32
+			: c < 0x0600
+				? c
+				: c === 0x0640 || isArabicMark(c)
+					? DROP
+					: c >= 0x0660 && c <= 0x0669
+						? c - 0x0660 + 48
+						: c >= 0x06f0 && c <= 0x06f9
+							? c - 0x06f0 + 48
+							: fold === undefined
+								? c
+								: fold === ''
+									? DROP
+									: fold.charCodeAt(0);
 }
-
-/** `LETTER_FOLDS` of the Arabic block, indexed by code point − 0x600, for speed. */
-const ARABIC_FOLDS: (string | undefined)[] = Array.from({ length: 256 }, (_, i) =>
-	Object.prototype.hasOwnProperty.call(LETTER_FOLDS, String.fromCharCode(0x600 + i))
-		? LETTER_FOLDS[String.fromCharCode(0x600 + i)]
-		: undefined
-);
 
 const LETTER = 1;
 const OTHER_NUMBER = 2;
@@ -200,58 +212,116 @@ function classOf(c: number, ch: string): number {
 	return k;
 }
 
+/** `classOf` by code below `TABLE_END`. */
+const CLASS_OF = Uint8Array.from({ length: TABLE_END }, (_, c) =>
+	classOf(c, String.fromCharCode(c))
+);
+
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** Reused buffers: pass 1's output and where each of its codes came from, pass 2's output. */
+let MAPPED = new Uint16Array(1024);
+let MAPPED_AT = new Int32Array(1024);
+/** twice pass 1's size: pass 2 adds at most one space before each character */
+let OUT = new Uint16Array(2048);
+/** Where each token of the last `foldCodes(…, true)` starts in its input. */
+let TOKEN_AT = new Int32Array(1024);
+
 /**
+ * Folds a comparable text into `OUT` and returns the output's length.
+ *
+ * Pass 1: marks and tatweel out, ASCII lower case, digits to ASCII, one form per letter.
  * Pass 2: words of letters and digits separated by single spaces. A comma before exactly three
  * digits groups thousands ("1,200"); otherwise a point or comma between digits is a decimal point.
  * The percent sign is a word of its own; digits and letters that touch are split.
+ * @param s the text, `comparable` already
+ * @param tokenStarts whether to note in `TOKEN_AT` where each token starts in `s`
  */
-function separate(s: string): string {
-	let out = '';
+function foldCodes(s: string, tokenStarts: boolean): number {
+	const length = s.length;
+	if (length > MAPPED.length) {
+		const size = 2 * length;
+		MAPPED = new Uint16Array(size);
+		MAPPED_AT = new Int32Array(size);
+		OUT = new Uint16Array(2 * size);
+		TOKEN_AT = new Int32Array(size);
+	}
+	let n = 0;
+	for (let i = 0; i < length; i++) {
+		const c = s.charCodeAt(i);
+		const m = c < TABLE_END ? LETTER_OF[c] : c;
+		if (m === DROP) continue;
+		MAPPED[n] = m;
+		MAPPED_AT[n++] = i;
+	}
+	let o = 0;
+	let tokens = 0;
 	let pending = false;
 	let last = 0;
-	const n = s.length;
 	for (let i = 0; i < n; i++) {
-		const c = s.charCodeAt(i);
-		let ch = s[i];
-		if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-			ch = s.slice(i, i + 2);
-			i++;
-		}
-		if ((c === 44 || c === 46) && !pending && last === DIGIT && isDigit(s.charCodeAt(i + 1))) {
-			if (
+		const c = MAPPED[i];
+		if (
+			(c === 44 || c === 46) &&
+			!pending &&
+			last === DIGIT &&
+			i + 1 < n &&
+			isDigit(MAPPED[i + 1])
+		) {
+			const grouping =
 				c === 44 &&
-				isDigit(s.charCodeAt(i + 2)) &&
-				isDigit(s.charCodeAt(i + 3)) &&
-				!isDigit(s.charCodeAt(i + 4))
-			) {
-				continue;
+				i + 3 < n &&
+				isDigit(MAPPED[i + 2]) &&
+				isDigit(MAPPED[i + 3]) &&
+				!(i + 4 < n && isDigit(MAPPED[i + 4]));
+			if (!grouping) {
+				OUT[o++] = 46;
+				last = 0;
 			}
-			out += '.';
-			last = 0;
 			continue;
 		}
 		if (c === 37) {
-			if (out !== '') out += ' ';
-			out += '%';
+			if (o > 0) OUT[o++] = 32;
+			if (tokenStarts) TOKEN_AT[tokens++] = MAPPED_AT[i];
+			OUT[o++] = 37;
 			pending = true;
 			last = 0;
 			continue;
 		}
-		const k = classOf(c, ch);
+		// a surrogate pair is one character (YAML and JSON texts may hold any)
+		const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n;
+		const k =
+			c < TABLE_END
+				? CLASS_OF[c]
+				: classOf(c, pair ? String.fromCharCode(c, MAPPED[i + 1]) : String.fromCharCode(c));
 		if (k === 0) {
 			pending = true;
+			if (pair) i++;
 			continue;
 		}
 		if (!pending && ((k === DIGIT && last === LETTER) || (k === LETTER && last === DIGIT)))
 			pending = true;
-		if (pending && out !== '') out += ' ';
+		if (pending && o > 0) OUT[o++] = 32;
+		if (tokenStarts && (o === 0 || OUT[o - 1] === 32)) TOKEN_AT[tokens++] = MAPPED_AT[i];
 		pending = false;
-		out += ch;
+		OUT[o++] = c;
+		if (pair) OUT[o++] = MAPPED[++i];
 		last = k;
 	}
-	return out;
+	return o;
+}
+
+/** The string of the first `n` codes of a buffer (in slices: a call takes so many arguments). */
+function codesToString(codes: Uint16Array, n: number): string {
+	if (n <= 4096)
+		return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+	let s = '';
+	for (let i = 0; i < n; i += 4096) {
+		s += String.fromCharCode.apply(
+			null,
+			codes.subarray(i, Math.min(n, i + 4096)) as unknown as number[]
+		);
+	}
+	return s;
 }
 
 /**
@@ -338,6 +408,99 @@ export function analyze(text: string): Analyzed {
 	const folded = foldArabic(text);
 	const tokens = folded === '' ? [] : folded.split(' ');
 	return { folded, tokens, variants: tokens.map(stemVariants) };
+}
+
+/** An analyzed text that also knows which of its tokens each of its words folded to. */
+export interface AnalyzedWords extends Analyzed {
+	/** offset of each word (a run between single spaces) in the text */
+	wordStarts: number[];
+	/** for each word, the index of its first token; one entry more, the number of tokens */
+	wordTokens: number[];
+}
+
+/**
+ * `analyze` of a `normalizeQuote`d text, done word by word so that the analysis of any run of its
+ * words can be sliced out of it (`analyzedSpan`) instead of folded again. Folding never joins
+ * across a space (a space is a separator, and the digit and clitic rules stop at one), so the
+ * tokens are those of `analyze(text)`.
+ * @param text a text with single spaces between words and none at its ends
+ */
+export function analyzeWords(text: string): AnalyzedWords {
+	if (PLAIN.test(text)) {
+		// one fold of the whole text, which notes where each token starts
+		const n = foldCodes(text, true);
+		const folded = codesToString(OUT, n);
+		const tokens = folded === '' ? [] : folded.split(' ');
+		const wordStarts: number[] = [];
+		const wordTokens: number[] = [];
+		let t = 0;
+		for (let start = 0; start < text.length; start = text.indexOf(' ', start) + 1 || text.length) {
+			while (t < tokens.length && TOKEN_AT[t] < start) t++;
+			wordStarts.push(start);
+			wordTokens.push(t);
+		}
+		wordTokens.push(tokens.length);
+		return { folded, tokens, variants: tokens.map(stemVariants), wordStarts, wordTokens };
+	}
+	// Unicode normalization moves characters: fold word by word
+	const tokens: string[] = [];
+	const wordStarts: number[] = [];
+	const wordTokens: number[] = [];
+	let start = 0;
+	while (start < text.length) {
+		let end = text.indexOf(' ', start);
+		if (end < 0) end = text.length;
+		wordStarts.push(start);
+		wordTokens.push(tokens.length);
+		const folded = foldArabic(text.slice(start, end));
+		if (folded !== '') tokens.push(...folded.split(' '));
+		start = end + 1;
+	}
+	wordTokens.push(tokens.length);
+	return {
+		folded: tokens.join(' '),
+		tokens,
+		variants: tokens.map(stemVariants),
+		wordStarts,
+		wordTokens
+	};
+}
+
+/**
+ * The analysis of `length` characters of an `analyzeWords` text from `at`, sliced from it, when
+ * they are whole words; undefined when the span starts or ends inside a word (fold it then).
+ * @param words the analyzed text
+ * @param text the text it was made from
+ * @param at where the span starts
+ * @param length how long it is
+ */
+export function analyzedSpan(
+	words: AnalyzedWords,
+	text: string,
+	at: number,
+	length: number
+): Analyzed | undefined {
+	const end = at + length;
+	if (length <= 0 || (at > 0 && text.charCodeAt(at - 1) !== 32)) return undefined;
+	if (end < text.length && text.charCodeAt(end) !== 32) return undefined;
+	const first = wordAt(words.wordStarts, at);
+	const last = wordAt(words.wordStarts, end - 1);
+	const from = words.wordTokens[first];
+	const to = words.wordTokens[last + 1];
+	const tokens = words.tokens.slice(from, to);
+	return { folded: tokens.join(' '), tokens, variants: words.variants.slice(from, to) };
+}
+
+/** Index of the word that holds offset `at`: the last start at or before it (binary search). */
+function wordAt(starts: number[], at: number): number {
+	let lo = 0;
+	let hi = starts.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (starts[mid] <= at) lo = mid;
+		else hi = mid - 1;
+	}
+	return lo;
 }
 
 /**

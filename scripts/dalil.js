@@ -42,7 +42,11 @@ if (built < Math.max(newest(join(root, 'src/lib')), ...inputs)) {
 		banner: {
 			js: "import { createRequire as __dalilRequire } from 'node:module'; const require = __dalilRequire(import.meta.url);"
 		},
-		sourcemap: 'inline',
+		// Minified, with its source map in a file of its own: half the code for node to read and
+		// compile on every run. `DALIL_DEBUG=1 node --enable-source-maps scripts/dalil.js …` maps a
+		// stack trace back to the TypeScript.
+		minify: true,
+		sourcemap: 'linked',
 		outdir,
 		logLevel: 'error'
 	}).catch(() => process.exit(2));

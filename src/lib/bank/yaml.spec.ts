@@ -36,7 +36,10 @@ const char = fc.constantFrom(
 	'ة',
 	'«',
 	'٣',
-	'\u064E'
+	'\u064E',
+	// white space that is not YAML's: part of a plain scalar, even at its end
+	'\u00A0',
+	'\u3000'
 );
 const scalarText = fc.string({ unit: char, maxLength: 12 });
 const key = fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_-]{0,6}$/);

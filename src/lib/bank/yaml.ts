@@ -61,7 +61,8 @@ function plain(source: string): unknown {
 }
 
 /** Mapping keys are identifiers whose plain value is the same string ("true" is not one). */
-const KEY = /[A-Za-z_][A-Za-z0-9_-]*/y;
+const isKeyStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+const isDigitOrDash = (c: number) => (c >= 48 && c <= 57) || c === 45;
 function keyIsText(key: string): boolean {
 	// a file repeats a few keys thousands of times, and "type" or "text" would go through every
 	// implicit type's test each time (t, f and n can begin true, false and null)
@@ -132,9 +133,10 @@ class Reader {
 
 	/** Index just past `key:` at `at` (the colon followed by a space or the line's end), or -1. */
 	keyEnd(at: number): number {
-		KEY.lastIndex = at;
-		if (!KEY.test(this.s)) return -1;
-		const colon = KEY.lastIndex;
+		const s = this.s;
+		if (!isKeyStart(s.charCodeAt(at))) return -1;
+		let colon = at + 1;
+		while (isKeyStart(s.charCodeAt(colon)) || isDigitOrDash(s.charCodeAt(colon))) colon++;
 		if (colon >= this.eol || this.s.charCodeAt(colon) !== 58) return -1;
 		if (colon + 1 < this.eol && this.s.charCodeAt(colon + 1) !== SPACE) return -1;
 		return colon + 1;
@@ -209,16 +211,19 @@ class Reader {
 			if (!dashScalar) throw GIVE_UP;
 		}
 		let k = at;
+		let last = at - 1;
 		for (; k < this.eol; k++) {
 			const ch = s.charCodeAt(k);
+			if (ch === SPACE) continue;
 			if (ch === 44 || ch === 93 || ch === 125) break; // , ] }
 			if (ch === 91 || ch === 123) throw GIVE_UP; // [ { : YAML allows them inside; js-yaml decides
 			if (ch === HASH && s.charCodeAt(k - 1) === SPACE) throw GIVE_UP;
 			if (ch === 58 && (k + 1 === this.eol || isFlowStop(s.charCodeAt(k + 1)))) throw GIVE_UP;
+			last = k;
 		}
-		const text = s.slice(at, k).trimEnd();
-		if (text === '') throw GIVE_UP;
-		return [plain(text), k];
+		// trailing spaces are not part of a plain scalar; other white space (U+00A0) is (§7.3.3)
+		if (last < at) throw GIVE_UP;
+		return [plain(s.slice(at, last + 1)), k];
 	}
 
 	/** A one-line flow sequence `[a, b]` or mapping `{ k: v }` at `at`, and the index after it. */
@@ -265,12 +270,16 @@ class Reader {
 		// "-x" is a plain scalar; "-" before a space or the line's end is a sequence entry
 		const dashScalar = c === 45 && at + 1 < this.eol && s.charCodeAt(at + 1) !== SPACE;
 		if (notPlainFirst(c) && !dashScalar) throw GIVE_UP;
-		let end = at;
-		while (end < this.eol && !(s.charCodeAt(end) === HASH && s.charCodeAt(end - 1) === SPACE))
-			end++;
-		const text = s.slice(at, end).trimEnd();
-		if (text.endsWith(':') || text.includes(': ')) throw GIVE_UP;
-		return plain(text);
+		// one pass: up to a comment, without trailing spaces, and no ": " (a mapping js-yaml refuses)
+		let last = at;
+		for (let k = at; k < this.eol; k++) {
+			const ch = s.charCodeAt(k);
+			if (ch === SPACE) continue;
+			if (ch === HASH && s.charCodeAt(k - 1) === SPACE) break;
+			if (ch === 58 && (k + 1 === this.eol || s.charCodeAt(k + 1) === SPACE)) throw GIVE_UP;
+			last = k;
+		}
+		return plain(s.slice(at, last + 1));
 	}
 
 	/**

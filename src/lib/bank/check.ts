@@ -37,7 +37,7 @@ import {
 	type AnalyzedWords
 } from '../text/normalize';
 import { findNumbers, unitOf } from '../text/units';
-import { loadYaml, sequenceLines } from './yaml';
+import { loadYaml, sequenceItems } from './yaml';
 
 /** One article folder as read from disk. */
 export interface ArticleSource {
@@ -74,8 +74,25 @@ export interface FailedQuestion {
 }
 
 export interface LoadedArticle extends Article {
+	/** the proven questions, unless the check was told not to keep them */
 	questions: BankQuestion[];
 	failed: FailedQuestion[];
+	/** the proven questions counted, by type and by paragraph (kept or not) */
+	proven: ProvenCounts;
+}
+
+export interface ProvenCounts {
+	questions: number;
+	byType: Record<string, number>;
+	byParagraph: Record<string, number>;
+}
+
+export interface CheckOptions {
+	/**
+	 * Keep the proven questions (default). The app needs them; a check run that only reports
+	 * needs their counts, and a big bank checks faster when its questions are let go one by one.
+	 */
+	keep?: boolean;
 }
 
 export interface CheckResult {
@@ -103,8 +120,12 @@ interface PreparedParagraph {
 /**
  * Checks a whole bank.
  * @param sources the article folders
+ * @param options what to keep
  */
-export function checkBank(sources: ArticleSource[]): CheckResult {
+export function checkBank(
+	sources: ArticleSource[],
+	{ keep = true }: CheckOptions = {}
+): CheckResult {
 	const diagnostics: Diagnostic[] = [];
 	const articles: LoadedArticle[] = [];
 	const seen = new Map<string, string>();
@@ -112,7 +133,12 @@ export function checkBank(sources: ArticleSource[]): CheckResult {
 		const { article, diagnostics: ad } = parseArticle(source.slug, source.article);
 		diagnostics.push(...ad);
 		if (!article) continue;
-		const loaded: LoadedArticle = { ...article, questions: [], failed: [] };
+		const proven: ProvenCounts = {
+			questions: 0,
+			byType: Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])),
+			byParagraph: Object.fromEntries(article.paragraphs.map((p) => [p.id, 0]))
+		};
+		const loaded: LoadedArticle = { ...article, questions: [], failed: [], proven };
 		const prepared = article.paragraphs.map((p): PreparedParagraph => {
 			const quote = normalizeQuoteWithOffsets(p.text);
 			return { p, quote, analyzed: analyzeWords(quote.text) };
@@ -148,7 +174,12 @@ export function checkBank(sources: ArticleSource[]): CheckResult {
 					prompt: entry.q.prompt,
 					errors: own.filter((d) => d.severity === 'error')
 				});
-			} else loaded.questions.push(entry.q);
+			} else {
+				proven.questions++;
+				proven.byType[entry.q.type]++;
+				for (const p of entry.q.paragraph) proven.byParagraph[p]++;
+				if (keep) loaded.questions.push(entry.q);
+			}
 			diagnostics.push(...own);
 		}
 		articles.push(loaded);
@@ -180,7 +211,6 @@ function checkFile(
 	diagnostics: Diagnostic[]
 ) {
 	const out: { q: BankQuestion; errors: Diagnostic[]; locate: Locate; index: number }[] = [];
-	const locate = yamlLocator(file.text);
 	let raw: unknown;
 	try {
 		raw = loadYaml(file.text);
@@ -197,20 +227,21 @@ function checkFile(
 		return out;
 	}
 	if (raw === undefined || raw === null) return out;
+	// where each question starts, as the YAML reader saw it (else found when asked)
+	const items = sequenceItems((raw as { questions?: unknown }).questions);
+	const locate = yamlLocator(file.text, items);
 	const top = bankFile.safeParse(raw);
 	if (!top.success) {
 		diagnostics.push(...zodDiagnostics(top.error, file, locate));
 		return out;
 	}
-	// where each question starts, as the YAML reader saw it (else found when asked)
-	const lines = sequenceLines((raw as { questions: unknown }).questions);
 	top.data.questions.forEach((item, index) => {
 		const rawId =
 			item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string'
 				? (item as { id: string }).id
 				: undefined;
 		const parsed = questionSchema.safeParse(item);
-		const line = lines?.[index] ?? locate(['questions', index]).line;
+		const line = items?.lines[index] ?? locate(['questions', index]).line;
 		if (!parsed.success) {
 			const errors = zodDiagnostics(parsed.error, file, locate, ['questions', index], rawId, item);
 			diagnostics.push(...errors);
@@ -253,6 +284,7 @@ type Entry = { q: BankQuestion; errors: Diagnostic[]; locate: Locate; index: num
 
 /** The texts of the question being grounded, folded (one map for all questions: big banks). */
 const SEEN_TEXTS = new Map<string, Analyzed>();
+const seenText = (text: string) => SEEN_TEXTS.get(text);
 
 function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 	const q = entry.q;
@@ -333,11 +365,11 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 	switch (q.type) {
 		case 'single':
 			requireOption(q.answer, ['answer'], 'the correct choice');
-			distinctOptions(entry, [q.answer, ...q.distractors], 1, analyzed);
+			distinctOptions(entry, [q.answer, ...q.distractors], 1, seenText);
 			break;
 		case 'multiple':
 			q.answer.forEach((o, i) => requireOption(o, ['answer', i], 'a correct choice'));
-			distinctOptions(entry, [...q.answer, ...q.distractors], q.answer.length, analyzed);
+			distinctOptions(entry, [...q.answer, ...q.distractors], q.answer.length, seenText);
 			break;
 		case 'truefalse':
 			if (!q.answer && q.correction !== undefined && !proven(q.correction)) {
@@ -417,9 +449,10 @@ function distinctOptions(
 	entry: Entry,
 	options: Option[],
 	correct: number,
-	analyzed: (text: string) => Analyzed
+	seen: (text: string) => Analyzed | undefined
 ) {
-	const keys = options.map((o) => analyzed(o.text).folded);
+	// only the folded text is compared: a key analyzed already is not folded again
+	const keys = options.map((o) => seen(o.text)?.folded ?? foldArabic(o.text));
 	keys.forEach((k, i) => {
 		const first = keys.indexOf(k);
 		if (first < i) {
@@ -571,25 +604,17 @@ export function failedViews(a: LoadedArticle): FailedView[] {
 	}));
 }
 
-/** Counts for the `--json` summary and the home page. */
+/** Counts for the `--json` summary. */
 export function articleStats(a: LoadedArticle) {
-	const byType: Record<string, number> = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0]));
-	const byParagraph: Record<string, number> = Object.fromEntries(
-		a.paragraphs.map((p) => [p.id, 0])
-	);
-	for (const q of a.questions) {
-		byType[q.type]++;
-		for (const p of q.paragraph) byParagraph[p] = (byParagraph[p] ?? 0) + 1;
-	}
 	return {
 		slug: a.slug,
 		title: a.title,
 		language: a.language,
 		direction: a.direction,
 		paragraphs: a.paragraphs.length,
-		questions: a.questions.length,
+		questions: a.proven.questions,
 		failed: a.failed.length,
-		byType,
-		byParagraph
+		byType: { ...a.proven.byType },
+		byParagraph: { ...a.proven.byParagraph }
 	};
 }

@@ -101,6 +101,34 @@ describe('dalil check (CLI)', () => {
 		expect(Array.isArray(summary.warnings)).toBe(true);
 	});
 
+	it('counts in its summary the questions the app keeps, type by type and paragraph by paragraph', () => {
+		const summary = JSON.parse(cli('--json').stdout);
+		const kept = loadBank('questions');
+		expect(summary.articles.map((a: { slug: string }) => a.slug)).toEqual(
+			kept.articles.map((a) => a.slug)
+		);
+		for (const a of kept.articles) {
+			const counted = summary.articles.find((s: { slug: string }) => s.slug === a.slug);
+			const byType: Record<string, number> = Object.fromEntries(
+				Object.keys(counted.byType).map((t) => [t, 0])
+			);
+			const byParagraph: Record<string, number> = Object.fromEntries(
+				a.paragraphs.map((p) => [p.id, 0])
+			);
+			for (const q of a.questions) {
+				byType[q.type]++;
+				for (const p of q.paragraph) byParagraph[p]++;
+			}
+			expect(counted).toMatchObject({ questions: a.questions.length, byType, byParagraph });
+			expect(a.questions.length).toBeGreaterThan(0);
+		}
+		// what the check run lets go is only the questions
+		const counted = loadBank('questions', { keep: false });
+		expect(counted.articles.every((a) => a.questions.length === 0)).toBe(true);
+		expect(counted.diagnostics).toEqual(kept.diagnostics);
+		expect(counted.articles.map((a) => a.proven)).toEqual(kept.articles.map((a) => a.proven));
+	});
+
 	it('exits 1 naming file, line and question when the article drifts', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'dalil-drift-'));
 		temps.push(dir);

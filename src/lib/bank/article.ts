@@ -2,7 +2,8 @@
  * Reads an article file (questions/<slug>/article.md): YAML front matter, then paragraphs separated
  * by blank lines, numbered p1..pn in order.
  */
-import { load as loadYaml, YAMLException } from 'js-yaml';
+import { YAMLException } from 'js-yaml';
+import { loadYaml } from './yaml';
 import { articleMeta, type ArticleMeta } from './schema';
 import type { Diagnostic, SourceFile } from './diagnostics';
 import { zodDiagnostics } from './diagnostics';

@@ -3,6 +3,7 @@
  */
 import type { z } from 'zod';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { SequenceItems } from './yaml';
 
 /** A file given to the check: its path as shown to people, and its text. */
 export interface SourceFile {
@@ -29,14 +30,27 @@ export type Locate = (path: PropertyKey[]) => Position;
  * The fast path parses with js-yaml, which keeps no positions; this parses the file again, with
  * positions, only for files that have something to report.
  * @param text the YAML text
+ * @param questions where the items of its `questions:` list start, when the reader noted it
  */
-export function yamlLocator(text: string): Locate {
+export function yamlLocator(text: string, questions?: SequenceItems): Locate {
 	let doc: ReturnType<typeof parseDocument> | undefined;
 	let counter: LineCounter | undefined;
 	let lines: string[] | undefined;
 	let items: number[] | undefined;
 	return (path) => {
-		// Fast path for the common case, a field of one question in a block-style list: scan lines.
+		// Fast path for the common case, a field of one question in a block-style list: scan lines,
+		// only the question's own when the reader noted where it starts.
+		const i = path[1];
+		if (
+			path[0] === 'questions' &&
+			typeof i === 'number' &&
+			questions &&
+			i < questions.lines.length
+		) {
+			const own = text.slice(questions.starts[i], questions.starts[i + 1] ?? text.length);
+			const quick = quickLocate(own.split('\n'), [1], [0, ...path.slice(2)]);
+			if (quick) return { line: quick.line + questions.lines[i] - 1, column: quick.column };
+		}
 		if (path[0] === 'questions' && typeof path[1] === 'number') {
 			lines ??= text.split('\n');
 			items ??= itemLines(lines);

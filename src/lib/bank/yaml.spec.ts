@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { dump, load, YAMLException } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { yamlLocator } from './diagnostics';
-import { loadSimpleYaml, loadYaml, sequenceLines, UNSUPPORTED } from './yaml';
+import { loadSimpleYaml, loadYaml, sequenceItems, UNSUPPORTED } from './yaml';
 
 /** js-yaml's reading, or the error it throws. */
 function reference(text: string): { value?: unknown; error?: boolean } {
@@ -174,10 +174,26 @@ describe('loadYaml', () => {
 		const check = (text: string) => {
 			const raw = loadSimpleYaml(text) as { questions?: unknown[] } | typeof UNSUPPORTED;
 			if (raw === UNSUPPORTED || !Array.isArray(raw?.questions)) return false;
-			const lines = sequenceLines(raw.questions);
-			if (!lines) return false;
+			const items = sequenceItems(raw.questions);
+			if (!items) return false;
 			const locate = yamlLocator(text);
-			expect(lines).toEqual(raw.questions.map((_, i) => locate(['questions', i]).line));
+			expect(items.lines).toEqual(raw.questions.map((_, i) => locate(['questions', i]).line));
+			// and the locator told where they start finds every field where it finds it unaided
+			const told = yamlLocator(text, items);
+			raw.questions.forEach((q, i) => {
+				const fields = q && typeof q === 'object' ? Object.entries(q) : [];
+				const paths = fields.flatMap(([f, v]) =>
+					Array.isArray(v) && v.length > 1
+						? [
+								['questions', i, f],
+								['questions', i, f, 1]
+							]
+						: [['questions', i, f]]
+				);
+				for (const path of [['questions', i], ...paths]) {
+					expect(told(path)).toEqual(locate(path));
+				}
+			});
 			return true;
 		};
 		for (const text of banks) expect(check(text)).toBe(true);
@@ -196,7 +212,7 @@ describe('loadYaml', () => {
 		expect(read).toBeGreaterThan(100);
 		// only the top level's lists keep lines
 		const nested = loadSimpleYaml('a:\n  b:\n    - x\n') as { a: { b: unknown[] } };
-		expect(sequenceLines(nested.a.b)).toBeUndefined();
+		expect(sequenceItems(nested.a.b)).toBeUndefined();
 	});
 
 	it('agrees with js-yaml on bank files with a character changed', () => {

@@ -295,9 +295,10 @@ class Reader {
 
 	sequence(indent: number, record = false): unknown[] {
 		const out: unknown[] = [];
-		const lines: number[] | undefined = record ? [] : undefined;
+		const items: SequenceItems | undefined = record ? { lines: [], starts: [] } : undefined;
 		while (!this.done && this.indent === indent && this.isDash(this.at + indent)) {
-			lines?.push(this.line + 1);
+			items?.lines.push(this.line + 1);
+			items?.starts.push(this.at);
 			const dash = this.at + indent;
 			const at = this.skipSpaces(dash + 1);
 			if (this.restIsEmpty(dash + 1)) {
@@ -315,7 +316,7 @@ class Reader {
 			}
 			if (!this.done && this.indent > indent) throw GIVE_UP;
 		}
-		if (lines) ITEM_LINES.set(out, lines);
+		if (items) ITEM_LINES.set(out, items);
 		return out;
 	}
 
@@ -345,16 +346,24 @@ class Reader {
 	}
 }
 
-/** Lines of the items of the top-level block sequences the fast reader read. */
-const ITEM_LINES = new WeakMap<unknown[], number[]>();
+/** Where the items of a block sequence start. */
+export interface SequenceItems {
+	/** the line (1-based) of each item's "-" */
+	lines: number[];
+	/** the offset in the text of the start of that line */
+	starts: number[];
+}
+
+/** Where the items of the top-level block sequences the fast reader read start. */
+const ITEM_LINES = new WeakMap<unknown[], SequenceItems>();
 
 /**
- * The line (1-based) of each item of a block sequence that is the value of a top-level key, when
- * the fast reader read it: a bank knows where each question starts without parsing the file
- * again. Undefined for any other value.
+ * Where each item of a block sequence that is the value of a top-level key starts, when the fast
+ * reader read it: a bank knows where each question stands without parsing the file again.
+ * Undefined for any other value.
  * @param list a value `loadYaml` returned, such as `bank.questions`
  */
-export function sequenceLines(list: unknown): number[] | undefined {
+export function sequenceItems(list: unknown): SequenceItems | undefined {
 	return Array.isArray(list) ? ITEM_LINES.get(list) : undefined;
 }
 

@@ -321,8 +321,8 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 				const start = p.quote.offsets[at];
 				const end = p.quote.offsets[at + needle.length - 1] + 1;
 				q.spans.push({ paragraph: p.p.id, start, end });
-				// a quote of whole words is analyzed already, as part of its paragraph
-				found = SEEN_TEXTS.get(quote) ?? analyzedSpan(p.analyzed, p.quote.text, at, needle.length);
+				// a quote is analyzed already, as part of its paragraph (unless it cuts a word)
+				found = SEEN_TEXTS.get(quote) ?? analyzedSpan(p.analyzed, at, needle.length);
 				if (found) SEEN_TEXTS.set(quote, found);
 				else found = analyzed(quote);
 				break;

@@ -78,9 +78,10 @@ describe('analyzeWords', () => {
 		)
 		.map(normalizeQuote);
 
-	it('has the tokens of analyze, and a span of whole words sliced is that span analyzed', () => {
+	it('has the tokens of analyze, and a span sliced from it is that span analyzed', () => {
+		let sliced = 0;
 		fc.assert(
-			fc.property(text, fc.nat(), fc.nat(), (t, i, j) => {
+			fc.property(text, fc.nat(), fc.nat(), fc.nat(), fc.nat(), (t, i, j, a, b) => {
 				const words = analyzeWords(t);
 				const { folded, tokens, variants } = analyze(t);
 				expect({ folded: words.folded, tokens: words.tokens, variants: words.variants }).toEqual({
@@ -88,29 +89,41 @@ describe('analyzeWords', () => {
 					tokens,
 					variants
 				});
-				const parts = t.split(' ');
 				if (t === '') return;
+				// whole words: always sliced, and the same as the quote analyzed as written
+				// (decomposed, with more spaces)
+				const parts = t.split(' ');
 				const first = i % parts.length;
 				const last = first + (j % (parts.length - first));
 				const quote = parts.slice(first, last + 1).join(' ');
 				const at = parts.slice(0, first).join(' ').length + (first > 0 ? 1 : 0);
-				// as the author may write it: decomposed, with more spaces
 				const written = `  ${quote.normalize('NFD').replace(/ /g, '\u00A0 ')} `;
-				expect(analyzedSpan(words, t, at, quote.length)).toEqual(analyze(written));
+				expect(analyzedSpan(words, at, quote.length)).toEqual(analyze(written));
+				// any span: sliced only when that is what analyzing it gives
+				const start = a % t.length;
+				const length = 1 + (b % (t.length - start));
+				const span = analyzedSpan(words, start, length);
+				if (span) {
+					sliced++;
+					expect(span).toEqual(analyze(t.slice(start, start + length)));
+				}
 			}),
-			{ numRuns: 3000 }
+			{ numRuns: 4000 }
 		);
+		expect(sliced).toBeGreaterThan(1500);
 	});
 
-	it('will not slice a span that starts or ends inside a word', () => {
-		const t = 'في مدينة زوارة الواقعة';
+	it('will not slice a span that cuts a word or a number', () => {
+		const t = 'في مدينة زوارة، على بعد 1,200 كلم';
 		const words = analyzeWords(t);
-		expect(analyzedSpan(words, t, t.indexOf('مدينة'), 'مدينة زوارة'.length)?.tokens).toEqual([
-			'مدينه',
-			'زواره'
-		]);
-		expect(analyzedSpan(words, t, t.indexOf('دينة'), 'دينة'.length)).toBeUndefined();
-		expect(analyzedSpan(words, t, t.indexOf('زوا'), 'زوا'.length)).toBeUndefined();
+		const span = (s: string) => analyzedSpan(words, t.indexOf(s), s.length);
+		expect(span('مدينة زوارة')?.tokens).toEqual(['مدينه', 'زواره']);
+		expect(span('زوارة')?.tokens).toEqual(['زواره']);
+		expect(span('1,200 كلم')?.tokens).toEqual(['1200', 'كلم']);
+		expect(span('دينة')).toBeUndefined();
+		expect(span('زوا')).toBeUndefined();
+		expect(span('1,2')).toBeUndefined();
+		expect(span('200 كلم')).toBeUndefined();
 	});
 });
 

@@ -224,8 +224,9 @@ let MAPPED = new Uint16Array(1024);
 let MAPPED_AT = new Int32Array(1024);
 /** twice pass 1's size: pass 2 adds at most one space before each character */
 let OUT = new Uint16Array(2048);
-/** Where each token of the last `foldCodes(…, true)` starts in its input. */
+/** Where each token of the last `foldCodes(…, true)` starts in its input, and ends. */
 let TOKEN_AT = new Int32Array(1024);
+let TOKEN_END = new Int32Array(1024);
 
 /**
  * Folds a comparable text into `OUT` and returns the output's length.
@@ -235,7 +236,8 @@ let TOKEN_AT = new Int32Array(1024);
  * digits groups thousands ("1,200"); otherwise a point or comma between digits is a decimal point.
  * The percent sign is a word of its own; digits and letters that touch are split.
  * @param s the text, `comparable` already
- * @param tokenStarts whether to note in `TOKEN_AT` where each token starts in `s`
+ * @param tokenStarts whether to note in `TOKEN_AT` and `TOKEN_END` where each token starts and
+ *   ends in `s`
  */
 function foldCodes(s: string, tokenStarts: boolean): number {
 	const length = s.length;
@@ -245,6 +247,7 @@ function foldCodes(s: string, tokenStarts: boolean): number {
 		MAPPED_AT = new Int32Array(size);
 		OUT = new Uint16Array(2 * size);
 		TOKEN_AT = new Int32Array(size);
+		TOKEN_END = new Int32Array(size);
 	}
 	let n = 0;
 	for (let i = 0; i < length; i++) {
@@ -277,11 +280,14 @@ function foldCodes(s: string, tokenStarts: boolean): number {
 				OUT[o++] = 46;
 				last = 0;
 			}
-			continue;
+			continue; // (a digit follows: it moves the token's end)
 		}
 		if (c === 37) {
 			if (o > 0) OUT[o++] = 32;
-			if (tokenStarts) TOKEN_AT[tokens++] = MAPPED_AT[i];
+			if (tokenStarts) {
+				TOKEN_AT[tokens] = MAPPED_AT[i];
+				TOKEN_END[tokens++] = MAPPED_AT[i] + 1;
+			}
 			OUT[o++] = 37;
 			pending = true;
 			last = 0;
@@ -305,6 +311,7 @@ function foldCodes(s: string, tokenStarts: boolean): number {
 		pending = false;
 		OUT[o++] = c;
 		if (pair) OUT[o++] = MAPPED[++i];
+		if (tokenStarts) TOKEN_END[tokens - 1] = MAPPED_AT[i] + 1;
 		last = k;
 	}
 	return o;
@@ -410,95 +417,89 @@ export function analyze(text: string): Analyzed {
 	return { folded, tokens, variants: tokens.map(stemVariants) };
 }
 
-/** An analyzed text that also knows which of its tokens each of its words folded to. */
+/** An analyzed text whose tokens know which characters of the text they were folded from. */
 export interface AnalyzedWords extends Analyzed {
-	/** offset of each word (a run between single spaces) in the text */
-	wordStarts: number[];
-	/** for each word, the index of its first token; one entry more, the number of tokens */
-	wordTokens: number[];
+	/** for each token, the offset in the text of its first character */
+	tokenStarts: number[];
+	/** for each token, the offset just past its last character */
+	tokenEnds: number[];
 }
 
 /**
- * `analyze` of a `normalizeQuote`d text, done word by word so that the analysis of any run of its
- * words can be sliced out of it (`analyzedSpan`) instead of folded again. Folding never joins
- * across a space (a space is a separator, and the digit and clitic rules stop at one), so the
- * tokens are those of `analyze(text)`.
+ * `analyze` of a text, noting where each token comes from, so that the analysis of a span of it
+ * can be sliced out (`analyzedSpan`) instead of folded again.
  * @param text a text with single spaces between words and none at its ends
  */
 export function analyzeWords(text: string): AnalyzedWords {
+	const tokenStarts: number[] = [];
+	const tokenEnds: number[] = [];
 	if (PLAIN.test(text)) {
-		// one fold of the whole text, which notes where each token starts
+		// one fold of the whole text, which notes where each token starts and ends
 		const n = foldCodes(text, true);
 		const folded = codesToString(OUT, n);
 		const tokens = folded === '' ? [] : folded.split(' ');
-		const wordStarts: number[] = [];
-		const wordTokens: number[] = [];
-		let t = 0;
-		for (let start = 0; start < text.length; start = text.indexOf(' ', start) + 1 || text.length) {
-			while (t < tokens.length && TOKEN_AT[t] < start) t++;
-			wordStarts.push(start);
-			wordTokens.push(t);
+		for (let t = 0; t < tokens.length; t++) {
+			tokenStarts.push(TOKEN_AT[t]);
+			tokenEnds.push(TOKEN_END[t]);
 		}
-		wordTokens.push(tokens.length);
-		return { folded, tokens, variants: tokens.map(stemVariants), wordStarts, wordTokens };
+		return { folded, tokens, variants: tokens.map(stemVariants), tokenStarts, tokenEnds };
 	}
-	// Unicode normalization moves characters: fold word by word
+	// Unicode normalization moves characters: fold word by word (folding never joins across a
+	// space), each token spanning its whole word
 	const tokens: string[] = [];
-	const wordStarts: number[] = [];
-	const wordTokens: number[] = [];
-	let start = 0;
-	while (start < text.length) {
+	for (let start = 0; start < text.length;) {
 		let end = text.indexOf(' ', start);
 		if (end < 0) end = text.length;
-		wordStarts.push(start);
-		wordTokens.push(tokens.length);
 		const folded = foldArabic(text.slice(start, end));
-		if (folded !== '') tokens.push(...folded.split(' '));
+		if (folded !== '') {
+			for (const token of folded.split(' ')) {
+				tokens.push(token);
+				tokenStarts.push(start);
+				tokenEnds.push(end);
+			}
+		}
 		start = end + 1;
 	}
-	wordTokens.push(tokens.length);
 	return {
 		folded: tokens.join(' '),
 		tokens,
 		variants: tokens.map(stemVariants),
-		wordStarts,
-		wordTokens
+		tokenStarts,
+		tokenEnds
 	};
 }
 
 /**
- * The analysis of `length` characters of an `analyzeWords` text from `at`, sliced from it, when
- * they are whole words; undefined when the span starts or ends inside a word (fold it then).
+ * The analysis of `length` characters of an `analyzeWords` text from `at`, sliced from it: the
+ * tokens made wholly inside the span. Undefined when a token of the text straddles either end
+ * of the span (a word, a number such as 1,200 or a decimal cut in two): fold the span then.
  * @param words the analyzed text
- * @param text the text it was made from
  * @param at where the span starts
  * @param length how long it is
  */
 export function analyzedSpan(
 	words: AnalyzedWords,
-	text: string,
 	at: number,
 	length: number
 ): Analyzed | undefined {
 	const end = at + length;
-	if (length <= 0 || (at > 0 && text.charCodeAt(at - 1) !== 32)) return undefined;
-	if (end < text.length && text.charCodeAt(end) !== 32) return undefined;
-	const first = wordAt(words.wordStarts, at);
-	const last = wordAt(words.wordStarts, end - 1);
-	const from = words.wordTokens[first];
-	const to = words.wordTokens[last + 1];
-	const tokens = words.tokens.slice(from, to);
-	return { folded: tokens.join(' '), tokens, variants: words.variants.slice(from, to) };
+	const { tokenStarts: starts, tokenEnds: ends } = words;
+	const first = firstAtOrAfter(starts, at);
+	const next = firstAtOrAfter(starts, end);
+	if (first > 0 && ends[first - 1] > at) return undefined;
+	if (next > first && ends[next - 1] > end) return undefined;
+	const tokens = words.tokens.slice(first, next);
+	return { folded: tokens.join(' '), tokens, variants: words.variants.slice(first, next) };
 }
 
-/** Index of the word that holds offset `at`: the last start at or before it (binary search). */
-function wordAt(starts: number[], at: number): number {
+/** Index of the first of the ascending `offsets` at or after `at` (binary search). */
+function firstAtOrAfter(offsets: number[], at: number): number {
 	let lo = 0;
-	let hi = starts.length - 1;
+	let hi = offsets.length;
 	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if (starts[mid] <= at) lo = mid;
-		else hi = mid - 1;
+		const mid = (lo + hi) >> 1;
+		if (offsets[mid] < at) lo = mid + 1;
+		else hi = mid;
 	}
 	return lo;
 }

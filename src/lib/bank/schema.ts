@@ -68,9 +68,7 @@ const common = {
 		.enum(SKILLS, { error: `skill must be one of ${SKILLS.join(', ')}` })
 		.describe('the reading skill the question trains'),
 	difficulty: z
-		.union([z.literal(1), z.literal(2), z.literal(3)], {
-			error: 'difficulty must be 1, 2 or 3'
-		})
+		.literal([1, 2, 3], { error: 'difficulty must be 1, 2 or 3' })
 		.describe('1 easy, 2 medium, 3 hard'),
 	tags: z.array(z.string()).default([]),
 	/**

@@ -63,17 +63,22 @@ function plain(source: string): unknown {
 /** Mapping keys are identifiers whose plain value is the same string ("true" is not one). */
 const isKeyStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 const isDigitOrDash = (c: number) => (c >= 48 && c <= 57) || c === 45;
-function keyIsText(key: string): boolean {
-	// a file repeats a few keys thousands of times, and "type" or "text" would go through every
-	// implicit type's test each time (t, f and n can begin true, false and null)
-	let ok = KEYS_SEEN.get(key);
-	if (ok === undefined) {
-		ok = key !== '__proto__' && plain(key) === key;
-		if (KEYS_SEEN.size < 1000) KEYS_SEEN.set(key, ok);
+/**
+ * The key as a property name, or undefined when it is not text. A file repeats a few keys
+ * thousands of times: each is tested once ("type" or "text" would otherwise go through every
+ * implicit type's test, since t, f and n can begin true, false and null), and the same
+ * internalized string is given back each time, so storing the property needs no lookup of a new
+ * string in the engine's table of names.
+ */
+function textKey(key: string): string | undefined {
+	let name = KEYS_SEEN.get(key);
+	if (name === undefined) {
+		name = key !== '__proto__' && plain(key) === key ? Object.keys({ [key]: 0 })[0] : null;
+		if (KEYS_SEEN.size < 1000) KEYS_SEEN.set(key, name);
 	}
-	return ok;
+	return name ?? undefined;
 }
-const KEYS_SEEN = new Map<string, boolean>();
+const KEYS_SEEN = new Map<string, string | null>();
 
 /** By code: what cannot begin a plain scalar here (YAML 1.2 §7.3.3 indicators, and more). */
 const NOT_PLAIN_FIRST = new Uint8Array(128);
@@ -239,8 +244,8 @@ class Reader {
 			if (isMap) {
 				const end = this.keyEnd(k);
 				if (end < 0 || end >= this.eol) throw GIVE_UP;
-				const key = s.slice(k, end - 1);
-				if (!keyIsText(key) || Object.hasOwn(map, key)) throw GIVE_UP;
+				const key = textKey(s.slice(k, end - 1));
+				if (key === undefined || Object.hasOwn(map, key)) throw GIVE_UP;
 				const [value, after] = this.flowNode(this.skipSpaces(end));
 				map[key] = value;
 				k = after;
@@ -326,8 +331,8 @@ class Reader {
 			const start = this.at + indent;
 			const end = this.keyEnd(start);
 			if (end < 0) throw GIVE_UP;
-			const key = this.s.slice(start, end - 1);
-			if (!keyIsText(key) || Object.hasOwn(out, key)) throw GIVE_UP;
+			const key = textKey(this.s.slice(start, end - 1));
+			if (key === undefined || Object.hasOwn(out, key)) throw GIVE_UP;
 			if (this.restIsEmpty(end)) {
 				this.advance();
 				// the lists of the top-level mapping (a bank's `questions:`) keep their items' lines

@@ -111,7 +111,7 @@ export function exitCode(result: CheckResult): 0 | 1 | 2 {
 interface PreparedParagraph {
 	p: Paragraph;
 	quote: { text: string; offsets: number[] };
-	/** the quote text analyzed word by word: a quote's analysis is sliced from it */
+	/** the quote text analyzed, knowing where each token comes from: a quote's is sliced from it */
 	analyzed: AnalyzedWords;
 	/** its words and their folded tokens, made when a quote is not found */
 	words?: { word: string; tokens: string[] }[];
@@ -284,7 +284,6 @@ type Entry = { q: BankQuestion; errors: Diagnostic[]; locate: Locate; index: num
 
 /** The texts of the question being grounded, folded (one map for all questions: big banks). */
 const SEEN_TEXTS = new Map<string, Analyzed>();
-const seenText = (text: string) => SEEN_TEXTS.get(text);
 
 function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 	const q = entry.q;
@@ -321,10 +320,12 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 				const start = p.quote.offsets[at];
 				const end = p.quote.offsets[at + needle.length - 1] + 1;
 				q.spans.push({ paragraph: p.p.id, start, end });
-				// a quote is analyzed already, as part of its paragraph (unless it cuts a word)
-				found = SEEN_TEXTS.get(quote) ?? analyzedSpan(p.analyzed, at, needle.length);
-				if (found) SEEN_TEXTS.set(quote, found);
-				else found = analyzed(quote);
+				// a quote is analyzed already, as part of its paragraph (unless it cuts a token)
+				found = SEEN_TEXTS.get(quote);
+				if (!found) {
+					found = analyzedSpan(p.analyzed, at, needle.length) ?? analyze(quote);
+					SEEN_TEXTS.set(quote, found);
+				}
 				break;
 			}
 		}
@@ -365,11 +366,11 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 	switch (q.type) {
 		case 'single':
 			requireOption(q.answer, ['answer'], 'the correct choice');
-			distinctOptions(entry, [q.answer, ...q.distractors], 1, seenText);
+			distinctOptions(entry, [q.answer, ...q.distractors], 1);
 			break;
 		case 'multiple':
 			q.answer.forEach((o, i) => requireOption(o, ['answer', i], 'a correct choice'));
-			distinctOptions(entry, [...q.answer, ...q.distractors], q.answer.length, seenText);
+			distinctOptions(entry, [...q.answer, ...q.distractors], q.answer.length);
 			break;
 		case 'truefalse':
 			if (!q.answer && q.correction !== undefined && !proven(q.correction)) {
@@ -445,14 +446,9 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 }
 
 /** Choices must differ from each other once folded, or a student cannot tell them apart. */
-function distinctOptions(
-	entry: Entry,
-	options: Option[],
-	correct: number,
-	seen: (text: string) => Analyzed | undefined
-) {
+function distinctOptions(entry: Entry, options: Option[], correct: number) {
 	// only the folded text is compared: a key analyzed already is not folded again
-	const keys = options.map((o) => seen(o.text)?.folded ?? foldArabic(o.text));
+	const keys = options.map((o) => SEEN_TEXTS.get(o.text)?.folded ?? foldArabic(o.text));
 	keys.forEach((k, i) => {
 		const first = keys.indexOf(k);
 		if (first < i) {

@@ -172,26 +172,15 @@ const DROP = -1;
  * Pass 1 by code below `TABLE_END`: what the character becomes (marks and tatweel dropped, ASCII
  * lower case, digits to ASCII, one form per letter), or `DROP`.
  */
-const LETTER_OF = new Int32Array(TABLE_END);
-for (let c = 0; c < TABLE_END; c++) {
+const LETTER_OF = Int32Array.from({ length: TABLE_END }, (_, c) => {
+	if (c >= 65 && c <= 90) return c + 32;
+	if (c < 0x0600) return c;
+	if (c === 0x0640 || isArabicMark(c)) return DROP;
+	if (c >= 0x0660 && c <= 0x0669) return c - 0x0660 + 48;
+	if (c >= 0x06f0 && c <= 0x06f9) return c - 0x06f0 + 48;
 	const fold = LETTER_FOLDS[String.fromCharCode(c)];
-	LETTER_OF[c] =
-		c >= 65 && c <= 90
-			? c + 32
-			: c < 0x0600
-				? c
-				: c === 0x0640 || isArabicMark(c)
-					? DROP
-					: c >= 0x0660 && c <= 0x0669
-						? c - 0x0660 + 48
-						: c >= 0x06f0 && c <= 0x06f9
-							? c - 0x06f0 + 48
-							: fold === undefined
-								? c
-								: fold === ''
-									? DROP
-									: fold.charCodeAt(0);
-}
+	return fold === undefined ? c : fold === '' ? DROP : fold.charCodeAt(0);
+});
 
 const LETTER = 1;
 const OTHER_NUMBER = 2;

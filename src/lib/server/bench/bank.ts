@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkBank } from '../../bank/check';
-import { loadBank } from '../bank';
+import { question } from '../../bank/schema';
+import { loadYaml } from '../../bank/yaml';
+import { loadBank, readBankDir } from '../bank';
 import { generateBank } from './generate';
 import { figure, medianMs } from './measure';
 import type { Suite } from './types';
@@ -16,6 +18,16 @@ export const bankSuite: Suite = {
 			const parse = await medianMs(() => JSON.parse(bank.json));
 			const inProcess = await medianMs(() => loadBank(bank.dir));
 			const checkOnly = await medianMs(() => checkBank(bank.sources));
+			// the parts every check must do, each alone: where the time goes
+			const readOnly = await medianMs(() => readBankDir(bank.dir));
+			const texts = bank.sources.flatMap((s) => s.banks.map((b) => b.text));
+			const yamlOnly = await medianMs(() => {
+				for (const t of texts) loadYaml(t);
+			});
+			const items = texts.flatMap((t) => (loadYaml(t) as { questions: unknown[] }).questions);
+			const schemaOnly = await medianMs(() => {
+				for (const x of items) question.safeParse(x);
+			});
 			const jsonFile = join(bank.dir, 'bank.json');
 			writeFileSync(jsonFile, bank.json);
 			const spawnMs = (args: string[]) =>
@@ -39,6 +51,15 @@ export const bankSuite: Suite = {
 				figure(
 					`check ${bank.count} questions, files already read`,
 					checkOnly,
+					'ms',
+					parse,
+					'(for comparison)'
+				),
+				figure(`  of which: read the files`, readOnly, 'ms', parse, '(for comparison)'),
+				figure(`  of which: parse their YAML`, yamlOnly, 'ms', parse, '(for comparison)'),
+				figure(
+					`  of which: the zod schema, question by question`,
+					schemaOnly,
 					'ms',
 					parse,
 					'(for comparison)'

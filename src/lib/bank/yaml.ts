@@ -321,7 +321,7 @@ class Reader {
 			}
 			if (!this.done && this.indent > indent) throw GIVE_UP;
 		}
-		if (items) ITEM_LINES.set(out, items);
+		if (items) SEQUENCE_ITEMS.set(out, items);
 		return out;
 	}
 
@@ -360,7 +360,7 @@ export interface SequenceItems {
 }
 
 /** Where the items of the top-level block sequences the fast reader read start. */
-const ITEM_LINES = new WeakMap<unknown[], SequenceItems>();
+const SEQUENCE_ITEMS = new WeakMap<unknown[], SequenceItems>();
 
 /**
  * Where each item of a block sequence that is the value of a top-level key starts, when the fast
@@ -369,7 +369,7 @@ const ITEM_LINES = new WeakMap<unknown[], SequenceItems>();
  * @param list a value `loadYaml` returned, such as `bank.questions`
  */
 export function sequenceItems(list: unknown): SequenceItems | undefined {
-	return Array.isArray(list) ? ITEM_LINES.get(list) : undefined;
+	return Array.isArray(list) ? SEQUENCE_ITEMS.get(list) : undefined;
 }
 
 /**

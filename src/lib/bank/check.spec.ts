@@ -295,6 +295,42 @@ ${base}
 		]);
 	});
 
+	it('places each diagnostic on the line and column of what it names', () => {
+		// a second question whose id repeats the first, with a block list of accepted forms
+		const second = [
+			'  - id: where-city',
+			'    type: short',
+			base,
+			'    evidence: الاجتماع الذي عقد في مدينة زوارة',
+			'    answer: زوارة',
+			'    accept:',
+			'      - Zuwara',
+			'      - " Zuwara "',
+			''
+		].join('\n');
+		const bank = short() + second;
+		const lines = bank.split('\n');
+		const at = (line: number, text: string) => ({
+			line,
+			column: lines[line - 1].indexOf(text) + 1
+		});
+		const { errors, warnings } = run(bank);
+		const where = (d: { line: number; column: number }) => ({ line: d.line, column: d.column });
+		// the duplicate id, on the repeated `id:`
+		expect(errors.map(where)).toEqual([at(11, 'id: where-city')]);
+		// the second accepted form, on its own `- ` item
+		const stray = warnings.find((w) => w.message.startsWith('stray spaces'));
+		expect(stray && where(stray)).toEqual(at(22, '" Zuwara "'));
+		expect(lines[21]).toBe('      - " Zuwara "');
+		// a field that fails the schema, on its key
+		const broken = run(short().replace('    answer: زوارة', '    answer: [1]'));
+		expect(broken.errors.map(where)).toEqual([at(10, 'answer:')]);
+		// what belongs to the question as a whole (an unknown field), on its first key after "- "
+		const unknown = run(short('    colour: blue'));
+		expect(unknown.errors.map((e) => e.message)).toEqual(['unknown field colour']);
+		expect(unknown.errors.map(where)).toEqual([at(2, 'id: where-city')]);
+	});
+
 	it('reports a YAML syntax error with its line and column', () => {
 		const { errors, code } = run('questions:\n  - id: x\n    prompt: [unclosed\n');
 		expect(code).toBe(2);

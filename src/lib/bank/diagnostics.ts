@@ -35,27 +35,19 @@ export type Locate = (path: PropertyKey[]) => Position;
 export function yamlLocator(text: string, questions?: SequenceItems): Locate {
 	let doc: ReturnType<typeof parseDocument> | undefined;
 	let counter: LineCounter | undefined;
-	let lines: string[] | undefined;
-	let items: number[] | undefined;
+	// null: looked for, and the file has no block-style `questions:` list
+	let items: SequenceItems | null | undefined = questions;
 	return (path) => {
-		// Fast path for the common case, a field of one question in a block-style list: scan lines,
-		// only the question's own when the reader noted where it starts.
+		// Fast path for the common case, a field of one question in a block-style list: scan that
+		// question's lines only.
 		const i = path[1];
-		if (
-			path[0] === 'questions' &&
-			typeof i === 'number' &&
-			questions &&
-			i < questions.lines.length
-		) {
-			const own = text.slice(questions.starts[i], questions.starts[i + 1] ?? text.length);
-			const quick = quickLocate(own.split('\n'), [1], [0, ...path.slice(2)]);
-			if (quick) return { line: quick.line + questions.lines[i] - 1, column: quick.column };
-		}
-		if (path[0] === 'questions' && typeof path[1] === 'number') {
-			lines ??= text.split('\n');
-			items ??= itemLines(lines);
-			const quick = items && quickLocate(lines, items, path.slice(1) as [number, ...PropertyKey[]]);
-			if (quick) return quick;
+		if (path[0] === 'questions' && typeof i === 'number') {
+			if (items === undefined) items = questionItems(text) ?? null;
+			if (items && i < items.lines.length) {
+				const own = text.slice(items.starts[i], items.starts[i + 1] ?? text.length);
+				const quick = quickLocate(own.split('\n'), path.slice(2));
+				if (quick) return { line: quick.line + items.lines[i] - 1, column: quick.column };
+			}
 		}
 		if (!doc) {
 			counter = new LineCounter();
@@ -82,15 +74,19 @@ export function yamlLocator(text: string, questions?: SequenceItems): Locate {
 }
 
 /**
- * Line of each item of the `questions:` list, found by its `- ` at the list's indentation: far
- * cheaper than a parse that keeps positions. Undefined when the file is not in that block style.
+ * Where each item of the `questions:` list starts, found by its `- ` at the list's indentation:
+ * far cheaper than a parse that keeps positions (for files the YAML reader left to js-yaml, which
+ * notes none). Undefined when the file is not in that block style.
  */
-function itemLines(lines: string[]): number[] | undefined {
+function questionItems(text: string): SequenceItems | undefined {
+	const lines = text.split('\n');
 	const start = lines.findIndex((l) => /^questions:\s*(#.*)?$/.test(l));
 	if (start < 0) return undefined;
 	let indent: number | undefined;
-	const out: number[] = [];
-	for (let i = start + 1; i < lines.length; i++) {
+	const out: SequenceItems = { lines: [], starts: [] };
+	let offset = 0;
+	for (let i = 0; i < lines.length; offset += lines[i++].length + 1) {
+		if (i <= start) continue;
 		// "- " or a lone "-" after the indentation (a scan, not a regular expression: big banks)
 		const line = lines[i];
 		let k = 0;
@@ -99,26 +95,26 @@ function itemLines(lines: string[]): number[] | undefined {
 			continue;
 		}
 		indent ??= k;
-		if (k === indent) out.push(i + 1);
+		if (k === indent) {
+			out.lines.push(i + 1);
+			out.starts.push(offset);
+		}
 	}
 	return out;
 }
 
 /**
- * Line and column of a path inside one question, by indentation alone; undefined when the lines do
- * not have the expected shape (then the caller parses the file with positions).
+ * Line and column of a path inside one question, by indentation alone, counted from the question's
+ * first line (its "-"); undefined when the lines do not have the expected shape (then the caller
+ * parses the file with positions).
+ * @param lines the question's lines
+ * @param rest the path inside the question
  */
-function quickLocate(
-	lines: string[],
-	items: number[],
-	[index, ...rest]: [number, ...PropertyKey[]]
-): Position | undefined {
-	const first = items[index];
-	if (first === undefined) return undefined;
-	const last = (items[index + 1] ?? lines.length + 1) - 1;
-	let line = first;
-	let column = lines[first - 1].indexOf('-') + 3;
-	let from = first;
+function quickLocate(lines: string[], rest: PropertyKey[]): Position | undefined {
+	const last = lines.length;
+	let line = 1;
+	let column = lines[0].indexOf('-') + 3;
+	let from = 1;
 	for (const key of rest) {
 		if (typeof key === 'number') {
 			// the key's value as a block list: the nth "- " below it

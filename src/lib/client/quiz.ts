@@ -15,6 +15,7 @@
  * loads, and Svelte's and Kit's runtimes are not among it.
  */
 import { moveItem } from '../quiz/fields';
+import { clockLeft } from '../quiz/format';
 
 /** The form of the quiz: its action is the `save` action, its buttons name the others. */
 const FORM = 'form[data-quiz]';
@@ -145,10 +146,10 @@ function countdown() {
 	if (!timer) return;
 	const deadline = Number(timer.dataset.deadline);
 	const tick = () => {
-		const left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+		const left = clockLeft(deadline, Date.now());
 		const [label, clock] = timer.querySelectorAll('span, bdi');
-		clock.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
-		if (left > 0) return;
+		clock.textContent = left.text;
+		if (left.seconds > 0) return;
 		label.textContent = timer.dataset.timeUp ?? '';
 		clearInterval(ticking);
 		const form = quizForm();

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { clockLeft, fmt } from './format';
+
+describe('fmt', () => {
+	it('fills the placeholders it is given and leaves the others', () => {
+		expect(fmt('{n} of {total}, {x}', { n: 3, total: 10 })).toBe('3 of 10, {x}');
+	});
+});
+
+describe('clockLeft', () => {
+	it('counts whole seconds up, as m:ss, and stops at zero', () => {
+		const deadline = 1_000_000;
+		expect(clockLeft(deadline, deadline - 125_000)).toEqual({ seconds: 125, text: '2:05' });
+		expect(clockLeft(deadline, deadline - 500)).toEqual({ seconds: 1, text: '0:01' });
+		expect(clockLeft(deadline, deadline)).toEqual({ seconds: 0, text: '0:00' });
+		expect(clockLeft(deadline, deadline + 9_000)).toEqual({ seconds: 0, text: '0:00' });
+		expect(clockLeft(deadline, deadline - 3_600_000).text).toBe('60:00');
+	});
+});

@@ -120,28 +120,12 @@ export function byArticle(input: ExportInput): [ExportArticle, BankQuestion[]][]
 }
 
 /**
- * The articles of the questions, in the order they first appear.
- * @param input the export input
- */
-export function articlesInOrder(input: ExportInput): ExportArticle[] {
-	return byArticle(input).map(([a]) => a);
-}
-
-/**
  * Interface strings in the article's language (worksheets and labels inside exports follow the
  * text, not the teacher's interface).
  * @param article the article
  */
 export function textStrings(article: Pick<ExportArticle, 'language'>): Strings {
 	return strings(chooseLocale(null, article.language));
-}
-
-/**
- * The paragraph numbers a question cites ("p3" → 3).
- * @param q a question
- */
-export function paragraphNumbers(q: BankQuestion): number[] {
-	return q.paragraph.map((p) => Number(p.slice(1)));
 }
 
 /** One line naming the article and its attribution, for comments and footers. */

@@ -523,26 +523,6 @@ export function findPhrase(haystack: Analyzed, needle: Analyzed, from = 0): numb
 	return -1;
 }
 
-/**
- * Whether a phrase stands in a text under the Arabic-aware normalization.
- * @param haystack text or analyzed text searched
- * @param needle text or analyzed phrase sought
- */
-export function containsPhrase(haystack: Analyzed | string, needle: Analyzed | string): boolean {
-	const h = typeof haystack === 'string' ? analyze(haystack) : haystack;
-	const n = typeof needle === 'string' ? analyze(needle) : needle;
-	return findPhrase(h, n) >= 0;
-}
-
-/**
- * Search key for the teacher's bank search: folded text with clitics kept, so a plain substring
- * test matches "افريقيا" against "إفريقيا".
- * @param text any text
- */
-export function searchKey(text: string): string {
-	return foldArabic(text);
-}
-
 /** An analyzed text whose tokens know where they stand in the original text. */
 export interface AnalyzedWithOffsets extends Analyzed {
 	/** for each token, the offset of the word it came from in the original text */

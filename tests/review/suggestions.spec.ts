@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BankQuestion } from '../../src/lib/bank/check';
 import { exitCode } from '../../src/lib/bank/check';
-import { loadYaml } from '../../src/lib/bank/yaml';
+import { readYaml } from '../../src/lib/bank/yaml-source';
 import { gradeQuestion } from '../../src/lib/grading/grade';
 import { loadBank } from '../../src/lib/server/bank';
 import type { OverrideRecord } from '../../src/lib/stats/overrides';
@@ -73,7 +73,7 @@ describe('overrides → patch → bank', () => {
 			['reject', refusedForm, 1]
 		]);
 
-		const patch = readPatch(loadYaml(writePatch(suggestions)));
+		const patch = readPatch((readYaml(writePatch(suggestions)) as { value: unknown }).value);
 		if (!patch.ok) throw new Error(patch.error);
 		const file = target.file;
 		const result = applySuggestions(readFileSync(file, 'utf8'), patch.suggestions);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadYaml } from '../bank/yaml';
+import { readYaml } from '../bank/yaml-source';
 import { applySuggestions } from './patch';
 import type { BankSuggestion } from './suggest';
 
@@ -47,7 +47,7 @@ function suggest(
 
 type Q = { id: string; accept?: unknown[]; reject?: unknown[]; examples?: unknown[] };
 const questionOf = (text: string, id: string) =>
-	(loadYaml(text) as { questions: Q[] }).questions.find((q) => q.id === id)!;
+	(readYaml(text) as { value: { questions: Q[] } }).value.questions.find((q) => q.id === id)!;
 
 /** The lines of b that are not in a, and of a not in b: the diff a reviewer sees. */
 function changedLines(a: string, b: string) {

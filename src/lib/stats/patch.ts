@@ -5,8 +5,7 @@
  * spacing) stays as it was, so the change reads as a small diff.
  */
 import { dump } from 'js-yaml';
-import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
-import { loadYaml } from '../bank/yaml';
+import { readYaml, type Span, type YamlSource } from '../bank/yaml-source';
 import { foldArabic } from '../text/normalize';
 import type { BankSuggestion, SuggestionField } from './suggest';
 
@@ -56,104 +55,97 @@ function lineEnd(text: string, offset: number): number {
 	return end === -1 ? text.length : end;
 }
 
-function column(text: string, offset: number): number {
-	return offset - lineStart(text, offset);
+type BankQuestionData = { id?: unknown; [field: string]: unknown };
+
+/** A bank file read, and where in it the question stands. */
+interface Located {
+	yaml: YamlSource;
+	question: BankQuestionData;
+	/** the path of the question: ['questions', index] */
+	path: [string, number];
 }
 
-/** The question's mapping in a parsed bank file. */
-function questionNode(text: string, questionId: string): YAMLMap | undefined {
-	const doc = parseDocument(text);
-	if (doc.errors.length) throw new Error(`the file is not valid YAML: ${doc.errors[0].message}`);
-	const questions = doc.get('questions');
-	if (!isSeq(questions)) return undefined;
-	return questions.items.find((q): q is YAMLMap => isMap(q) && String(q.get('id')) === questionId);
-}
-
-function pairOf(question: YAMLMap, key: string) {
-	return question.items.find((p) => isScalar(p.key) && p.key.value === key);
+function locate(text: string, questionId: string): Located {
+	const yaml = readYaml(text);
+	if (!yaml.ok) throw new Error(`the file is not valid YAML: ${yaml.reason} (line ${yaml.line})`);
+	const questions = (yaml.value as { questions?: unknown } | undefined)?.questions;
+	const list = Array.isArray(questions) ? (questions as BankQuestionData[]) : [];
+	const index = list.findIndex((q) => q?.id === questionId);
+	if (index < 0) throw new Error(`question ${questionId} is not in this file`);
+	return { yaml, question: list[index], path: ['questions', index] };
 }
 
 /** Adds an item to an existing list, in its style. */
-function addToList(text: string, list: Node, value: unknown): string {
-	if (!isSeq(list) || !list.range) throw new Error('the field is not a list');
+function addToList(text: string, list: Span, value: unknown): string {
 	if (list.flow) {
-		const close = text.lastIndexOf(']', list.range[1]);
+		const close = list.end - 1;
 		const item = render(value, true, '');
 		return text.slice(0, close) + (list.items.length ? `, ${item}` : item) + text.slice(close);
 	}
-	const first = list.items[0] as Node;
-	const last = list.items[list.items.length - 1] as Node;
-	const indent = ' '.repeat(column(text, text.lastIndexOf('-', first.range![0])));
-	const at = lineEnd(text, last.range![1] - 1);
+	const dash = text.lastIndexOf('-', list.items[0].start);
+	const indent = ' '.repeat(dash - lineStart(text, dash));
+	const at = lineEnd(text, list.items[list.items.length - 1].end - 1);
 	return `${text.slice(0, at)}\n${render(value, false, indent)}${text.slice(at)}`;
 }
 
 /** Adds a new list field to a question, after the field it belongs beside. */
-function addField(text: string, question: YAMLMap, field: SuggestionField, value: unknown): string {
-	const anchor =
-		PLACE_AFTER[field].map((key) => pairOf(question, key)).find((p) => p !== undefined) ??
-		question.items[question.items.length - 1];
-	const keyIndent = ' '.repeat(column(text, (anchor.key as Node).range![0]));
-	const valueEnd = (anchor.value as Node | null)?.range?.[1] ?? (anchor.key as Node).range![1];
-	const at = lineEnd(text, valueEnd - 1);
+function addField(text: string, where: Located, field: SuggestionField, value: unknown): string {
+	const keys = Object.keys(where.question);
+	const anchor = PLACE_AFTER[field].find((key) => key in where.question) ?? keys[keys.length - 1];
+	const anchorPath = [...where.path, anchor];
+	const keyIndent = ' '.repeat(where.yaml.locate(anchorPath).column - 1);
+	const at = lineEnd(text, where.yaml.span(anchorPath)!.end - 1);
 	const list = render(value, false, `${keyIndent}  `);
 	return `${text.slice(0, at)}\n${keyIndent}${field}:\n${list}${text.slice(at)}`;
 }
 
 /** Removes the items of a list of texts that fold to the form (and the list, if emptied). */
-function removeFromList(text: string, question: YAMLMap, field: SuggestionField, form: string) {
-	const pair = pairOf(question, field);
-	if (!pair || !isSeq(pair.value)) return text;
-	const list = pair.value;
-	const doomed = list.items.filter((i) => isScalar(i) && foldArabic(String(i.value)) === form);
-	if (doomed.length === 0) return text;
-	if (doomed.length === list.items.length) {
+function removeFromList(text: string, where: Located, field: SuggestionField, form: string) {
+	const values = where.question[field];
+	const list = where.yaml.span([...where.path, field]);
+	if (!Array.isArray(values) || !list || list.items.length !== values.length) return text;
+	const doomed = values.map((v) => typeof v === 'string' && foldArabic(v) === form);
+	if (!doomed.includes(true)) return text;
+	if (!doomed.includes(false)) {
 		// the whole field goes: from its key's line to the end of its value's last line
-		const from = lineStart(text, (pair.key as Node).range![0]);
-		const to = lineEnd(text, list.range![1] - 1);
-		return text.slice(0, from) + text.slice(Math.min(to + 1, text.length));
+		const from = lineStart(text, list.start) - (list.flow ? 0 : 1);
+		const keyLine = list.flow ? from : lineStart(text, from);
+		const to = lineEnd(text, list.end - 1);
+		return text.slice(0, keyLine) + text.slice(Math.min(to + 1, text.length));
 	}
 	if (list.flow) {
-		// rewrite the one line's list from the sources of the items that stay
-		const kept = list.items.filter((i) => !doomed.includes(i)) as Node[];
-		const [start, end] = list.range!;
-		const items = kept.map((i) => text.slice(i.range![0], i.range![1])).join(', ');
-		return `${text.slice(0, start)}[${items}]${text.slice(end)}`;
+		// rewrite the list from the sources of the items that stay
+		const kept = list.items.filter((_, i) => !doomed[i]);
+		const items = kept.map((i) => text.slice(i.start, i.end)).join(', ');
+		return `${text.slice(0, list.start)}[${items}]${text.slice(list.end)}`;
 	}
 	// last first, so earlier offsets stay true
-	for (const item of [...doomed].reverse() as Node[]) {
-		const [start, end] = item.range!;
-		text = text.slice(0, lineStart(text, start)) + text.slice(lineEnd(text, end - 1) + 1);
+	for (let i = list.items.length - 1; i >= 0; i--) {
+		if (!doomed[i]) continue;
+		const item = list.items[i];
+		text = text.slice(0, lineStart(text, item.start)) + text.slice(lineEnd(text, item.end - 1) + 1);
 	}
 	return text;
 }
 
-/** The question's list after the edit, read as the check will read it. */
-function readBack(text: string, questionId: string, field: SuggestionField): unknown[] {
-	const data = loadYaml(text) as { questions?: { id?: unknown; [k: string]: unknown }[] };
-	const q = data.questions?.find((x) => x.id === questionId);
-	const list = q?.[field];
-	return Array.isArray(list) ? list : [];
-}
-
 /** Applies one suggestion; throws when the file or question is not as expected. */
 function applyOne(text: string, s: BankSuggestion): string {
-	let question = questionNode(text, s.questionId);
-	if (!question) throw new Error(`question ${s.questionId} is not in this file`);
-	const form = foldArabic(s.answer);
+	let where = locate(text, s.questionId);
 	const opposite = OPPOSITE[s.field];
 	if (opposite) {
-		text = removeFromList(text, question, opposite, form);
-		question = questionNode(text, s.questionId)!;
+		text = removeFromList(text, where, opposite, foldArabic(s.answer));
+		where = locate(text, s.questionId);
 	}
 	const value = entryOf(s);
-	const pair = pairOf(question, s.field);
-	const edited = pair
-		? addToList(text, pair.value as Node, value)
-		: addField(text, question, s.field, value);
+	const list = where.yaml.span([...where.path, s.field]);
+	if (list && !Array.isArray(where.question[s.field])) {
+		throw new Error(`${s.field} of ${s.questionId} is not a list`);
+	}
+	const edited = list ? addToList(text, list, value) : addField(text, where, s.field, value);
 	// prove the edit: the list now ends with the entry, as the bank's reader sees it
-	const list = readBack(edited, s.questionId, s.field);
-	if (JSON.stringify(list[list.length - 1]) !== JSON.stringify(value)) {
+	const after = locate(edited, s.questionId).question[s.field];
+	const last = Array.isArray(after) ? after[after.length - 1] : undefined;
+	if (JSON.stringify(last) !== JSON.stringify(value)) {
 		throw new Error(`the edit of ${s.field} did not read back as written`);
 	}
 	return edited;

@@ -26,6 +26,12 @@ const ar = {
 	noFailed: 'كل الأسئلة مثبتة من النص.',
 	warnings: 'تنبيهات',
 	notFound: 'غير موجود',
+	// refusals of malformed or too frequent requests (issue 18), answered before any route runs
+	refusal: {
+		unknownAction: 'لا يوجد إجراء بهذا الاسم في هذه الصفحة.',
+		unreadableForm: 'تعذّرت قراءة النموذج المرسل: أرسله من الصفحة نفسها.',
+		tooMany: 'طلبات كثيرة في وقت قصير. انتظر قليلًا ثم أعد المحاولة.'
+	},
 	// self-study: progress on the device, spaced review, offline (issue 6)
 	study: {
 		nav: 'تدرّب',
@@ -269,6 +275,12 @@ const en: Strings = {
 	noFailed: 'Every question is proven by the text.',
 	warnings: 'Warnings',
 	notFound: 'Not found',
+	// refusals of malformed or too frequent requests (issue 18), answered before any route runs
+	refusal: {
+		unknownAction: 'This page has no action by that name.',
+		unreadableForm: 'The form sent could not be read: send it from the page itself.',
+		tooMany: 'Too many requests in a short time. Wait a little, then try again.'
+	},
 	// self-study: progress on the device, spaced review, offline (issue 6)
 	study: {
 		nav: 'Study',

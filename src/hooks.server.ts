@@ -4,7 +4,9 @@ import { env } from '$env/dynamic/private';
 import { formatDiagnostic } from '$lib/bank/diagnostics';
 import { guardActions } from '$lib/server/action-guard';
 import { BankUnreadable, getBank, initBank } from '$lib/server/bank';
+import { startAuth } from '$lib/server/auth';
 import { DatabaseConfigError, MigrationError, startDatabase } from '$lib/server/db';
+import { identify } from '$lib/server/sessions';
 import { chooseLocale, isLocale, localeDir } from '$lib/i18n';
 import { quizPageCache } from '$lib/quiz/page-cache';
 
@@ -15,7 +17,7 @@ import { quizPageCache } from '$lib/quiz/page-cache';
  */
 export const init: ServerInit = async () => {
 	try {
-		await startDatabase(env);
+		await startAuth(await startDatabase(env), env);
 	} catch (e) {
 		if (e instanceof DatabaseConfigError || e instanceof MigrationError) {
 			console.error(`dalil: cannot start: ${e.message}`);
@@ -66,7 +68,7 @@ const chooseLanguage: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * The language first (the cache and the refusals use it), malformed action posts refused, then the
- * cache of rendered quiz pages.
+ * The language first (the cache and the refusals use it), malformed action posts refused, who is
+ * asking (teacher pages need a teacher), then the cache of rendered quiz pages.
  */
-export const handle = sequence(chooseLanguage, guardActions, quizPageCache());
+export const handle = sequence(chooseLanguage, guardActions, identify, quizPageCache());

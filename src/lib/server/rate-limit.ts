@@ -16,11 +16,22 @@ export interface RateLimitRule {
 
 /** The limits of the actions a stranger can call. */
 export const RATE_LIMITS = {
-	/** Teacher sign-in (and sign-up), per client address. */
+	/** Teacher sign-in, per client address and e-mail: guessing one teacher's password. */
 	signIn: { limit: 10, windowMs: 10 * 60_000 },
-	/** Joining a class or re-entering one by link, per client address. */
-	join: { limit: 20, windowMs: 10 * 60_000 }
+	/** Teacher sign-in and sign-up, per client address, whatever the e-mail. */
+	signInPerClient: { limit: 50, windowMs: 10 * 60_000 },
+	/**
+	 * Joining a class (or re-entering by link), per client address: guessing join codes. A whole
+	 * class behind one school address joins at once, hence the size; `DALIL_JOIN_LIMIT` sets it.
+	 */
+	join: { limit: 60, windowMs: 10 * 60_000 }
 } satisfies Record<string, RateLimitRule>;
+
+/** The join limit, `DALIL_JOIN_LIMIT` attempts per 10 minutes when set. */
+export function joinRateLimit(env: Record<string, string | undefined>): RateLimitRule {
+	const limit = Number(env.DALIL_JOIN_LIMIT);
+	return Number.isInteger(limit) && limit > 0 ? { ...RATE_LIMITS.join, limit } : RATE_LIMITS.join;
+}
 
 export interface RateLimitResult {
 	allowed: boolean;

@@ -1,10 +1,8 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
-import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
 import { formatDiagnostic } from '$lib/bank/diagnostics';
 import { BankUnreadable, getBank, initBank } from '$lib/server/bank';
 import { chooseLocale, isLocale, localeDir } from '$lib/i18n';
-import { quizPageCache } from '$lib/quiz/page-cache';
 
 /** Loads and checks the bank once, at start: it is immutable while the server runs. */
 export const init: ServerInit = () => {
@@ -34,7 +32,7 @@ export const init: ServerInit = () => {
  * Chooses the interface language (Arabic by default for an Arabic article) and sets `lang` and
  * `dir` on <html> from it; article text carries its own `lang` and `dir`.
  */
-const chooseLanguage: Handle = async ({ event, resolve }) => {
+export const handle: Handle = async ({ event, resolve }) => {
 	const slug = event.params.slug;
 	const article = slug ? getBank().articles.get(slug) : undefined;
 	const asked = event.url.searchParams.get('ui');
@@ -49,6 +47,3 @@ const chooseLanguage: Handle = async ({ event, resolve }) => {
 			html.replace('%dalil.lang%', locale).replace('%dalil.dir%', localeDir(locale))
 	});
 };
-
-/** The language first (the cache keys on it), then the cache of rendered quiz pages. */
-export const handle = sequence(chooseLanguage, quizPageCache());

@@ -1,6 +1,8 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
 import { formatDiagnostic } from '$lib/bank/diagnostics';
+import { guardActions } from '$lib/server/action-guard';
 import { BankUnreadable, getBank, initBank } from '$lib/server/bank';
 import { chooseLocale, isLocale, localeDir } from '$lib/i18n';
 
@@ -32,7 +34,7 @@ export const init: ServerInit = () => {
  * Chooses the interface language (Arabic by default for an Arabic article) and sets `lang` and
  * `dir` on <html> from it; article text carries its own `lang` and `dir`.
  */
-export const handle: Handle = async ({ event, resolve }) => {
+const chooseLanguage: Handle = async ({ event, resolve }) => {
 	const slug = event.params.slug;
 	const article = slug ? getBank().articles.get(slug) : undefined;
 	const asked = event.url.searchParams.get('ui');
@@ -47,3 +49,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 			html.replace('%dalil.lang%', locale).replace('%dalil.dir%', localeDir(locale))
 	});
 };
+
+/** The language first (the refusals use it), then malformed action posts refused. */
+export const handle = sequence(chooseLanguage, guardActions);

@@ -23,6 +23,12 @@ export const ar = {
 	warnings: 'تنبيهات',
 	noArticle: 'لا مقالة باسم «{slug}».',
 	notFound: 'غير موجود',
+	// refusals of malformed or too frequent requests (issue 18), answered before any route runs
+	refusal: {
+		unknownAction: 'لا يوجد إجراء بهذا الاسم في هذه الصفحة.',
+		unreadableForm: 'تعذّرت قراءة النموذج المرسل: أرسله من الصفحة نفسها.',
+		tooMany: 'طلبات كثيرة في وقت قصير. انتظر قليلًا ثم أعد المحاولة.'
+	},
 	// self-study: progress on the device, spaced review, offline (issue 6)
 	study: {
 		nav: 'تدرّب',
@@ -218,7 +224,6 @@ export const ar = {
 		noSeed: 'الرابط ناقص: افتحه من جديد.',
 		notStarted: 'لم يبدأ هذا الاختبار بعد: ابدأه أولًا.',
 		testChecked: 'يُصحَّح الاختبار عند تسليمه، لا سؤالًا سؤالًا.',
-		unreadable: 'تعذّرت قراءة ما أُرسل؛ أعد المحاولة.',
 		badPost: 'تعذّرت قراءة بعض الإجابات؛ انظر الرسائل عند الأسئلة.',
 		chooseAll: 'اختر كل ما ينطبق.',
 		typeAnswer: 'إجابتك',

@@ -25,6 +25,12 @@ export const en: Strings = {
 	warnings: 'Warnings',
 	noArticle: 'No article named “{slug}”.',
 	notFound: 'Not found',
+	// refusals of malformed or too frequent requests (issue 18), answered before any route runs
+	refusal: {
+		unknownAction: 'This page has no action by that name.',
+		unreadableForm: 'The form sent could not be read: send it from the page itself.',
+		tooMany: 'Too many requests in a short time. Wait a little, then try again.'
+	},
 	// self-study: progress on the device, spaced review, offline (issue 6)
 	study: {
 		nav: 'Study',
@@ -224,7 +230,6 @@ export const en: Strings = {
 		noSeed: 'This quiz link is incomplete: open it again.',
 		notStarted: 'This test has not been started: start it first.',
 		testChecked: 'A test is marked when it is submitted, not question by question.',
-		unreadable: 'What was sent could not be read; please try again.',
 		badPost: 'Some answers could not be read: see the messages at the questions.',
 		chooseAll: 'Choose all that apply.',
 		typeAnswer: 'Your answer',

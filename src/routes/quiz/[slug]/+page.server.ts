@@ -32,15 +32,6 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals }) => 
 	return quizPageData(article, link, attempt, locals.locale);
 };
 
-/** The posted form, or nothing when the body is not one. */
-async function formOf(request: Request): Promise<FormData | undefined> {
-	try {
-		return await request.formData();
-	} catch {
-		return undefined;
-	}
-}
-
 /** Where a quiz's finished attempt is shown. */
 const resultsOf = (slug: string, attemptId: string) => `/quiz/${slug}/results/${attemptId}`;
 
@@ -52,9 +43,9 @@ async function save({ request, url, params, cookies, locals }: RequestEvent, fin
 	const t = strings(locals.locale).quiz;
 	const article = articleOr404(params.slug, locals.locale);
 	const link = quizLink(article, url);
-	const form = await formOf(request);
 	if (!link.spec.seed) return { article, failure: fail(400, refusal(t.noSeed)) };
-	if (!form) return { article, failure: fail(400, refusal(t.unreadable)) };
+	// A body that is not a form was refused before any action ran (hooks.server.ts).
+	const form = await request.formData();
 	const page = link.page();
 	const cookie = attemptCookie(article.slug, page.query);
 	const fromForm = form.get('_attempt');
@@ -87,11 +78,10 @@ function setCookie(cookies: Cookies, name: string, id: string | undefined, slug:
 const testChecked = (locale: Locale) => refusal(strings(locale).quiz.testChecked);
 
 export const actions: Actions = {
-	start: async ({ request, url, params, cookies, locals }) => {
+	start: async ({ url, params, cookies, locals }) => {
 		const article = articleOr404(params.slug, locals.locale);
 		const link = quizLink(article, url);
 		if (!link.spec.seed) return fail(400, refusal(strings(locals.locale).quiz.noSeed));
-		await formOf(request);
 		const page = link.page();
 		const cookie = attemptCookie(article.slug, page.query);
 		if (!(await findAttempt(article.slug, page, [cookies.get(cookie)]))) {

@@ -281,6 +281,8 @@ test('no serious accessibility violations on the quiz and results pages', async 
 	javaScriptEnabled
 }) => {
 	test.skip(!javaScriptEnabled, 'axe runs as a script in the page');
+	// two full axe scans of a 12-question page: slow on a busy machine
+	test.slow();
 	const scan = async () => {
 		const r = await new AxeBuilder({ page }).analyze();
 		return r.violations

@@ -80,7 +80,8 @@ describe('the JSON Schema for editors', () => {
 	});
 });
 
-describe('dalil check (CLI)', () => {
+// each test starts node: on a busy machine that can take longer than vitest's 5 s default
+describe('dalil check (CLI)', { timeout: 30_000 }, () => {
 	const cli = (...args: string[]) =>
 		spawnSync(process.execPath, ['scripts/dalil.js', 'check', ...args], { encoding: 'utf8' });
 

@@ -43,7 +43,7 @@ export async function seedClass(db: Kysely<Database>, spec: AssignmentSpec = FIX
 		createdAt: at,
 		updatedAt: at
 	};
-	const emailVerified = dialectOf(db) === 'postgres' ? false : 0;
+	const emailVerified = dialectOf(db as Kysely<unknown>) === 'postgres' ? false : 0;
 	await db
 		.insertInto('user')
 		.values({ ...teacher, emailVerified })

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { databaseConfig, DatabaseConfigError } from './connect';
 import { migrateToLatest } from './migrate';
 import { migrations } from './migrations';
+import { sharedSetting } from './settings';
 import { describeEachDatabase } from './testing';
 
 describe('databaseConfig', () => {
@@ -98,5 +99,16 @@ describeEachDatabase((database) => {
 		await db.deleteFrom('user').where('id', '=', 'u1').execute();
 		const left = await sql<{ n: number }>`select count(*) as n from student`.execute(db);
 		expect(Number(left.rows[0].n)).toBe(0);
+	});
+});
+
+describeEachDatabase((database) => {
+	it('a shared setting is made once and read back by every caller', async () => {
+		const { db } = database();
+		let made = 0;
+		const make = () => `value-${++made}`;
+		const values = await Promise.all([1, 2, 3].map(() => sharedSetting(db, 'secret', make)));
+		expect(new Set(values).size).toBe(1);
+		expect(await sharedSetting(db, 'secret', make)).toBe(values[0]);
 	});
 });

@@ -109,6 +109,12 @@ export interface RateLimitTable {
 	count: number;
 }
 
+/** A value every server process shares, made once (e.g. the secret that signs auth cookies). */
+export interface SettingTable {
+	key: string;
+	value: string;
+}
+
 /** Who did what, when: kept for teachers to read (overrides, removals, renames…). */
 export interface AuditTable {
 	id: string;
@@ -204,6 +210,7 @@ export interface Database {
 	student_session: StudentSessionTable;
 	invite: InviteTable;
 	rate_limit: RateLimitTable;
+	setting: SettingTable;
 	audit: AuditTable;
 	assignment: AssignmentTable;
 	attempt: AttemptTable;

@@ -1,6 +1,6 @@
 /**
  * Classes and their students (with their devices' sessions), colleague invitations, rate-limit
- * counters and the audit log.
+ * counters, the audit log, and settings every server process shares (the auth secret).
  */
 import type { Kysely } from 'kysely';
 import { columnTypes } from '../dialect';
@@ -59,6 +59,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('key', 'text', (c) => c.primaryKey())
 		.addColumn('window_start', millis, (c) => c.notNull())
 		.addColumn('count', 'integer', (c) => c.notNull())
+		.execute();
+
+	await db.schema
+		.createTable('setting')
+		.addColumn('key', 'text', (c) => c.primaryKey())
+		.addColumn('value', 'text', (c) => c.notNull())
 		.execute();
 
 	await db.schema

@@ -8,7 +8,6 @@ import { startAuth } from '$lib/server/auth';
 import { DatabaseConfigError, MigrationError, startDatabase } from '$lib/server/db';
 import { identify } from '$lib/server/sessions';
 import { chooseLocale, isLocale, localeDir } from '$lib/i18n';
-import { quizPageCache } from '$lib/quiz/page-cache';
 
 /**
  * At start: opens and migrates the database (SQLite at DALIL_DB, by default data/dalil.db, or
@@ -68,7 +67,7 @@ const chooseLanguage: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * The language first (the cache and the refusals use it), malformed action posts refused, who is
- * asking (teacher pages need a teacher), then the cache of rendered quiz pages.
+ * The language first (the refusals use it), malformed action posts refused, then who is asking
+ * (teacher pages need a teacher).
  */
-export const handle = sequence(chooseLanguage, guardActions, identify, quizPageCache());
+export const handle = sequence(chooseLanguage, guardActions, identify);

@@ -21,17 +21,31 @@ export default defineConfig({
 	},
 	webServer: {
 		// The production build, served exactly as `npm start` serves it.
-		command: 'npm run build && node scripts/start.js',
-		env: { PORT: String(port), HOST: '127.0.0.1' },
+		// On a fresh SQLite database of its own each run (the setup project makes the teacher).
+		command: `rm -f data/e2e-${port}.db* && npm run build && node scripts/start.js`,
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DALIL_DB: `data/e2e-${port}.db`,
+			// every test joins from 127.0.0.1: the join limit is for strangers, not for the suite
+			DALIL_JOIN_LIMIT: '100000'
+		},
 		url: `http://127.0.0.1:${port}/`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 240_000
 	},
 	projects: [
-		{ name: 'js', use: { ...devices['Desktop Chrome'], launchOptions } },
+		// signs the test teacher in once (tests/e2e/fixtures/teacher.ts)
+		{ name: 'setup', testMatch: /\.setup\.ts$/, use: { launchOptions } },
+		{
+			name: 'js',
+			use: { ...devices['Desktop Chrome'], launchOptions },
+			dependencies: ['setup']
+		},
 		{
 			name: 'no-js',
-			use: { ...devices['Desktop Chrome'], launchOptions, javaScriptEnabled: false }
+			use: { ...devices['Desktop Chrome'], launchOptions, javaScriptEnabled: false },
+			dependencies: ['setup']
 		}
 	]
 });

@@ -9,6 +9,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { parse as parseGift } from 'gift-pegjs';
 import { foldArabic } from '../../src/lib/text/normalize';
 import { loadBank } from '../../src/lib/server/bank';
+import { TEACHER_STATE } from './fixtures/teacher';
+
+// the teacher pages need a signed-in teacher
+test.use({ storageState: TEACHER_STATE });
 
 const bank = loadBank('questions');
 const questions = bank.articles.flatMap((a) => a.questions);

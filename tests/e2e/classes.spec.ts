@@ -21,6 +21,8 @@ for (const ui of ['ar', 'en'] as const) {
 		javaScriptEnabled,
 		baseURL
 	}) => {
+		// four browsers and a dozen page loads: more than the default 30 s on a busy machine
+		test.setTimeout(120_000);
 		const teacher = await browser.newContext({ javaScriptEnabled, storageState: TEACHER_STATE });
 		await teacher.addCookies([{ name: 'ui', value: ui, url: baseURL! }]);
 		const page = await teacher.newPage();

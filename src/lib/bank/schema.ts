@@ -77,7 +77,12 @@ const common = {
 	 */
 	fact: z.string().optional(),
 	/** the question this one is the second part of (e.g. "now show where the text says so") */
-	follows: questionId.optional()
+	follows: questionId.optional(),
+	/** kept for tests a teacher assigns: never served by practice links or self-study */
+	assessment: z
+		.boolean()
+		.optional()
+		.describe('true: for assigned tests only, never in practice or self-study')
 };
 
 const scoring = z.enum(['partial', 'all-or-nothing']).default('partial');
@@ -217,7 +222,9 @@ export const articleMeta = z.strictObject({
 	direction: z.enum(['rtl', 'ltr'], { error: 'direction is rtl or ltr' }),
 	source: nonEmpty('source'),
 	date: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]),
-	attribution: nonEmpty('attribution')
+	attribution: nonEmpty('attribution'),
+	/** every question of the article is for assigned tests only */
+	assessment: z.boolean().optional()
 });
 export type ArticleMeta = z.output<typeof articleMeta>;
 

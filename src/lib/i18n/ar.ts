@@ -1,12 +1,8 @@
 /**
- * Interface strings, all in one place, in Arabic and English. Article text is never translated
- * here: it carries its own language.
+ * The interface in Arabic. This file is the reference: its shape is the type `Strings`, and every
+ * other locale's file is declared with that type, so the compiler proves each has exactly these keys.
  */
-
-export const LOCALES = ['ar', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-const ar = {
+export const ar = {
 	appName: 'دليل',
 	tagline: 'أسئلة فهم المقروء، كل إجابة بدليلها من النص',
 	articles: 'المقالات',
@@ -26,6 +22,12 @@ const ar = {
 	noFailed: 'كل الأسئلة مثبتة من النص.',
 	warnings: 'تنبيهات',
 	notFound: 'غير موجود',
+	// refusals of malformed or too frequent requests (issue 18), answered before any route runs
+	refusal: {
+		unknownAction: 'لا يوجد إجراء بهذا الاسم في هذه الصفحة.',
+		unreadableForm: 'تعذّرت قراءة النموذج المرسل: أرسله من الصفحة نفسها.',
+		tooMany: 'طلبات كثيرة في وقت قصير. انتظر قليلًا ثم أعد المحاولة.'
+	},
 	// self-study: progress on the device, spaced review, offline (issue 6)
 	study: {
 		nav: 'تدرّب',
@@ -87,7 +89,7 @@ const ar = {
 		reread: 'أعد قراءة الفقرة',
 		rereadHint:
 			'الدليل مظلل في النص. اقرأه ثم تابع؛ سيعود إليك هذا السؤال لاحقًا بصيغة أصعب إن وُجدت.',
-		reread_done: 'قرأتها، تابع',
+		rereadDone: 'قرأتها، تابع',
 		harder: 'الصيغة نفسها بشكل أصعب',
 		done: 'انتهت الجلسة',
 		answered: 'أجبت عن',
@@ -247,283 +249,5 @@ const ar = {
 	}
 };
 
+/** The shape every locale's strings have: the Arabic file's. */
 export type Strings = typeof ar;
-
-const en: Strings = {
-	appName: 'Dalil',
-	tagline: 'Reading-comprehension quizzes: every answer proven by the text',
-	articles: 'Articles',
-	paragraphs: 'paragraphs',
-	questions: 'questions',
-	language: 'Language',
-	source: 'Source',
-	date: 'Date',
-	attribution: 'Attribution',
-	paragraph: 'Paragraph',
-	home: 'Home',
-	bankCheck: 'Bank check',
-	switchLanguage: 'العربية',
-	switchLanguageCode: 'ar',
-	skipToContent: 'Skip to content',
-	failedQuestions: 'Questions that failed the check',
-	noFailed: 'Every question is proven by the text.',
-	warnings: 'Warnings',
-	notFound: 'Not found',
-	// self-study: progress on the device, spaced review, offline (issue 6)
-	study: {
-		nav: 'Study',
-		title: 'Self-study',
-		intro:
-			'Practise the articles’ questions on your own. Your progress stays on this device; what you miss comes back soon, what you know comes back later.',
-		needsJs:
-			'Self-study keeps your progress and grades your answers in your browser, so it needs JavaScript. Without it, take a practice quiz graded by the server:',
-		practiceQuiz: 'Practice quiz',
-		loading: 'Loading…',
-		allArticles: 'All articles',
-		due: 'Due now',
-		new: 'New',
-		seen: 'Practised',
-		startDue: 'Review what is due',
-		startNew: 'Start new questions',
-		nothingDue: 'Nothing is due for review now.',
-		nextDue: 'Next review:',
-		mastery: 'Mastery map',
-		masteryHint:
-			'Each paragraph is shaded by how well you know its questions: the weakest need rereading. Click a paragraph to practise it.',
-		levels: {
-			none: 'no questions',
-			unseen: 'not practised',
-			weak: 'weak',
-			fair: 'fair',
-			strong: 'known'
-		},
-		known: 'known',
-		practiseParagraph: 'Practise this paragraph',
-		progressFile: 'Progress file',
-		progressFileHint:
-			'Export your progress to a file to take it to another device, and import it there. Importing keeps the latest practice of each question.',
-		exportProgress: 'Export progress',
-		importProgress: 'Import a progress file',
-		imported: 'Progress imported. Records taken from the file:',
-		refused: 'The file was refused; your progress is unchanged.',
-		problems: {
-			'too-big': 'The file is too large to be a progress file.',
-			'not-json': 'The file is damaged: it is not valid JSON.',
-			foreign: 'This is not a Dalil progress file.',
-			newer: 'This file comes from a newer version of Dalil.',
-			damaged: 'The file is damaged:'
-		},
-		recovered:
-			'The progress stored on this device could not be read; a copy was kept aside and you start afresh.',
-		offlineReady: 'Ready to practise offline.',
-		offline: 'You are offline. Practice goes on and your progress is kept on this device.',
-		unavailable: 'Could not load these articles’ questions (offline and not cached yet):',
-		session: {
-			due: 'Review',
-			new: 'New questions',
-			paragraph: 'Practise a paragraph'
-		},
-		progressOf: 'of',
-		check: 'Check',
-		next: 'Next',
-		verdicts: { correct: 'Correct', partial: 'Partly correct', wrong: 'Wrong' },
-		expected: 'Answer:',
-		reread: 'Reread the paragraph',
-		rereadHint:
-			'The evidence is highlighted in the text. Read it, then go on; this question comes back later, in a harder form where there is one.',
-		reread_done: 'I have reread it, go on',
-		harder: 'The same fact, in a harder form',
-		done: 'Session finished',
-		answered: 'Answered',
-		right: 'right',
-		empty: 'No questions in this session.',
-		back: 'Back to self-study',
-		map: 'Mastery map',
-		answerFirst: 'Answer first, then check.',
-		notSaved:
-			'Progress could not be saved on this device (storage full or disabled). Export your progress to keep it.'
-	},
-	// teacher: bank browser and exports (issue 5)
-	teacher: 'Teacher',
-	teacherBank: 'Question bank',
-	filters: 'Filters',
-	filterArticle: 'Article',
-	filterType: 'Type',
-	filterSkill: 'Skill',
-	filterDifficulty: 'Difficulty',
-	filterTag: 'Tag',
-	search: 'Search',
-	searchHint: 'a word of the question, answer or evidence',
-	any: 'Any',
-	applyFilters: 'Apply filters',
-	clearFilters: 'Clear filters',
-	shown: 'shown',
-	selected: 'selected',
-	selectQuestion: 'Select question',
-	saveSelection: 'Save selection',
-	selectAllShown: 'Select all shown',
-	unselectShown: 'Unselect shown',
-	clearSelection: 'Clear selection',
-	selectionTooLarge: 'The selection is too large to remember; export with filters instead.',
-	answerKey: 'Answer key',
-	evidence: 'Evidence',
-	explanation: 'Explanation',
-	tags: 'Tags',
-	exportTitle: 'Export questions',
-	exportFormat: 'Format',
-	exportSelection: 'Export selection',
-	exportSeed: 'Seed (a different version per student)',
-	exportCopies: 'Copies',
-	download: 'Download',
-	openWorksheet: 'Open the printable worksheet',
-	exported: 'Exported',
-	converted: 'Converted',
-	omitted: 'Left out',
-	notes: 'Notes',
-	nothingSelected: 'No question selected yet.',
-	noMatch: 'No question matches the filters.',
-	backToBank: 'Back to the question bank',
-	failedHint: 'These questions stay out of quizzes until they are fixed:',
-	typeNames: {
-		single: 'Single choice',
-		multiple: 'Multiple choice',
-		truefalse: 'True or false',
-		short: 'Short answer',
-		numeric: 'Numeric',
-		cloze: 'Fill in the blanks',
-		matching: 'Matching',
-		ordering: 'Ordering',
-		evidence: 'Find the evidence'
-	},
-	skillNames: {
-		who: 'Who',
-		what: 'What',
-		where: 'Where',
-		when: 'When',
-		quantity: 'How many',
-		direction: 'Direction',
-		quote: 'Who said it',
-		vocabulary: 'Vocabulary',
-		inference: 'Inference'
-	},
-	// inside exports and worksheets, in the article's language
-	exportTrue: 'True',
-	exportFalse: 'False',
-	wsName: 'Name',
-	wsVersion: 'Version',
-	wsQuestions: 'Questions',
-	wsChooseAll: 'Choose all that apply.',
-	wsCorrectIt: 'If the statement is false, correct it:',
-	wsMatch: 'Write the letter of the match beside each item.',
-	wsOrder: 'Put them in order: write a number in each box.',
-	wsEvidence: 'Copy the words of the text that show it.',
-	wsUnit: 'Unit',
-	wsPrint: 'Print',
-	// the quiz pages (issue 4)
-	quiz: {
-		title: 'Quiz',
-		practice: 'Practice',
-		test: 'Test',
-		mode: 'Mode',
-		question: 'Question',
-		check: 'Check',
-		save: 'Save answers',
-		saved: 'Your answers are saved.',
-		submit: 'Submit the test',
-		submitOnce: 'A test is submitted once; the right answers show only after that.',
-		finish: 'Finish and see results',
-		start: 'Start the test',
-		timeLimit: 'Time limit: {n} minutes',
-		timeLeft: 'Time left',
-		minutesLeft: 'About {n} minutes were left when the page loaded.',
-		timeUp: 'Time is up.',
-		text: 'The text',
-		showText: 'Show the text',
-		closedBook: 'Closed book: answer from memory.',
-		correct: 'Correct',
-		partial: 'Partly right',
-		wrong: 'Wrong',
-		unanswered: 'Not answered',
-		yourAnswer: 'Your answer',
-		expected: 'Expected',
-		evidenceIn: 'Evidence in paragraph {n}',
-		results: 'Results',
-		score: 'Score',
-		timeTaken: 'Time taken',
-		minutesSeconds: '{m} min {s} s',
-		bySkill: 'By skill',
-		retryMissed: 'Retry the ones I missed',
-		newVariant: 'Another variant',
-		allCorrect: 'Well done: every answer is right.',
-		noteParam: 'Could not use «{given}» for {param}; used «{used}» instead.',
-		noteFewer: 'Only {n} questions match the filters.',
-		noteNone:
-			'No question matches the filters, so the quiz takes questions from the whole article.',
-		noteMissing: 'Some of the questions asked for are no longer in the bank.',
-		noQuestions: 'This article has no questions yet.',
-		problemTooLong:
-			'This answer is longer than {n} characters; please shorten it. It was not saved; your other answers were.',
-		problemOption: 'This answer is not one of the options shown.',
-		problemMalformed: 'This answer could not be read.',
-		badPost: 'Some answers could not be read: see the messages at the questions.',
-		chooseAll: 'Choose all that apply.',
-		typeAnswer: 'Your answer',
-		numberHint: 'Type the number and its unit, e.g. 120 km',
-		blank: 'Blank {n}',
-		choose: 'Choose…',
-		position: 'Position',
-		orderHint: "Put them in order: choose each item's number, or drag it into place.",
-		evidenceHint:
-			'Mark the words of the phrase that shows the answer, from its first word to its last.',
-		builder: 'Make a quiz',
-		count: 'Number of questions',
-		seed: 'Variant (seed)',
-		seedHint: 'leave empty for a new variant',
-		paragraphsFrom: 'From paragraph',
-		paragraphsTo: 'to paragraph',
-		difficultyFrom: 'Difficulty from',
-		difficultyTo: 'to',
-		book: 'The text while answering',
-		openBook: 'Shown (open book)',
-		closedBookShort: 'Hidden (closed book)',
-		minutes: 'Time limit in minutes (0: none; test mode only)',
-		make: 'Make the quiz',
-		answered: '{n} of {m} answered',
-		resultsGone: 'These results are no longer kept.',
-		late: 'Submitted after the time limit.',
-		variant: 'Variant'
-	}
-};
-
-const STRINGS: Record<Locale, Strings> = { ar, en };
-
-/**
- * The interface strings of a locale.
- * @param locale ar or en
- */
-export function strings(locale: Locale): Strings {
-	return STRINGS[locale];
-}
-
-/** Whether a value names a locale the interface has. */
-export function isLocale(value: unknown): value is Locale {
-	return (LOCALES as readonly unknown[]).includes(value);
-}
-
-/**
- * The interface language: an explicit choice, else the article's language when the interface has
- * it, else Arabic (the language of the product's first readers).
- * @param choice ?ui= or the `ui` cookie
- * @param articleLanguage the language of the article shown, if any
- */
-export function chooseLocale(choice: string | null | undefined, articleLanguage?: string): Locale {
-	if (isLocale(choice)) return choice;
-	const base = articleLanguage?.split('-')[0];
-	if (isLocale(base)) return base;
-	return 'ar';
-}
-
-/** Direction of the interface language. */
-export function localeDir(locale: Locale): 'rtl' | 'ltr' {
-	return locale === 'ar' ? 'rtl' : 'ltr';
-}

@@ -18,6 +18,7 @@ import { question as questionSchema, type Question } from '../../src/lib/bank/sc
 import { gradeQuestion } from '../../src/lib/grading/grade';
 import { gradeQuick, type QuickKey } from '../../src/lib/grading/quick';
 import type { GradeResult } from '../../src/lib/grading/types';
+import type { EvidenceSpan } from '../../src/lib/bank/check';
 
 /** The families of judgement a case may test (issue "Grading that generalises", and the basics). */
 const FAMILIES = [
@@ -110,7 +111,7 @@ function readCases(dir: string, frozen: boolean): Case[] {
 }
 
 /** An evidence question of a case file, as the bank would load it (spans found in the text). */
-const evidenceQuestions = new Map<CaseQuestion, Question & { spans: object[] }>();
+const evidenceQuestions = new Map<CaseQuestion, Question & { spans: EvidenceSpan[] }>();
 function evidenceQuestion(c: Case) {
 	let q = evidenceQuestions.get(c.question);
 	if (!q) {
@@ -129,7 +130,10 @@ function evidenceQuestion(c: Case) {
 			skill: 'where',
 			difficulty: 2
 		});
-		q = { ...parsed, spans: [{ paragraph: pid, start, end: start + c.question.evidence!.length }] };
+		q = {
+			...parsed,
+			spans: [{ paragraph: pid, start, end: start + c.question.evidence!.length }]
+		};
 		evidenceQuestions.set(c.question, q);
 	}
 	return q;

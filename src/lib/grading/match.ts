@@ -20,9 +20,17 @@ import {
 	type AnalyzedWithOffsets
 } from '../text/normalize';
 import { lexeme, FACT_CLASSES, type Lexeme } from '../text/lexicon';
-import { arabicSkeleton, isArabic, isLatin, latinSkeletons, spellingSkeleton } from '../text/names';
+import {
+	arabicSkeleton,
+	isArabic,
+	isLatin,
+	latinSkeletons,
+	readArabizi,
+	spellingSkeleton
+} from '../text/names';
 import { convert, findNumbers, unitOf, type FoundNumber } from '../text/units';
 import type { RuleName } from './rules';
+import { readTimeAgainstKey } from './time';
 
 // ---------------------------------------------------------------------------------------------
 // Context: the text around the answer
@@ -51,8 +59,13 @@ export interface PreparedContext {
 	prompt: Set<string>;
 	/** words that follow a title in the text (المشير خليفة حفتر): the start of a person's name */
 	afterTitle: Set<string>;
-	/** the prompt asks who (من، who): the key names a person */
+	/** the prompt asks who (من، who) or for a name (اسم، name): the key names a person */
 	asksWho: boolean;
+	/** for each clitic-free form, the words that stand right before it in the article and could be
+	 * first names (not lexicon words, no article ال): whether a surname is shared */
+	before: Map<string, string[]>;
+	/** the article's date (YYYY-MM-DD), for relative times */
+	date?: string;
 }
 
 /**
@@ -64,7 +77,8 @@ export interface PreparedContext {
 export function prepareContext(
 	cited: ContextParagraph[],
 	article: ContextParagraph[] = cited,
-	prompt?: string
+	prompt?: string,
+	date?: string
 ): PreparedContext {
 	const near = cited.map((p) => ({ id: p.id, a: analyzeWithOffsets(p.text) }));
 	const nearMeanings = new Set<string>();
@@ -104,12 +118,28 @@ export function prepareContext(
 			}
 		});
 	}
+	const before = new Map<string, string[]>();
+	for (const a of all) {
+		for (let i = 1; i < a.tokens.length; i++) {
+			const first = a.tokens[i - 1];
+			// not a word with a clitic or the article (وأشار، الفريق), nor a plural in ات
+			if (a.variants[i - 1].length > 1 || first.length < 3 || /ات$/.test(first)) continue;
+			if (lexeme(first, a.variants[i - 1]) || /\d/.test(first)) continue;
+			for (const v of a.variants[i]) {
+				const list = before.get(v);
+				if (!list) before.set(v, [first]);
+				else if (!list.includes(first)) list.push(first);
+			}
+		}
+	}
 	const promptSet = new Set<string>();
 	let asksWho = false;
 	if (prompt) {
 		const p = analyze(prompt);
 		for (const vs of p.variants) for (const v of vs) promptSet.add(v);
-		asksWho = /^(من|who|whom)$/.test(p.tokens[0] ?? '') && p.tokens[1] !== 'اي';
+		asksWho =
+			(/^(من|who|whom)$/.test(p.tokens[0] ?? '') && p.tokens[1] !== 'اي') ||
+			p.variants.some((vs) => vs.includes('اسم') || vs.includes('name'));
 	}
 	return {
 		near,
@@ -120,7 +150,9 @@ export function prepareContext(
 		positions,
 		prompt: promptSet,
 		afterTitle,
-		asksWho
+		asksWho,
+		before,
+		date
 	};
 }
 
@@ -142,6 +174,8 @@ interface KeyWord {
 	inflected: string[];
 	/** the forms long enough to forgive a typo in, with how many */
 	fuzzy: { v: string; mask: number; allowed: number }[];
+	/** this word and the next written as one ("باش" + "آغا" → "باشاغا") */
+	joinedWithNext?: KeyWord;
 }
 
 interface KeyNumber {
@@ -168,6 +202,8 @@ interface KeyForm {
 	negated: boolean;
 	/** the key is an adjective of origin (الروسية): other such adjectives compete with it */
 	nisba: boolean;
+	/** a generic head and a proper name: the name alone answers */
+	headed: boolean;
 	size: number;
 }
 
@@ -220,8 +256,63 @@ const QUALIFIER_GROUP: Record<string, string> = {
 	current: 'relative',
 	more: 'compare',
 	less: 'compare',
-	all: 'all'
+	all: 'all',
+	summer: 'season',
+	winter: 'season',
+	spring: 'season',
+	autumn: 'season'
 };
+
+/** A word of a key, with the forms it may be matched by. */
+function keyWord(
+	token: string,
+	variants: string[],
+	lex: Lexeme | undefined,
+	role: KeyWord['role']
+): KeyWord {
+	const latin = isLatin(token);
+	const skeletons = latin
+		? latinSkeletons(token)
+		: isArabic(token)
+			? [...new Set(variants.map(arabicSkeleton))]
+			: [];
+	const spelling = isArabic(token)
+		? [...new Set(variants.filter((v) => v.length >= 5).map(spellingSkeleton))]
+		: [];
+	const inflected = isArabic(token)
+		? [...new Set(variants.map(bareStem).filter((b): b is string => b !== undefined))]
+		: [];
+	const fuzzy = variants
+		.filter((v) => allowedTypos(v.length) > 0)
+		.map((v) => ({ v, mask: letterMask(v), allowed: allowedTypos(v.length) }));
+	return { token, variants, lex, role, latin, skeletons, spelling, inflected, fuzzy };
+}
+
+/** Lexicon classes that a key made only of them must still name ("القاعدة", "العام"). */
+const NAMED_WHEN_ALONE = new Set(['filler', 'title', 'period', 'head']);
+
+/**
+ * A key that is a generic head and a proper name ("بحيرة أمزار", "مؤتمر طنجة للتنوع الحيوي"):
+ * the name alone answers, so the head and what follows the name (a complement with a preposition,
+ * an adjective) need not be named. The head alone does not answer: the name stays required.
+ */
+function markNameInHead(words: KeyWord[]): boolean {
+	const first = words.findIndex((w) => w.lex?.cls !== 'title' && w.lex?.cls !== 'filler');
+	if (first < 0 || words[first].lex?.cls !== 'head') return false;
+	const name = first + 1;
+	if (name >= words.length || words[name].role !== 'word') return false;
+	let inName = true;
+	for (let i = name + 1; i < words.length; i++) {
+		const w = words[i];
+		const complement =
+			w.lex !== undefined ||
+			NISBA.test(w.token) ||
+			(/^(لل|ل|ب)/.test(w.token) && w.variants.length > 1);
+		if (complement) inName = false;
+		if (!inName && w.role === 'word') w.role = 'optional';
+	}
+	return true;
+}
 
 function prepareForm(text: string, spec: KeySpec): KeyForm {
 	const a = analyze(text);
@@ -232,10 +323,16 @@ function prepareForm(text: string, spec: KeySpec): KeyForm {
 	const qualifiers = new Set<string>();
 	const facts = new Map<string, string>();
 	let negated = false;
+	const afterNumber = new Set(numbers.map((n) => n.index + (n.length ?? 1)));
 	a.tokens.forEach((token, i) => {
 		if (numberTokens.has(i)) return;
 		const variants = a.variants[i];
 		const lex = lexeme(token, variants);
+		// the counted noun after a number ("2300 طائر") may be left out, as a unit may
+		if (afterNumber.has(i) && !lex) {
+			words.push(keyWord(token, variants, lex, 'optional'));
+			return;
+		}
 		let role: KeyWord['role'] = 'word';
 		if (lex) {
 			if (FACT_CLASSES.has(lex.cls)) {
@@ -248,28 +345,23 @@ function prepareForm(text: string, spec: KeySpec): KeyForm {
 				if (lex.cls === 'negation') negated = true;
 			}
 		}
-		const latin = isLatin(token);
-		const skeletons = latin
-			? latinSkeletons(token)
-			: isArabic(token)
-				? [...new Set(variants.map(arabicSkeleton))]
-				: [];
-		const spelling = isArabic(token)
-			? [...new Set(variants.filter((v) => v.length >= 5).map(spellingSkeleton))]
-			: [];
-		const inflected = isArabic(token)
-			? [...new Set(variants.map(bareStem).filter((b): b is string => b !== undefined))]
-			: [];
-		const fuzzy = variants
-			.filter((v) => allowedTypos(v.length) > 0)
-			.map((v) => ({ v, mask: letterMask(v), allowed: allowedTypos(v.length) }));
-		words.push({ token, variants, lex, role, latin, skeletons, spelling, inflected, fuzzy });
+		words.push(keyWord(token, variants, lex, role));
 	});
 	// A key made only of words that are usually filler ("القاعدة") still has to be named.
 	if (numbers.length === 0 && words.length > 0 && words.every((w) => w.role === 'optional')) {
-		for (const w of words) {
-			if (w.lex?.cls === 'filler' || w.lex?.cls === 'title') w.role = 'word';
-		}
+		for (const w of words) if (w.lex && NAMED_WHEN_ALONE.has(w.lex.cls)) w.role = 'word';
+	}
+	const headed = markNameInHead(words);
+	// An adjective of origin beside other words qualifies them ("بحيرة … الإسبانية"): less precise
+	// without it; another country still contradicts.
+	if (words.some((w) => w.role === 'word'))
+		for (const w of words) if (w.lex?.cls === 'country' && w.lex.nisba) w.role = 'optional';
+	// Compound names written as one word or two ("بن علي" / "بنعلي", "باش آغا" / "باشاغا").
+	for (let i = 0; i + 1 < words.length; i++) {
+		const [w, next] = [words[i], words[i + 1]];
+		if (w.role !== 'word' || next.role !== 'word' || w.latin !== next.latin) continue;
+		const joined = w.variants[w.variants.length - 1] + next.token;
+		w.joinedWithNext = keyWord(joined, [joined], undefined, 'word');
 	}
 	const content = words.filter((w) => w.role !== 'optional');
 	const titled = words.some((w) => w.lex?.cls === 'title');
@@ -298,6 +390,7 @@ function prepareForm(text: string, spec: KeySpec): KeyForm {
 		facts,
 		negated,
 		nisba: content.length === 1 && NISBA.test(content[0].token),
+		headed,
 		size: a.tokens.length
 	};
 }
@@ -365,8 +458,10 @@ function surface(text: string, resp: PreparedResponse, used: number[]): string {
 	return text.slice(w.starts[from], w.ends[to]);
 }
 
+const isUnit = (word: string) => unitOf(word) !== undefined;
+
 function prepareResponse(text: string): PreparedResponse {
-	const a = analyze(text);
+	const a = analyze(readArabizi(text, isUnit));
 	const numbers = findNumbers(a);
 	const toks: RTok[] = a.tokens.map((token, i) => ({
 		token,
@@ -407,7 +502,7 @@ function allowedTypos(length: number): number {
 
 function matchExact(k: KeyWord, r: RTok): TokenMatch | undefined {
 	if (r.num !== undefined) return undefined;
-	if (k.role === 'fact' || k.lex?.cls === 'qualifier') {
+	if (k.role === 'fact' || k.lex?.cls === 'qualifier' || k.lex?.cls === 'period') {
 		if (r.lex && k.lex && r.lex.cls === k.lex.cls && r.lex.id === k.lex.id) {
 			return { how: sameWord(k.variants, r.variants) ? 'exact' : 'variant' };
 		}
@@ -488,6 +583,66 @@ interface PartMatch {
 	lossy?: string;
 	/** accepted by the surname alone: the response index of the surname */
 	surname?: number;
+	/** named by a surname another person of the article shares: half right, for review */
+	ambiguous?: boolean;
+}
+
+/**
+ * Key words still unnamed that the answer writes as one word where the key has two, or as two
+ * where the key has one ("بن علي" for "بنعلي", "باشاغا" for "باش آغا").
+ */
+function matchCompounds(
+	form: KeyForm,
+	resp: PreparedResponse,
+	matched: (TokenMatch | undefined)[],
+	matchedAt: number[],
+	free: (i: number) => boolean,
+	use: (i: number) => void,
+	ctx?: PreparedContext
+) {
+	const toks = resp.toks;
+	form.words.forEach((k, wi) => {
+		if (matched[wi] || k.role !== 'word') return;
+		const next = form.words[wi + 1];
+		if (k.joinedWithNext && next && !matched[wi + 1]) {
+			for (let i = 0; i < toks.length; i++) {
+				if (!free(i)) continue;
+				const m =
+					matchExact(k.joinedWithNext, toks[i]) ?? matchLoose(k.joinedWithNext, toks[i], ctx);
+				if (m && (m.how !== 'typo' || m.dist! <= m.allowed!)) {
+					matched[wi] = matched[wi + 1] = { how: 'spelling' };
+					matchedAt[wi] = matchedAt[wi + 1] = i;
+					use(i);
+					return;
+				}
+			}
+		}
+		for (let i = 0; i + 1 < toks.length; i++) {
+			if (!free(i) || !free(i + 1) || toks[i].num !== undefined || toks[i + 1].num !== undefined)
+				continue;
+			const joined = toks[i].variants[toks[i].variants.length - 1] + toks[i + 1].token;
+			const tok: RTok = { token: joined, variants: [joined], latin: isLatin(joined) };
+			const m = matchExact(k, tok) ?? matchLoose(k, tok, ctx);
+			if (m && (m.how !== 'typo' || m.dist! <= m.allowed!)) {
+				matched[wi] = { how: 'spelling' };
+				matchedAt[wi] = i;
+				use(i);
+				use(i + 1);
+				return;
+			}
+		}
+	});
+}
+
+/** First names that stand before this surname in the article other than the key's own. */
+function otherFirstNames(ctx: PreparedContext, surname: KeyWord, form: KeyForm): string[] {
+	const own = new Set(form.words.flatMap((w) => w.variants));
+	const out: string[] = [];
+	for (const v of surname.variants) {
+		for (const first of ctx.before.get(v) ?? [])
+			if (!own.has(first) && !out.includes(first)) out.push(first);
+	}
+	return out;
 }
 
 function matchForm(
@@ -503,6 +658,7 @@ function matchForm(
 	let nearMiss = false;
 	let lossy: string | undefined;
 	let surname: number | undefined;
+	let ambiguous = false;
 	const busy = new Uint8Array(resp.toks.length);
 	for (const i of taken) busy[i] = 1;
 	const free = (i: number) => busy[i] === 0;
@@ -594,6 +750,7 @@ function matchForm(
 			use(best.i);
 		}
 	});
+	matchCompounds(form, resp, matched, matchedAt, free, use, ctx);
 
 	const required = form.words.map((k, wi) => ({ k, wi })).filter(({ k }) => k.role !== 'optional');
 	const missing = required.filter(({ wi }) => !matched[wi]);
@@ -614,7 +771,12 @@ function matchForm(
 			ok = true;
 			surname = matchedAt[last.wi];
 			rule = 'surname';
-			notes.push('the surname alone names the person');
+			const others = ctx ? otherFirstNames(ctx, last.k, form) : [];
+			if (others.length) {
+				ambiguous = true;
+				unsure = true;
+				notes.push(`the surname is shared (also «${others[0]} ${last.k.token}»): which person?`);
+			} else notes.push('the surname alone names the person');
 		} else if (person && !matched[last.wi]) {
 			why = 'a first name alone does not name the person';
 			rule = 'first-name-only';
@@ -628,7 +790,13 @@ function matchForm(
 			why = 'only the last word of the key: right if the key is a person and this the surname';
 			rule = 'incomplete';
 			nearMiss = true;
-		} else if (required.length >= 3 && missing.length === 1 && missing[0] !== first) {
+		} else if (
+			required.length >= 3 &&
+			missing.length === 1 &&
+			missing[0] !== first &&
+			// an adjective of origin left out as well is a second word missing
+			form.words.every((k, wi) => !(k.lex?.cls === 'country' && k.lex.nisba) || matched[wi])
+		) {
 			ok = true;
 			unsure = true;
 			lossy = missing[0].k.token;
@@ -639,6 +807,13 @@ function matchForm(
 			rule = 'incomplete';
 		}
 	} else if (!ok) why = 'the answer is not there';
+	if (
+		ok &&
+		rule === 'key-words' &&
+		form.headed &&
+		form.words.some((k, wi) => k.lex?.cls === 'head' && !matched[wi])
+	)
+		rule = 'name-in-head';
 	if (ok) {
 		if (
 			required.length < form.words.length &&
@@ -670,7 +845,8 @@ function matchForm(
 		nearMiss: !ok && nearMiss,
 		coverage,
 		lossy,
-		surname
+		surname,
+		ambiguous
 	};
 }
 
@@ -703,7 +879,7 @@ function maxWords(key: PreparedKey): number {
  * @param ctx the text around the answer, if known
  */
 export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContext): MatchResult {
-	const resp = prepareResponse(text);
+	let resp = prepareResponse(text);
 	const wrong = (rule: RuleName, reason: string, unsure = false): MatchResult => ({
 		score: 0,
 		correct: false,
@@ -731,6 +907,19 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 		}
 	}
 
+	// Times relative to the article's date, in the key's terms ("last year" = «عام 2023»).
+	let timeNote: string | undefined;
+	if (ctx?.date && key.parts.length === 1) {
+		for (const form of key.parts[0].forms) {
+			const t = readTimeAgainstKey(form.text, resp.a, ctx.date);
+			if (t.kind === 'none') continue;
+			if (t.kind === 'contradicts') return wrong('other-fact', t.reason);
+			resp = prepareResponse(t.text);
+			timeNote = t.note;
+			break;
+		}
+	}
+
 	// The answer is, once folded, exactly one of the accepted forms: nothing more to judge.
 	if (key.parts.length === 1) {
 		const part = key.parts[0];
@@ -740,8 +929,8 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 					score: 1,
 					correct: true,
 					unsure: false,
-					rule: 'exact-form',
-					reason: 'correct',
+					rule: timeNote ? 'time' : 'exact-form',
+					reason: timeNote ? `correct (${timeNote})` : 'correct',
 					notes: [],
 					parts: [
 						{
@@ -795,7 +984,7 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 		partMatches.push(best);
 	});
 
-	const notes: string[] = [];
+	const notes: string[] = timeNote ? [timeNote] : [];
 	for (const m of partMatches) if (m.ok) for (const n of m.notes) addNote(notes, n);
 	const okParts = partMatches.filter((m) => m.ok).length;
 	const parts = key.parts.map((p, i) => {
@@ -827,12 +1016,24 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 		okParts === 0
 			? partMatches.some((m) => m.nearMiss)
 			: partMatches.some((m) => m.unsure || m.nearMiss) || extra.unsure;
+	const ambiguous = partMatches.filter((m) => m.ok && m.ambiguous).length;
+	if (ambiguous > 0 && okParts === key.parts.length) {
+		return {
+			score: Math.round(((okParts - ambiguous / 2) / key.parts.length) * 1000) / 1000,
+			correct: false,
+			unsure: true,
+			rule: 'surname',
+			reason: `partly right (${notes.join('; ')})`,
+			notes,
+			parts
+		};
+	}
 	if (okParts === key.parts.length) {
 		return {
 			score: 1,
 			correct: true,
 			unsure,
-			rule: decidingRule(partMatches),
+			rule: timeNote ? 'time' : decidingRule(partMatches),
 			reason: notes.length ? `correct (${notes.join('; ')})` : 'correct',
 			notes,
 			parts
@@ -1068,7 +1269,11 @@ function judgeExtras(
 			inPrompt ||
 			(ctx !== undefined && t.variants.some((v) => v.length >= 3 && ctx.vocabulary.has(v)));
 		// A word standing right before a surname the answer named is another first name.
-		if (!inText && surnames.has(i + 1) && !t.latin === !toks[i + 1].latin) {
+		if (
+			surnames.has(i + 1) &&
+			!t.latin === !toks[i + 1].latin &&
+			(!inText || toks[i + 1].variants.some((v) => ctx?.before.get(v)?.includes(t.variants[0])))
+		) {
 			return {
 				wrong: { rule: 'other-first-name', reason: `«${t.token}» is not the person's first name` },
 				unsure,
@@ -1113,7 +1318,7 @@ function judgeExtras(
 			if (anyOk && !t.token.startsWith('ال') && !nisba && t.token.length >= 3) unsure = true;
 		}
 	}
-	if (hedge && others > 0)
+	if (hedge && (others > 0 || ignored.length > 0))
 		return { wrong: { rule: 'hedge', reason: 'hedges between two answers' }, unsure, notes, named };
 	const lossy = matches.find((m) => m.ok && m.lossy)?.lossy;
 	if (lossy && (ignored.length > 0 || others > 0 || contextWords > 0)) {

@@ -204,6 +204,8 @@ interface KeyForm {
 	nisba: boolean;
 	/** a generic head and a proper name: the name alone answers */
 	headed: boolean;
+	/** some form of this part is written in Arabic: Arabic answers are judged against those */
+	arabicPart: boolean;
 	size: number;
 }
 
@@ -391,6 +393,7 @@ function prepareForm(text: string, spec: KeySpec): KeyForm {
 		negated,
 		nisba: content.length === 1 && NISBA.test(content[0].token),
 		headed,
+		arabicPart: false,
 		size: a.tokens.length
 	};
 }
@@ -409,6 +412,8 @@ export function prepareKey(spec: KeySpec): PreparedKey {
 		const forms = [e, ...(Array.isArray(more) ? more : [more])]
 			.filter((f) => typeof f === 'string' && f.trim() !== '')
 			.map((f) => prepareForm(f, spec));
+		const arabicPart = forms.some((f) => f.words.some((w) => isArabic(w.token)));
+		for (const f of forms) f.arabicPart = arabicPart;
 		return { label: expected.length > 1 ? `part ${i + 1}` : 'answer', expected: e, forms };
 	});
 	const accepted = parts.flatMap((p) => p.forms.map((f) => analyze(f.text)));
@@ -513,7 +518,12 @@ function matchExact(k: KeyWord, r: RTok): TokenMatch | undefined {
 	return undefined;
 }
 
-function matchLoose(k: KeyWord, r: RTok, ctx?: PreparedContext): TokenMatch | undefined {
+function matchLoose(
+	k: KeyWord,
+	r: RTok,
+	ctx?: PreparedContext,
+	arabicKey = false
+): TokenMatch | undefined {
 	if (r.num !== undefined || r.lex || k.role !== 'word') return undefined;
 	// A word of the text itself is that word, not a misspelling of the key.
 	if (ctx) {
@@ -529,6 +539,11 @@ function matchLoose(k: KeyWord, r: RTok, ctx?: PreparedContext): TokenMatch | un
 	} else if (isArabic(r.token) && k.spelling.length > 0) {
 		r.spell ??= r.variants.filter((v) => v.length >= 5).map(spellingSkeleton);
 		for (const sk of r.spell) if (k.spelling.includes(sk)) return { how: 'spelling' };
+	}
+	// a Latin name written in Arabic letters (هولت for Holt), when the key has no Arabic form
+	if (!r.latin && k.latin && !arabicKey && isArabic(r.token)) {
+		const sk = r.variants.map(arabicSkeleton);
+		if (k.skeletons.some((s) => s.length >= 2 && sk.includes(s))) return { how: 'translit' };
 	}
 	if (r.latin !== k.latin) return undefined;
 	if (!r.latin && k.inflected.length > 0) {
@@ -585,6 +600,48 @@ interface PartMatch {
 	surname?: number;
 	/** named by a surname another person of the article shares: half right, for review */
 	ambiguous?: boolean;
+}
+
+/**
+ * Whether a key word qualifies another (an adjective or a noun modifier): before the last word of
+ * an English key ("old" in "old fish market"), after the first of an Arabic one.
+ */
+function isModifier(form: KeyForm, wi: number): boolean {
+	const content = form.words.map((w, i) => ({ w, i })).filter(({ w }) => w.role !== 'optional');
+	if (content.length < 2 || content.some(({ w }) => w.lex)) return false;
+	const latin = content.every(({ w }) => w.latin);
+	const at = content.findIndex(({ i }) => i === wi);
+	return latin ? at < content.length - 1 : at > 0 && NISBA.test(form.words[wi].token);
+}
+
+/**
+ * Whether every word of the key the answer named stands in the article only beside the word it
+ * left out: then the shorter answer still names the one thing the text means.
+ */
+function standsOnlyWith(
+	ctx: PreparedContext,
+	form: KeyForm,
+	left: number,
+	matched: (TokenMatch | undefined)[]
+): boolean {
+	const leftOut = form.words[left];
+	const named = form.words.filter((w, wi) => matched[wi] && w.role !== 'optional' && !w.lex);
+	if (named.length === 0) return false;
+	return named.every((w) => {
+		const at = ctx.positions.get(w.variants[w.variants.length - 1]) ?? [];
+		if (at.length === 0) return false;
+		for (let x = 0; x < at.length; x += 2) {
+			const a = ctx.all[at[x]];
+			const near = [at[x + 1] - 2, at[x + 1] - 1, at[x + 1] + 1, at[x + 1] + 2];
+			if (
+				!near.some(
+					(t) => t >= 0 && t < a.tokens.length && sameWord(a.variants[t], leftOut.variants)
+				)
+			)
+				return false;
+		}
+		return true;
+	});
 }
 
 /**
@@ -735,7 +792,7 @@ function matchForm(
 		let best: { i: number; m: TokenMatch } | undefined;
 		for (let i = 0; i < resp.toks.length; i++) {
 			if (!free(i) || exactAny.has(i)) continue;
-			const m = matchLoose(k, resp.toks[i], ctx);
+			const m = matchLoose(k, resp.toks[i], ctx, form.arabicPart);
 			if (!m) continue;
 			if (m.how === 'typo' && m.dist! > m.allowed!) {
 				if (m.dist === m.allowed! + 1) nearMiss = true;
@@ -780,6 +837,18 @@ function matchForm(
 		} else if (person && !matched[last.wi]) {
 			why = 'a first name alone does not name the person';
 			rule = 'first-name-only';
+		} else if (
+			ctx &&
+			missing.length === 1 &&
+			isModifier(form, missing[0].wi) &&
+			standsOnlyWith(ctx, form, missing[0].wi, matched)
+		) {
+			// "the fish market" for "the old fish market": the text has no other market
+			ok = true;
+			unsure = true;
+			rule = 'less-precise';
+			lossy = missing[0].k.token;
+			notes.push(`less precise: «${lossy}» left out, the text names nothing else so`);
 		} else if (
 			form.maybePerson &&
 			matched[last.wi] &&

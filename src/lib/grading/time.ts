@@ -41,7 +41,11 @@ function readTimes(a: Analyzed, date: Date): Times {
 	for (let i = 0; i < a.tokens.length; i++) {
 		const n = numberAt.get(i);
 		const l = lex[i];
-		if (n && isYear(n)) {
+		if (n?.unit === 'year' && lex[i + (n.length ?? 1)]?.cls === 'ago') {
+			// "84 years ago"
+			times.year = year - n.value;
+			for (let k = i; k <= i + (n.length ?? 1); k++) times.yearTokens.push(k);
+		} else if (n && isYear(n)) {
 			times.year = n.value;
 			times.yearTokens.push(i);
 		} else if (l?.cls === 'ago') {

@@ -109,7 +109,12 @@ const common = {
 		.optional()
 		.describe(
 			'answers a student might give, each with the verdict the grader must reach (correct, partial, wrong) and an optional reason'
-		)
+		),
+	/** kept for tests a teacher assigns: never served by practice links or self-study */
+	assessment: z
+		.boolean()
+		.optional()
+		.describe('true: for assigned tests only, never in practice or self-study')
 };
 
 const scoring = z.enum(['partial', 'all-or-nothing']).default('partial');
@@ -248,7 +253,9 @@ export const articleMeta = z.strictObject({
 	direction: z.enum(['rtl', 'ltr'], { error: 'direction is rtl or ltr' }),
 	source: nonEmpty('source'),
 	date: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]),
-	attribution: nonEmpty('attribution')
+	attribution: nonEmpty('attribution'),
+	/** every question of the article is for assigned tests only */
+	assessment: z.boolean().optional()
 });
 export type ArticleMeta = z.output<typeof articleMeta>;
 

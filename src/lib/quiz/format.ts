@@ -1,6 +1,6 @@
 /**
  * Fills `{name}` placeholders of an interface string.
- * @param template a string from i18n.ts
+ * @param template a string from the string tables ($lib/i18n)
  * @param values what goes in
  */
 export function fmt(template: string, values: Record<string, string | number>): string {

@@ -74,8 +74,11 @@ const PARAMS = {
 	difficulty: range(1, 3)
 };
 
-/** Arabic-Indic and Persian digits to ASCII: a teacher may type the link's numbers in either. */
-function toAsciiDigits(s: string): string {
+/**
+ * Arabic-Indic and Persian digits to ASCII: a teacher may type the link's numbers in either.
+ * @param s any text
+ */
+export function toAsciiDigits(s: string): string {
 	return s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
 }
 

@@ -1,6 +1,6 @@
 /**
  * The interface strings the quiz pages use, for one locale. Pages get them in their data rather
- * than importing i18n.ts, so the quiz page's JavaScript does not carry every string of the app in
+ * than importing $lib/i18n, so the quiz page's JavaScript does not carry every string of the app in
  * both languages.
  */
 import { strings, type Locale, type Strings } from '../i18n';

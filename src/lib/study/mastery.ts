@@ -69,16 +69,19 @@ export function paragraphMastery(
 		const practised = values.filter((v) => v !== null).length;
 		const known = values.filter((v) => v !== null && v >= KNOWN).length;
 		const score = practised ? values.reduce<number>((s, v) => s + (v ?? 0), 0) / practised : 0;
-		const level: MasteryLevel =
-			here.length === 0
-				? 'none'
-				: practised === 0
-					? 'unseen'
-					: score >= KNOWN
-						? 'strong'
-						: score >= 0.4
-							? 'fair'
-							: 'weak';
+		const level = masteryLevel(here.length, practised, score);
 		return { paragraph: p.id, items: here.length, practised, known, score, level };
 	});
+}
+
+/**
+ * The level a paragraph is shaded at (shared with a class's mastery on the results page).
+ * @param items how many items (questions) the paragraph has
+ * @param practised how many of them were practised (answered)
+ * @param score the mean mastery (score) of those practised, 0–1
+ */
+export function masteryLevel(items: number, practised: number, score: number): MasteryLevel {
+	if (items === 0) return 'none';
+	if (practised === 0) return 'unseen';
+	return score >= KNOWN ? 'strong' : score >= 0.4 ? 'fair' : 'weak';
 }

@@ -1,6 +1,6 @@
 /**
  * The interface strings the study pages use, for one locale. Pages get them in their data rather
- * than importing i18n.ts, so their JavaScript does not carry every string of the app in both
+ * than importing $lib/i18n, so their JavaScript does not carry every string of the app in both
  * languages (the quiz pages do the same). Server-side only: pages import the type.
  */
 import { strings, type Locale, type Strings } from '../i18n';

@@ -1,0 +1,148 @@
+/**
+ * Secrecy, in one rule (DESIGN.md): whatever could reveal a key (the key, explanations, evidence,
+ * the question set of a test that is not over) is produced only after asking here. Routes never
+ * decide it themselves: they call `revealFor` before showing an attempt's results, and serve
+ * questions to the public (practice links, self-study, study sets) only through `publicQuestions`.
+ *
+ * Both take plain data, so the rule is tested on its own; the routes' loads fetch that data.
+ */
+import type { BankQuestion, LoadedArticle } from '../bank/check';
+import type { AssignmentSpec } from '../assign/spec';
+import { quizSpecOf } from '../assign/spec';
+import { isOver } from '../assign/timing';
+import { generateQuiz, matchesSpec } from '../quiz/generate';
+
+/** Who is asking. A request may carry a teacher's session, a student's, or only a client cookie. */
+export interface Viewer {
+	teacherId?: string;
+	studentId?: string;
+	/** the anonymous client cookie of a browser */
+	clientId?: string;
+}
+
+/** What release decisions need of an assignment. */
+export interface ReleaseAssignment {
+	/** the teacher of its class */
+	teacherId: string;
+	spec: Pick<AssignmentSpec, 'mode' | 'release' | 'show' | 'closesAt' | 'grace'>;
+}
+
+/** What release decisions need of an attempt. */
+export interface ReleaseAttempt {
+	/** the student of a class attempt */
+	studentId: string | null;
+	/** the browser of an anonymous attempt */
+	clientId: string | null;
+	submittedAt: number | null;
+}
+
+/**
+ * What a viewer may see of an attempt's results: nothing, the score only, or the answers with
+ * their keys, explanations and evidence.
+ */
+export type Reveal = 'nothing' | 'score' | 'answers';
+
+/**
+ * What this viewer may see of this attempt now.
+ *
+ * - The teacher of the class sees everything, always.
+ * - Anybody but the attempt's owner sees nothing.
+ * - An anonymous link (no assignment) is a self-test or practice: its owner sees the answers of
+ *   practice at once and of a self-test once submitted.
+ * - A class's practice assignment shows its owner the answers as they go.
+ * - A class's test shows its owner what the release setting says (score only, or answers), after
+ *   submission or after the close time (and its grace), and never for "never".
+ * @param viewer who asks
+ * @param assignment the attempt's assignment; null for an anonymous link
+ * @param attempt the attempt
+ * @param now the moment (ms)
+ * @param anonymousMode an anonymous link's mode (ignored for assignments)
+ */
+export function revealFor(
+	viewer: Viewer,
+	assignment: ReleaseAssignment | null,
+	attempt: ReleaseAttempt,
+	now: number,
+	anonymousMode: 'practice' | 'test' = 'test'
+): Reveal {
+	if (assignment && viewer.teacherId !== undefined && viewer.teacherId === assignment.teacherId) {
+		return 'answers';
+	}
+	const owns =
+		attempt.studentId !== null
+			? viewer.studentId === attempt.studentId
+			: attempt.clientId !== null && viewer.clientId === attempt.clientId;
+	if (!owns) return 'nothing';
+	if (!assignment) {
+		return anonymousMode === 'practice' || attempt.submittedAt !== null ? 'answers' : 'nothing';
+	}
+	const { spec } = assignment;
+	if (spec.mode === 'practice') return 'answers';
+	const released =
+		spec.release === 'after-submission'
+			? attempt.submittedAt !== null
+			: spec.release === 'after-close'
+				? isOver(spec, now)
+				: false;
+	return released ? spec.show : 'nothing';
+}
+
+/** What `publicQuestions` needs of an assignment. */
+export interface SecretAssignment {
+	spec: AssignmentSpec;
+	/** the roster's student ids, for a variant per student */
+	studentIds?: readonly string[];
+}
+
+/**
+ * The questions of an article that public routes (practice links, self-study, study sets, the
+ * student-facing exports) may serve now: none of an article or question marked for assessment
+ * only (in the bank, or by a teacher), and none of a test that is not over. A test with one shared
+ * variant keeps its questions secret; a test with a variant per student keeps every question its
+ * variants draw from. A practice assignment shows its keys to those taking it anyway, so it keeps
+ * nothing secret.
+ * @param article the checked article
+ * @param assignments the assignments on this article (any class)
+ * @param now the moment (ms)
+ * @param assessmentOnly ids a teacher marked for assessment only
+ */
+export function publicQuestions(
+	article: Pick<LoadedArticle, 'questions' | 'paragraphs' | 'assessment'>,
+	assignments: readonly SecretAssignment[],
+	now: number,
+	assessmentOnly: ReadonlySet<string> = new Set()
+): BankQuestion[] {
+	if (article.assessment) return [];
+	const secret = secretIds(article.questions, assignments, now, article.paragraphs.length);
+	return article.questions.filter(
+		(q) => !secret.has(q.id) && !assessmentOnly.has(q.id) && q.assessment !== true
+	);
+}
+
+/**
+ * The ids of an article's questions kept secret by its tests that are not over.
+ * @param questions the article's questions
+ * @param assignments the assignments on this article
+ * @param now the moment (ms)
+ * @param paragraphCount how many paragraphs the article has
+ */
+export function secretIds(
+	questions: readonly BankQuestion[],
+	assignments: readonly SecretAssignment[],
+	now: number,
+	paragraphCount: number
+): Set<string> {
+	const secret = new Set<string>();
+	for (const { spec } of assignments) {
+		if (spec.mode !== 'test' || isOver(spec, now)) continue;
+		const quizSpec = quizSpecOf(spec, '', paragraphCount);
+		if (spec.variant === 'shared') {
+			for (const id of generateQuiz(questions, quizSpec).ids) secret.add(id);
+		} else {
+			const pool = questions.filter((q) => matchesSpec(q, quizSpec));
+			// nothing matched: the generator then draws from the whole article
+			for (const q of pool.length ? pool : questions) secret.add(q.id);
+		}
+	}
+	return secret;
+}

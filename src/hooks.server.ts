@@ -2,6 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
 import { formatDiagnostic } from '$lib/bank/diagnostics';
+import { guardActions } from '$lib/server/action-guard';
 import { BankUnreadable, getBank, initBank } from '$lib/server/bank';
 import { chooseLocale, isLocale, localeDir } from '$lib/i18n';
 import { quizPageCache } from '$lib/quiz/page-cache';
@@ -50,5 +51,8 @@ const chooseLanguage: Handle = async ({ event, resolve }) => {
 	});
 };
 
-/** The language first (the cache keys on it), then the cache of rendered quiz pages. */
-export const handle = sequence(chooseLanguage, quizPageCache());
+/**
+ * The language first (the cache and the refusals use it), malformed action posts refused, then the
+ * cache of rendered quiz pages.
+ */
+export const handle = sequence(chooseLanguage, guardActions, quizPageCache());

@@ -30,6 +30,10 @@ describe('dalil grade', () => {
 		expect(byId.s6).toMatchObject({ correct: false, score: 0.5, verdict: 'partial' });
 		expect(byId.s10.correct).toBe(true);
 		for (const o of out) expect(o).toHaveProperty('reason');
+		// the named rule that decided, and whether the grader asks for review
+		expect(byId.s1.rule).toMatch(/^(exact-form|key-words)$/);
+		expect(byId.s2.rule).not.toBe('exact-form');
+		for (const o of out) expect(typeof o.review).toBe('boolean');
 		expect(r.stderr).toMatch(/answers\.jsonl:7: skipped: not JSON/);
 		expect(r.stderr).toMatch(/answers\.jsonl:8: skipped \(id s8\): no `response`/);
 		expect(r.stderr).toMatch(/answers\.jsonl:9: skipped \(id s9\): no question «no-such-question»/);
@@ -41,6 +45,7 @@ describe('dalil grade', () => {
 		expect(r.status).toBe(0);
 		expect(r.stdout.startsWith('\uFEFFid,correct,')).toBe(true);
 		const rows = parse(r.stdout, { columns: true, bom: true }) as Record<string, string>[];
+		expect(rows.every((x) => x.rule !== '')).toBe(true);
 		expect(rows.map((x) => [x.id, x.correct])).toEqual([
 			['c1', 'true'],
 			['c2', 'false'],

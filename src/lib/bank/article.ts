@@ -2,8 +2,7 @@
  * Reads an article file (questions/<slug>/article.md): YAML front matter, then paragraphs separated
  * by blank lines, numbered p1..pn in order.
  */
-import { YAMLException } from 'js-yaml';
-import { loadYaml } from './yaml';
+import { readYaml } from './yaml-source';
 import { articleMeta, type ArticleMeta } from './schema';
 import type { Diagnostic, SourceFile } from './diagnostics';
 import { zodDiagnostics } from './diagnostics';
@@ -54,19 +53,22 @@ export function parseArticle(
 	});
 	const m = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
 	if (!m) return fail('an article file starts with front matter between two --- lines');
-	let raw: unknown;
-	try {
-		raw = loadYaml(m[1]);
-	} catch (e) {
-		if (e instanceof YAMLException) {
-			return fail(`front matter: ${e.reason}`, (e.mark?.line ?? 0) + 2, (e.mark?.column ?? 0) + 1);
-		}
-		throw e;
+	// the front matter starts on the file's second line, after the opening ---
+	const frontMatter = readYaml(m[1], 2);
+	if (!frontMatter.ok) {
+		return fail(`front matter: ${frontMatter.reason}`, frontMatter.line, frontMatter.column);
 	}
-	const parsed = articleMeta.safeParse(raw);
+	const parsed = articleMeta.safeParse(frontMatter.value);
 	if (!parsed.success) {
 		return {
-			diagnostics: zodDiagnostics(parsed.error, file, (path) => frontMatterLine(m[1], path))
+			diagnostics: zodDiagnostics(
+				parsed.error,
+				file,
+				frontMatter.locate,
+				[],
+				undefined,
+				frontMatter.value
+			)
 		};
 	}
 	const paragraphs = splitParagraphs(text.slice(m[0].length)).map((p, i) => ({
@@ -91,17 +93,6 @@ export function parseArticle(
 		}
 	}
 	return { article: { ...parsed.data, slug, file: file.path, paragraphs }, diagnostics };
-}
-
-/** Line of a front-matter key (the file's line 1 is the opening ---). */
-function frontMatterLine(
-	frontMatter: string,
-	path: PropertyKey[]
-): { line: number; column: number } {
-	const key = String(path[0] ?? '');
-	const lines = frontMatter.split('\n');
-	const i = lines.findIndex((l) => l.startsWith(`${key}:`));
-	return { line: i >= 0 ? i + 2 : 1, column: 1 };
 }
 
 function lineOfParagraph(text: string, paragraph: string): number {

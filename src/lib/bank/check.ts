@@ -8,15 +8,8 @@
  * Pure: it is given file texts and returns articles, questions and diagnostics. Reading the disk is
  * `src/lib/server/bank.ts`'s job.
  */
-import { YAMLException } from 'js-yaml';
 import { parseArticle, type Article, type Paragraph } from './article';
-import {
-	yamlLocator,
-	zodDiagnostics,
-	type Diagnostic,
-	type Locate,
-	type SourceFile
-} from './diagnostics';
+import { zodDiagnostics, type Diagnostic, type SourceFile } from './diagnostics';
 import {
 	bankFile,
 	parseCloze,
@@ -37,7 +30,7 @@ import {
 	type AnalyzedWords
 } from '../text/normalize';
 import { findNumbers, unitOf } from '../text/units';
-import { loadYaml, sequenceItems } from './yaml';
+import { readYaml, type Locate } from './yaml-source';
 import { coreFindings, exampleFindings } from './examples';
 import { itemFindings } from './item-check';
 
@@ -250,37 +243,33 @@ function checkFile(
 	diagnostics: Diagnostic[]
 ) {
 	const out: { q: BankQuestion; errors: Diagnostic[]; locate: Locate; index: number }[] = [];
-	let raw: unknown;
-	try {
-		raw = loadYaml(file.text);
-	} catch (e) {
-		if (!(e instanceof YAMLException)) throw e;
+	const yaml = readYaml(file.text);
+	if (!yaml.ok) {
 		diagnostics.push({
 			severity: 'error',
 			kind: 'input',
 			file: file.path,
-			line: (e.mark?.line ?? 0) + 1,
-			column: (e.mark?.column ?? 0) + 1,
-			message: `YAML: ${e.reason}`
+			line: yaml.line,
+			column: yaml.column,
+			message: `YAML: ${yaml.reason}`
 		});
 		return out;
 	}
+	const { value: raw, locate } = yaml;
 	if (raw === undefined || raw === null) return out;
-	// where each question starts, as the YAML reader saw it (else found when asked)
-	const items = sequenceItems((raw as { questions?: unknown }).questions);
-	const locate = yamlLocator(file.text, items);
 	const top = bankFile.safeParse(raw);
 	if (!top.success) {
 		diagnostics.push(...zodDiagnostics(top.error, file, locate));
 		return out;
 	}
+	const starts = yaml.itemPositions(['questions']);
 	top.data.questions.forEach((item, index) => {
 		const rawId =
 			item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string'
 				? (item as { id: string }).id
 				: undefined;
 		const parsed = questionSchema.safeParse(item);
-		const line = items?.lines[index] ?? locate(['questions', index]).line;
+		const line = starts[index].line;
 		if (!parsed.success) {
 			const errors = zodDiagnostics(parsed.error, file, locate, ['questions', index], rawId, item);
 			diagnostics.push(...errors);

@@ -25,6 +25,8 @@ export interface BatchResult {
 	correct: boolean;
 	score: number;
 	reason: string;
+	/** the named rule of the grader that decided */
+	rule: GradeResult['rule'];
 	verdict: GradeResult['verdict'];
 	/** the grader is unsure: a teacher should review this answer */
 	review: boolean;
@@ -69,8 +71,9 @@ export function gradeRecord(raw: unknown, lookup: BatchLookup): BatchLine {
 			correct: g.correct,
 			score: g.score,
 			reason: g.reason,
+			rule: g.rule,
 			verdict: g.verdict,
-			review: g.unsure,
+			review: g.review,
 			type: g.type,
 			...(question ? { question } : {}),
 			expected: g.expected,

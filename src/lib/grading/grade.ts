@@ -22,6 +22,7 @@ import {
 	type PreparedKey
 } from './match';
 import { MAX_ANSWER_LENGTH, parseResponse } from './response';
+import type { RuleName } from './rules';
 import type { GradeContext, GradeResult, PartResult, StudentResponse } from './types';
 
 type AnyQuestion = Question & Partial<Pick<BankQuestion, 'spans' | 'article'>>;
@@ -148,22 +149,24 @@ export function surfaceNotes(raw: string): string[] {
 function result(
 	q: AnyQuestion,
 	score: number,
-	fields: Partial<GradeResult> & { reason: string; parts?: PartResult[] }
+	fields: Partial<GradeResult> & { rule: RuleName; reason: string; parts?: PartResult[] }
 ): GradeResult {
 	const s = Math.max(0, Math.min(1, Math.round(score * 1000) / 1000));
+	const unsure = fields.unsure ?? false;
 	return {
 		questionId: q.id,
 		type: q.type,
 		score: s,
 		correct: s === 1,
 		verdict: s === 1 ? 'correct' : s > 0 ? 'partial' : 'wrong',
-		unsure: false,
 		parts: [],
 		normalized: [],
 		expected: prepared(q).expected,
 		evidence: q.spans ?? [],
 		explanation: q.explanation,
-		...fields
+		...fields,
+		unsure,
+		review: unsure
 	};
 }
 
@@ -173,7 +176,7 @@ function result(
  * @param message why
  */
 export function refusal(q: AnyQuestion, message: string): GradeResult {
-	return result(q, 0, { reason: `refused: ${message}`, refused: message });
+	return result(q, 0, { rule: 'refused', reason: `refused: ${message}`, refused: message });
 }
 
 /** Bank texts, folded once: every answer is compared with them, and the bank does not change. */
@@ -199,6 +202,7 @@ const same = (answer: string, key: string) => sameAs(answer)(key);
 
 function fromMatch(q: AnyQuestion, m: MatchResult, raw: string, label?: string): GradeResult {
 	return result(q, m.score, {
+		rule: m.rule,
 		reason: m.reason,
 		unsure: m.unsure,
 		parts: m.parts.map((p) => ({ ...p, label: label ?? p.label })),
@@ -286,6 +290,7 @@ function grade(q: AnyQuestion, r: StudentResponse, context?: GradeContext): Grad
 			const right = parts.filter((x) => x.correct).length;
 			const score = parts.length ? right / parts.length : 0;
 			return result(q, score, {
+				rule: 'blanks',
 				reason:
 					right === parts.length
 						? 'every blank right'
@@ -304,6 +309,7 @@ function grade(q: AnyQuestion, r: StudentResponse, context?: GradeContext): Grad
 			const ok = is(q.answer.text);
 			const known = ok || q.distractors.some((d) => is(d.text));
 			return result(q, ok ? 1 : 0, {
+				rule: 'choice',
 				reason: ok ? 'correct choice' : known ? 'another choice' : 'not one of the choices',
 				parts: [
 					{
@@ -320,6 +326,7 @@ function grade(q: AnyQuestion, r: StudentResponse, context?: GradeContext): Grad
 			const value = (r as { value: boolean }).value;
 			const ok = value === q.answer;
 			return result(q, ok ? 1 : 0, {
+				rule: 'true-false',
 				reason: ok ? 'correct' : `the statement is ${q.answer ? 'true' : 'false'}`,
 				parts: [
 					{
@@ -359,6 +366,7 @@ function grade(q: AnyQuestion, r: StudentResponse, context?: GradeContext): Grad
 						: 0
 					: Math.max(0, (hits - falseHits) / q.answer.length);
 			return result(q, score, {
+				rule: 'choices',
 				reason: exact
 					? 'every correct choice and no other'
 					: `${hits} of ${q.answer.length} correct choices${falseHits ? `, ${falseHits} wrong` : ''}` +
@@ -383,6 +391,7 @@ function grade(q: AnyQuestion, r: StudentResponse, context?: GradeContext): Grad
 			const score =
 				q.scoring === 'all-or-nothing' ? (right === parts.length ? 1 : 0) : right / parts.length;
 			return result(q, score, {
+				rule: 'pairs',
 				reason: `${right} of ${parts.length} pairs matched`,
 				parts
 			});
@@ -415,6 +424,7 @@ function grade(q: AnyQuestion, r: StudentResponse, context?: GradeContext): Grad
 				score: perItem[i].total ? perItem[i].good / perItem[i].total : 1
 			}));
 			return result(q, total ? good / total : 0, {
+				rule: 'order',
 				reason:
 					good === total ? 'in the right order' : `${good} of ${total} pairs in the right order`,
 				parts
@@ -435,6 +445,7 @@ function grade(q: AnyQuestion, r: StudentResponse, context?: GradeContext): Grad
 			const ok = spans.length > 0 && best.coverage >= q.minOverlap && marked <= 3 * stored;
 			const score = ok ? 1 : Math.round(best.coverage * best.precision * 100) / 100;
 			return result(q, score, {
+				rule: 'evidence-span',
 				reason: !spans.length
 					? `the evidence is not in ${ev.paragraph}`
 					: ok

@@ -14,6 +14,7 @@ import {
 	analyze,
 	analyzeWithOffsets,
 	editDistance,
+	findPhrase,
 	sameWord,
 	type Analyzed,
 	type AnalyzedWithOffsets
@@ -21,6 +22,7 @@ import {
 import { lexeme, FACT_CLASSES, type Lexeme } from '../text/lexicon';
 import { arabicSkeleton, isArabic, isLatin, latinSkeletons, spellingSkeleton } from '../text/names';
 import { convert, findNumbers, unitOf, type FoundNumber } from '../text/units';
+import type { RuleName } from './rules';
 
 // ---------------------------------------------------------------------------------------------
 // Context: the text around the answer
@@ -179,7 +181,17 @@ export interface PreparedPart {
 export interface PreparedKey {
 	parts: PreparedPart[];
 	/** forms a teacher marked as wrong even though they look close */
-	reject: Analyzed[];
+	reject: RejectForm[];
+}
+
+/** A form the teacher marked as wrong. */
+interface RejectForm {
+	form: Analyzed;
+	/**
+	 * It stands inside an accepted form ("أيار" in "أواخر أيار"): it refuses only the whole answer.
+	 * Otherwise it refuses any answer it stands in («رئيس الحكومة أو وزير الداخلية»).
+	 */
+	insideKey: boolean;
 }
 
 /** How a key is given: one answer, or parts all required (each with its accepted forms). */
@@ -306,7 +318,12 @@ export function prepareKey(spec: KeySpec): PreparedKey {
 			.map((f) => prepareForm(f, spec));
 		return { label: expected.length > 1 ? `part ${i + 1}` : 'answer', expected: e, forms };
 	});
-	return { parts, reject: (spec.reject ?? []).map((r) => analyze(r)) };
+	const accepted = parts.flatMap((p) => p.forms.map((f) => analyze(f.text)));
+	const reject = (spec.reject ?? []).map((r) => {
+		const form = analyze(r);
+		return { form, insideKey: accepted.some((a) => findPhrase(a, form) >= 0) };
+	});
+	return { parts, reject };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -455,6 +472,8 @@ function popcount(x: number): number {
 interface PartMatch {
 	ok: boolean;
 	unsure: boolean;
+	/** the rule that decided this part */
+	rule: RuleName;
 	form?: KeyForm;
 	/** response token indices this part took */
 	used: number[];
@@ -524,6 +543,7 @@ function matchForm(
 				used,
 				notes,
 				why: why ?? `the number is not ${kn.value}${kn.unit ? ' ' + kn.unit : ''}`,
+				rule: 'number',
 				coverage: 0
 			};
 		}
@@ -581,6 +601,7 @@ function matchForm(
 	const coverage = total === 0 ? 0 : (total - missing.length) / total;
 	let ok = missing.length === 0 && total > 0;
 	let why: string | undefined;
+	let rule: RuleName = ok ? (form.words.length ? 'key-words' : 'number') : 'not-there';
 	if (!ok && total > 0 && missing.length < required.length) {
 		const first = required[0];
 		const last = required[required.length - 1];
@@ -592,9 +613,11 @@ function matchForm(
 		if (person && matched[last.wi]) {
 			ok = true;
 			surname = matchedAt[last.wi];
+			rule = 'surname';
 			notes.push('the surname alone names the person');
 		} else if (person && !matched[last.wi]) {
 			why = 'a first name alone does not name the person';
+			rule = 'first-name-only';
 		} else if (
 			form.maybePerson &&
 			matched[last.wi] &&
@@ -603,13 +626,18 @@ function matchForm(
 		) {
 			// Only the last word of what may be a person's name: right if it is a surname.
 			why = 'only the last word of the key: right if the key is a person and this the surname';
+			rule = 'incomplete';
 			nearMiss = true;
 		} else if (required.length >= 3 && missing.length === 1 && missing[0] !== first) {
 			ok = true;
 			unsure = true;
 			lossy = missing[0].k.token;
+			rule = 'less-precise';
 			notes.push(`less precise: «${lossy}» left out`);
-		} else why = `incomplete: «${missing.map((m) => m.k.token).join(' ')}» is missing`;
+		} else {
+			why = `incomplete: «${missing.map((m) => m.k.token).join(' ')}» is missing`;
+			rule = 'incomplete';
+		}
 	} else if (!ok) why = 'the answer is not there';
 	if (ok) {
 		if (
@@ -634,6 +662,7 @@ function matchForm(
 	return {
 		ok,
 		unsure,
+		rule,
 		form,
 		used,
 		notes,
@@ -654,6 +683,8 @@ export interface MatchResult {
 	score: number;
 	correct: boolean;
 	unsure: boolean;
+	/** the named rule that decided */
+	rule: RuleName;
 	reason: string;
 	notes: string[];
 	parts: { label: string; expected: string; given: string; correct: boolean; score: number }[];
@@ -673,10 +704,11 @@ function maxWords(key: PreparedKey): number {
  */
 export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContext): MatchResult {
 	const resp = prepareResponse(text);
-	const wrong = (reason: string, unsure = false): MatchResult => ({
+	const wrong = (rule: RuleName, reason: string, unsure = false): MatchResult => ({
 		score: 0,
 		correct: false,
 		unsure,
+		rule,
 		reason,
 		notes: [],
 		parts: key.parts.map((p) => ({
@@ -687,15 +719,15 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 			score: 0
 		}))
 	});
-	if (resp.toks.length === 0) return wrong('empty answer');
+	if (resp.toks.length === 0) return wrong('empty', 'empty answer');
 	if (resp.toks.length > maxWords(key))
-		return wrong('too long: a passage copied instead of the answer');
-	for (const r of key.reject) {
-		if (
-			r.tokens.length === resp.toks.length &&
-			r.variants.every((v, i) => sameWord(v, resp.toks[i].variants))
-		) {
-			return wrong('a form the teacher marked as wrong');
+		return wrong('too-long', 'too long: a passage copied instead of the answer');
+	for (const { form, insideKey } of key.reject) {
+		const whole =
+			form.tokens.length === resp.toks.length &&
+			form.variants.every((v, i) => sameWord(v, resp.toks[i].variants));
+		if (whole || (!insideKey && findPhrase(resp.a, form) >= 0)) {
+			return wrong('reject-form', 'a form the teacher marked as wrong');
 		}
 	}
 
@@ -708,6 +740,7 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 					score: 1,
 					correct: true,
 					unsure: false,
+					rule: 'exact-form',
 					reason: 'correct',
 					notes: [],
 					parts: [
@@ -749,7 +782,15 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 			const m = matchForm(form, resp, taken, exactAny, ctx);
 			if (!best || rank(m) > rank(best)) best = m;
 		}
-		best ??= { ok: false, unsure: false, used: [], notes: [], coverage: 0, why: 'no key' };
+		best ??= {
+			ok: false,
+			unsure: false,
+			rule: 'not-there',
+			used: [],
+			notes: [],
+			coverage: 0,
+			why: 'no key'
+		};
 		if (best.ok) for (const i of best.used) taken.add(i);
 		partMatches.push(best);
 	});
@@ -776,7 +817,8 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 			score: 0,
 			correct: false,
 			unsure: extra.unsure,
-			reason: extra.wrong,
+			rule: extra.wrong.rule,
+			reason: extra.wrong.reason,
 			notes,
 			parts: parts.map((p) => ({ ...p, correct: false, score: 0 }))
 		};
@@ -790,6 +832,7 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 			score: 1,
 			correct: true,
 			unsure,
+			rule: decidingRule(partMatches),
 			reason: notes.length ? `correct (${notes.join('; ')})` : 'correct',
 			notes,
 			parts
@@ -801,16 +844,33 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 		.filter(Boolean);
 	const firstWhy = partMatches.find((m) => !m.ok)?.why;
 	let reason: string;
+	let rule: RuleName;
 	const tried = partMatches.find((m) => !m.ok && m.coverage > 0);
-	if (okParts > 0) reason = `partly right: ${missing.join(', ')} missing`;
-	else if (tried?.why) reason = tried.why;
-	else if (extra.named) reason = `names «${extra.named}», not the answer`;
-	else reason = firstWhy ?? 'not the answer';
-	return { score, correct: false, unsure, reason, notes, parts };
+	if (okParts > 0) {
+		reason = `partly right: ${missing.join(', ')} missing`;
+		rule = 'parts';
+	} else if (tried?.why) {
+		reason = tried.why;
+		rule = tried.rule;
+	} else if (extra.named) {
+		reason = `names «${extra.named}», not the answer`;
+		rule = 'other-candidate';
+	} else {
+		reason = firstWhy ?? 'not the answer';
+		rule = partMatches.find((m) => !m.ok)?.rule ?? 'not-there';
+	}
+	return { score, correct: false, unsure, rule, reason, notes, parts };
+}
+
+/** The rule that accepted every part: the most lenient one used (a surname over key words). */
+function decidingRule(matches: PartMatch[]): RuleName {
+	for (const lenient of ['less-precise', 'surname', 'name-in-head'] as const)
+		if (matches.some((m) => m.rule === lenient)) return lenient;
+	return matches.every((m) => m.rule === 'number') ? 'number' : 'key-words';
 }
 
 interface Extras {
-	wrong?: string;
+	wrong?: { rule: RuleName; reason: string };
 	unsure: boolean;
 	notes: string[];
 	/** a word of the text the answer gave instead of the key */
@@ -916,7 +976,14 @@ function judgeExtras(
 			const n = resp.numbers[t.num];
 			if (keyNumbers) {
 				if (anyOk)
-					return { wrong: `gives another number (${n.value}) beside the answer`, unsure, notes };
+					return {
+						wrong: {
+							rule: 'other-number',
+							reason: `gives another number (${n.value}) beside the answer`
+						},
+						unsure,
+						notes
+					};
 				continue;
 			}
 			// a year beside a date the text gives without one: cannot be checked, a teacher should look
@@ -926,7 +993,12 @@ function judgeExtras(
 			}
 			others++;
 			if (quoted.has(i) || (ctx && ctx.nearNumbers.has(n.value))) continue;
-			if (ctx) return { wrong: `gives a number the text does not (${n.value})`, unsure, notes };
+			if (ctx)
+				return {
+					wrong: { rule: 'other-number', reason: `gives a number the text does not (${n.value})` },
+					unsure,
+					notes
+				};
 			unsure = true;
 			continue;
 		}
@@ -942,7 +1014,8 @@ function judgeExtras(
 				if (keyNegated) continue;
 				// A negation before the key negates the answer; before another name it only sets it aside.
 				const next = toks.findIndex((x, j) => j > i && !(x.lex && x.lex.cls === 'filler'));
-				if (next >= 0 && taken.has(next)) return { wrong: 'the answer is negated', unsure, notes };
+				if (next >= 0 && taken.has(next))
+					return { wrong: { rule: 'negation', reason: 'the answer is negated' }, unsure, notes };
 				if (next >= 0) taken.add(next);
 				continue;
 			}
@@ -950,10 +1023,20 @@ function judgeExtras(
 			if (FACT_CLASSES.has(l.cls)) {
 				const k = keyFacts.get(l.cls);
 				if (keyFactIds.has(meaning)) continue;
-				if (k !== undefined) return { wrong: `contradicts the key: «${t.token}»`, unsure, notes };
+				if (k !== undefined)
+					return {
+						wrong: { rule: 'other-fact', reason: `contradicts the key: «${t.token}»` },
+						unsure,
+						notes
+					};
 				others++;
 				if (quoted.has(i) || ctx?.nearMeanings.has(meaning)) continue;
-				if (ctx) return { wrong: `«${t.token}» contradicts the text`, unsure, notes };
+				if (ctx)
+					return {
+						wrong: { rule: 'other-fact', reason: `«${t.token}» contradicts the text` },
+						unsure,
+						notes
+					};
 				unsure = true;
 				continue;
 			}
@@ -961,9 +1044,18 @@ function judgeExtras(
 				if (keyQualifiers.has(meaning)) continue;
 				// "أوائل" against "أواخر" contradicts; "الماضي" beside "أواخر" says something else
 				if (keyGroups.has(QUALIFIER_GROUP[l.id]))
-					return { wrong: `contradicts the key: «${t.token}»`, unsure, notes };
+					return {
+						wrong: { rule: 'other-qualifier', reason: `contradicts the key: «${t.token}»` },
+						unsure,
+						notes
+					};
 				if (quoted.has(i) || ctx?.nearMeanings.has(meaning)) continue;
-				if (ctx) return { wrong: `«${t.token}» is not what the text says`, unsure, notes };
+				if (ctx)
+					return {
+						wrong: { rule: 'other-qualifier', reason: `«${t.token}» is not what the text says` },
+						unsure,
+						notes
+					};
 				unsure = true;
 				continue;
 			}
@@ -977,7 +1069,11 @@ function judgeExtras(
 			(ctx !== undefined && t.variants.some((v) => v.length >= 3 && ctx.vocabulary.has(v)));
 		// A word standing right before a surname the answer named is another first name.
 		if (!inText && surnames.has(i + 1) && !t.latin === !toks[i + 1].latin) {
-			return { wrong: `«${t.token}» is not the person's first name`, unsure, notes };
+			return {
+				wrong: { rule: 'other-first-name', reason: `«${t.token}» is not the person's first name` },
+				unsure,
+				notes
+			};
 		}
 		const nisba = NISBA.test(t.token);
 		if (inText) contextWords++;
@@ -987,7 +1083,12 @@ function judgeExtras(
 			others++;
 			if (anyOk)
 				return {
-					wrong: `names «${t.token}» from the text beside the answer`,
+					wrong: hedge
+						? { rule: 'hedge', reason: `hedges between the answer and «${t.token}»` }
+						: {
+								rule: 'other-candidate',
+								reason: `names «${t.token}» from the text beside the answer`
+							},
 					unsure,
 					notes,
 					named
@@ -996,7 +1097,14 @@ function judgeExtras(
 		}
 		if (joined(i) && !nisba) {
 			others++;
-			if (anyOk) return { wrong: `a second answer beside the key («${t.token}»)`, unsure, notes };
+			if (anyOk)
+				return {
+					wrong: hedge
+						? { rule: 'hedge', reason: `hedges between the answer and «${t.token}»` }
+						: { rule: 'second-answer', reason: `a second answer beside the key («${t.token}»)` },
+					unsure,
+					notes
+				};
 			continue;
 		}
 		if (t.token.length >= 2) {
@@ -1005,10 +1113,16 @@ function judgeExtras(
 			if (anyOk && !t.token.startsWith('ال') && !nisba && t.token.length >= 3) unsure = true;
 		}
 	}
-	if (hedge && others > 0) return { wrong: 'hedges between two answers', unsure, notes, named };
+	if (hedge && others > 0)
+		return { wrong: { rule: 'hedge', reason: 'hedges between two answers' }, unsure, notes, named };
 	const lossy = matches.find((m) => m.ok && m.lossy)?.lossy;
 	if (lossy && (ignored.length > 0 || others > 0 || contextWords > 0)) {
-		return { wrong: `another word stands in place of «${lossy}»`, unsure, notes, named };
+		return {
+			wrong: { rule: 'wrong-stand-in', reason: `another word stands in place of «${lossy}»` },
+			unsure,
+			notes,
+			named
+		};
 	}
 	if (ignored.length) notes.push(`extra words ignored: ${ignored.join(' ')}`);
 	return { unsure, notes, named };

@@ -184,6 +184,8 @@ export function gradeQuick(
 			correct: false,
 			verdict: 'wrong',
 			unsure: false,
+			review: false,
+			rule: 'refused',
 			reason: `refused: ${message}`,
 			refused: message
 		};
@@ -209,6 +211,8 @@ export function gradeQuick(
 		correct: m.correct,
 		verdict: m.correct ? 'correct' : m.score > 0 ? 'partial' : 'wrong',
 		unsure: m.unsure,
+		review: m.unsure,
+		rule: m.rule,
 		reason: m.reason,
 		parts: m.parts,
 		normalized: m.score > 0 ? [...surfaceNotes(text), ...m.notes] : []

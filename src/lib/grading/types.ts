@@ -4,6 +4,9 @@
  */
 import type { EvidenceSpan } from '../bank/check';
 import type { QuestionType } from '../bank/schema';
+import type { RuleName } from './rules';
+
+export type { RuleName } from './rules';
 
 /** What a student answered, by question type. Option values are the option texts as stored. */
 export type StudentResponse =
@@ -42,6 +45,10 @@ export interface GradeResult {
 	verdict: 'correct' | 'partial' | 'wrong';
 	/** the grader is not sure (a fuzzy match near its threshold): a teacher should look */
 	unsure: boolean;
+	/** the same as `unsure`, under the name the teacher's review uses: the answer asks for review */
+	review: boolean;
+	/** the named rule that decided the verdict (see `RULES` in rules.ts) */
+	rule: RuleName;
 	/** one line saying why, for people (teacher, CLI output) */
 	reason: string;
 	parts: PartResult[];

@@ -22,6 +22,12 @@ export const ar = {
 	noFailed: 'كل الأسئلة مثبتة من النص.',
 	warnings: 'تنبيهات',
 	notFound: 'غير موجود',
+	// refusals of malformed or too frequent requests (issue 18), answered before any route runs
+	refusal: {
+		unknownAction: 'لا يوجد إجراء بهذا الاسم في هذه الصفحة.',
+		unreadableForm: 'تعذّرت قراءة النموذج المرسل: أرسله من الصفحة نفسها.',
+		tooMany: 'طلبات كثيرة في وقت قصير. انتظر قليلًا ثم أعد المحاولة.'
+	},
 	// self-study: progress on the device, spaced review, offline (issue 6)
 	study: {
 		nav: 'تدرّب',

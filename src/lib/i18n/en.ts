@@ -24,6 +24,12 @@ export const en: Strings = {
 	noFailed: 'Every question is proven by the text.',
 	warnings: 'Warnings',
 	notFound: 'Not found',
+	// refusals of malformed or too frequent requests (issue 18), answered before any route runs
+	refusal: {
+		unknownAction: 'This page has no action by that name.',
+		unreadableForm: 'The form sent could not be read: send it from the page itself.',
+		tooMany: 'Too many requests in a short time. Wait a little, then try again.'
+	},
 	// self-study: progress on the device, spaced review, offline (issue 6)
 	study: {
 		nav: 'Study',

@@ -83,6 +83,8 @@ describe('keptGrade', () => {
 			correct: false,
 			verdict: 'partial',
 			unsure: true,
+			review: true,
+			rule: 'parts',
 			reason: 'one of two parts',
 			parts: [{ label: 'a', expected: 'x', given: 'y', correct: false, score: 0 }],
 			normalized: ['hamza folded'],

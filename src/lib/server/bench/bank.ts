@@ -4,7 +4,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkBank } from '../../bank/check';
 import { question } from '../../bank/schema';
-import { loadYaml } from '../../bank/yaml';
+import { load } from 'js-yaml';
 import { loadBank, readBankDir } from '../bank';
 import { generateBank } from './generate';
 import { figure, medianMs } from './measure';
@@ -22,9 +22,9 @@ export const bankSuite: Suite = {
 			const readOnly = await medianMs(() => readBankDir(bank.dir));
 			const texts = bank.sources.flatMap((s) => s.banks.map((b) => b.text));
 			const yamlOnly = await medianMs(() => {
-				for (const t of texts) loadYaml(t);
+				for (const t of texts) load(t);
 			});
-			const items = texts.flatMap((t) => (loadYaml(t) as { questions: unknown[] }).questions);
+			const items = texts.flatMap((t) => (load(t) as { questions: unknown[] }).questions);
 			const schemaOnly = await medianMs(() => {
 				for (const x of items) question.safeParse(x);
 			});

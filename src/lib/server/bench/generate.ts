@@ -6,8 +6,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dump } from 'js-yaml';
-import { loadYaml } from '../../bank/yaml';
+import { dump, load } from 'js-yaml';
 import type { ArticleSource } from '../../bank/check';
 import { readBankDir } from '../bank';
 
@@ -33,7 +32,7 @@ export function generateBank(count: number, from = 'questions'): GeneratedBank {
 		.map((source) => ({
 			source,
 			questions: source.banks.flatMap(
-				(b) => (loadYaml(b.text) as { questions?: Record<string, unknown>[] })?.questions ?? []
+				(b) => (load(b.text) as { questions?: Record<string, unknown>[] })?.questions ?? []
 			)
 		}))
 		.filter((t) => t.questions.length > 0);

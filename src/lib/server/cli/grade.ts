@@ -95,6 +95,7 @@ const CSV_COLUMNS = [
 	'score',
 	'verdict',
 	'review',
+	'rule',
 	'reason',
 	'question',
 	'expected',

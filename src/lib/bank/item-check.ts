@@ -52,6 +52,8 @@ interface Prepared {
 	prompt: Analyzed;
 	/** the texts a student is shown before answering, where another question's answer may stand */
 	shown: Analyzed[];
+	/** every form of every word shown: a phrase with a word outside it cannot stand there */
+	vocabulary: Set<string>;
 	/** the answers the question asks for, as typed or chosen */
 	answers: Analyzed[];
 	evidence: Analyzed[];
@@ -120,10 +122,12 @@ function prepare(q: Question): Prepared {
 			shown.push(...q.items.map((o) => o.text));
 			break;
 	}
+	const shownAnalyzed = shown.map(analyze).filter((a) => a.tokens.length > 0);
 	return {
 		q,
 		prompt: analyze(q.prompt),
-		shown: shown.map(analyze).filter((a) => a.tokens.length > 0),
+		shown: shownAnalyzed,
+		vocabulary: new Set(shownAnalyzed.flatMap((a) => a.variants.flat())),
 		answers: answers.map(analyze).filter((a) => a.tokens.length > 0),
 		evidence: q.evidence.map(analyze)
 	};
@@ -286,7 +290,11 @@ function leaks(prepared: Prepared[]): ItemFinding[] {
 		if (phrases.length === 0) continue;
 		for (const shower of prepared) {
 			if (shower === asker || shareFact(asker.q, shower.q)) continue;
-			const hit = phrases.find((ph) => shower.shown.some((s) => findPhrase(s, ph) >= 0));
+			const hit = phrases.find(
+				(ph) =>
+					ph.variants.every((forms) => forms.some((f) => shower.vocabulary.has(f))) &&
+					shower.shown.some((s) => findPhrase(s, ph) >= 0)
+			);
 			if (hit) {
 				out.push({
 					questionId: shower.q.id,

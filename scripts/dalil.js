@@ -38,7 +38,8 @@ if (built < Math.max(newest(join(root, 'src/lib')), ...inputs)) {
 		target: 'node20',
 		// Dependencies are bundled too: one file loads in half the time their dozens of modules take
 		// (zod's alone is about 100 ms). CommonJS ones call `require`, which ESM lacks: give it them.
-		external: ['esbuild'],
+		// better-sqlite3 is native code, pg loads optional pg-native: both stay node_modules' own.
+		external: ['esbuild', 'better-sqlite3', 'pg'],
 		banner: {
 			js: "import { createRequire as __dalilRequire } from 'node:module'; const require = __dalilRequire(import.meta.url);"
 		},

@@ -4,11 +4,25 @@ import { env } from '$env/dynamic/private';
 import { formatDiagnostic } from '$lib/bank/diagnostics';
 import { guardActions } from '$lib/server/action-guard';
 import { BankUnreadable, getBank, initBank } from '$lib/server/bank';
+import { DatabaseConfigError, MigrationError, startDatabase } from '$lib/server/db';
 import { chooseLocale, isLocale, localeDir } from '$lib/i18n';
 import { quizPageCache } from '$lib/quiz/page-cache';
 
-/** Loads and checks the bank once, at start: it is immutable while the server runs. */
-export const init: ServerInit = () => {
+/**
+ * At start: opens and migrates the database (SQLite at DALIL_DB, by default data/dalil.db, or
+ * PostgreSQL at DATABASE_URL), then loads and checks the bank once: it is immutable while the
+ * server runs.
+ */
+export const init: ServerInit = async () => {
+	try {
+		await startDatabase(env);
+	} catch (e) {
+		if (e instanceof DatabaseConfigError || e instanceof MigrationError) {
+			console.error(`dalil: cannot start: ${e.message}`);
+			process.exit(1);
+		}
+		throw e;
+	}
 	const dir = env.DALIL_QUESTIONS || 'questions';
 	try {
 		const bank = initBank(dir);

@@ -104,4 +104,22 @@ describe('readYaml', () => {
 		expect(read('').value).toBeUndefined();
 		expect(read('# only a comment\n').value).toBeUndefined();
 	});
+
+	it('gives the text a node covers: scalars with their quotes, collections to their end', () => {
+		const bank = read(BANK);
+		const text = (path: PropertyKey[]) => {
+			const span = bank.span(path)!;
+			return BANK.slice(span.start, span.end);
+		};
+		expect(text(['questions', 0, 'tags'])).toBe('[a, "b c"]');
+		expect(bank.span(['questions', 0, 'tags'])).toMatchObject({ flow: true });
+		expect(
+			bank.span(['questions', 0, 'tags'])!.items.map((i) => BANK.slice(i.start, i.end))
+		).toEqual(['a', '"b c"']);
+		expect(text(['questions', 0, 'answer'])).toBe('{ value: 35, unit: km }');
+		expect(text(['questions', 1, 'accept'])).toBe("- one\n      - 'two'");
+		expect(bank.span(['questions', 1, 'accept'])).toMatchObject({ flow: false });
+		expect(text(['questions', 1, 'accept', 1])).toBe("'two'");
+		expect(bank.span(['questions', 1, 'missing'])).toBeUndefined();
+	});
 });

@@ -5,6 +5,7 @@
  * so a diagnostic is placed at its line and column without reading the file again.
  */
 import {
+	COLLECTION_STYLE,
 	constructFromEvents,
 	EVENT_ID,
 	getScalarValue,
@@ -40,6 +41,18 @@ export interface YamlSource {
 	locate: Locate;
 	/** where each item of the list at `path` starts (none when there is no list there) */
 	itemPositions: (path: PropertyKey[]) => Position[];
+	/** the text the node at `path` covers, for edits that keep the rest of the file as it is */
+	span: (path: PropertyKey[]) => Span | undefined;
+}
+
+/** Offsets of a node in the text (end exclusive), and for a list or map its style and items. */
+export interface Span {
+	start: number;
+	end: number;
+	/** a flow collection (`[a, b]`, `{a: 1}`) rather than a block one */
+	flow: boolean;
+	/** a list's items (a map's values), in order */
+	items: Span[];
 }
 
 /** A YAML text that cannot be read, and why. */
@@ -82,7 +95,11 @@ export function readYaml(text: string, firstLine = 1): YamlSource | YamlError {
 		ok: true,
 		value: documents[0],
 		locate: (path) => positions.locate(path),
-		itemPositions: (path) => positions.items(path)
+		itemPositions: (path) => positions.items(path),
+		span: (path) => {
+			const { node } = positions.find(path);
+			return node === undefined ? undefined : positions.span(node);
+		}
 	};
 }
 
@@ -177,6 +194,33 @@ class Positions {
 
 	locate(path: PropertyKey[]): Position {
 		return this.at(Math.max(0, this.offsetOf(this.find(path).placed)));
+	}
+
+	/** Where the node opened by event `i` stands: from its start to the end of its last character. */
+	span(i: number): Span {
+		const e = this.events[i];
+		const start = this.offsetOf(i);
+		if (e.type === EVENT_ID.SCALAR) {
+			const quoted =
+				e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED;
+			return { start, end: e.valueEnd + (quoted ? 1 : 0), flow: false, items: [] };
+		}
+		if (e.type !== EVENT_ID.SEQUENCE && e.type !== EVENT_ID.MAPPING) {
+			return { start, end: Math.max(start, 0), flow: false, items: [] };
+		}
+		const items: Span[] = [];
+		const isMap = e.type === EVENT_ID.MAPPING;
+		let last = start;
+		for (let k = i + 1, n = 0; this.events[k].type !== EVENT_ID.POP; k = this.ends[k], n++) {
+			const child = this.span(k);
+			// a map's events alternate key and value: its items are the values
+			if (!isMap || n % 2 === 1) items.push(child);
+			last = child.end;
+		}
+		const flow = e.style === COLLECTION_STYLE.FLOW;
+		// a flow collection ends after its closing bracket, the first after its last item
+		const end = flow ? this.text.indexOf(isMap ? '}' : ']', last) + 1 : last;
+		return { start, end, flow, items };
 	}
 
 	items(path: PropertyKey[]): Position[] {

@@ -8,3 +8,4 @@ export const suites: Suite[] = [bankSuite];
 suites.push((await import('./export')).exportSuite);
 suites.push((await import('./quiz')).quizSuite);
 suites.push((await import('./grading')).gradingSuite);
+suites.push((await import('./review')).reviewSuite);

@@ -27,6 +27,10 @@ const commands: Record<string, Command> = {
 		summary: 'schema                           write schema/bank.schema.json from the zod schema',
 		run: async () => (await import('./schema')).run()
 	},
+	db: {
+		summary: 'db migrate | db backup FILE       update the database; copy it (SQLite) safely',
+		run: async (args) => (await import('./db')).run(args)
+	},
 	bench: {
 		summary: 'bench [--json] [--only NAME]      measure speed against baselines from the same run',
 		run: async (args) => (await import('./bench')).run(args)

@@ -1,0 +1,145 @@
+/**
+ * The database's tables as Kysely sees them: one interface per table, keyed by table name in
+ * `Database`. A migration that adds a table adds its interface here too.
+ *
+ * Conventions, the same on SQLite and PostgreSQL:
+ * - ids are text (random, unguessable: see `newId` in ./ids);
+ * - our own times are integers, milliseconds since the epoch (`bigint` on PostgreSQL, read back
+ *   as numbers by the pool's type parser);
+ * - no booleans in our own tables (a nullable time says more: `removed_at`, `used_at`);
+ * - Better Auth's tables keep Better Auth's own names and types (camelCase, dates).
+ */
+/** Better Auth: a teacher. */
+export interface UserTable {
+	id: string;
+	name: string;
+	email: string;
+	emailVerified: boolean | number;
+	image: string | null;
+	createdAt: Date | string;
+	updatedAt: Date | string;
+}
+
+/** Better Auth: a teacher's signed-in browser. */
+export interface SessionTable {
+	id: string;
+	expiresAt: Date | string;
+	token: string;
+	createdAt: Date | string;
+	updatedAt: Date | string;
+	ipAddress: string | null;
+	userAgent: string | null;
+	userId: string;
+}
+
+/** Better Auth: how a teacher signs in (here: e-mail and a password hash). */
+export interface AccountTable {
+	id: string;
+	accountId: string;
+	providerId: string;
+	userId: string;
+	accessToken: string | null;
+	refreshToken: string | null;
+	idToken: string | null;
+	accessTokenExpiresAt: Date | string | null;
+	refreshTokenExpiresAt: Date | string | null;
+	scope: string | null;
+	password: string | null;
+	createdAt: Date | string;
+	updatedAt: Date | string;
+}
+
+/** Better Auth: one-time values (e-mail verification, password reset). */
+export interface VerificationTable {
+	id: string;
+	identifier: string;
+	value: string;
+	expiresAt: Date | string;
+	createdAt: Date | string;
+	updatedAt: Date | string;
+}
+
+/** A teacher's class. Students join it with `join_code`. */
+export interface ClassTable {
+	id: string;
+	teacher_id: string;
+	name: string;
+	/** Six characters from JOIN_CODE_ALPHABET, unique across all classes. */
+	join_code: string;
+	created_at: number;
+}
+
+/** A student on a class's roster: one row per class joined (a name, no e-mail). */
+export interface StudentTable {
+	id: string;
+	class_id: string;
+	name: string;
+	created_at: number;
+	/** Set when the teacher removes the student: their work is kept, their sessions end. */
+	removed_at: number | null;
+	/** SHA-256 of the personal re-entry link's token, while one is outstanding. */
+	reentry_hash: string | null;
+	reentry_expires_at: number | null;
+}
+
+/**
+ * A student's device: one long-lived cookie token, whose hash is `token_hash`, stands for every
+ * student row (one per class) joined from that device. One row per (device, student).
+ */
+export interface StudentSessionTable {
+	token_hash: string;
+	student_id: string;
+	created_at: number;
+	expires_at: number;
+}
+
+/** A link a teacher gives a colleague to create an account while sign-up is closed. */
+export interface InviteTable {
+	token_hash: string;
+	created_by: string;
+	created_at: number;
+	expires_at: number;
+	used_at: number | null;
+}
+
+/** Fixed-window counters of attempts per key (an action and a client), shared by all processes. */
+export interface RateLimitTable {
+	key: string;
+	window_start: number;
+	count: number;
+}
+
+/** A value every server process shares, made once (e.g. the secret that signs auth cookies). */
+export interface SettingTable {
+	key: string;
+	value: string;
+}
+
+/** Who did what, when: kept for teachers to read (overrides, removals, renames…). */
+export interface AuditTable {
+	id: string;
+	at: number;
+	/** 'teacher' | 'student' | 'system' */
+	actor_kind: string;
+	actor_id: string | null;
+	action: string;
+	/** What the action was about, e.g. a class or student id. */
+	subject: string | null;
+	/** JSON text with the details (old and new values). */
+	detail: string | null;
+}
+
+/** Every table, by name. */
+export interface Database {
+	user: UserTable;
+	session: SessionTable;
+	account: AccountTable;
+	verification: VerificationTable;
+	class: ClassTable;
+	student: StudentTable;
+	student_session: StudentSessionTable;
+	invite: InviteTable;
+	rate_limit: RateLimitTable;
+	setting: SettingTable;
+	audit: AuditTable;
+}

@@ -1,16 +1,17 @@
 /**
  * Secrecy, in one rule (DESIGN.md): whatever could reveal a key (the key, explanations, evidence,
  * the question set of a test that is not over) is produced only after asking here. Routes never
- * decide it themselves: they call `revealFor` before showing an attempt's results, and serve
- * questions to the public (practice links, self-study, study sets) only through `publicQuestions`.
+ * decide it themselves: they call `revealFor` before showing an attempt's results, and serve an
+ * article to the public (practice links, self-study, study sets) only through `publicArticle`.
  *
- * Both take plain data, so the rule is tested on its own; the routes' loads fetch that data.
+ * The rules (`revealFor`, `publicQuestions`) take plain data, so they are tested on their own.
  */
+import type { Kysely } from 'kysely';
 import type { BankQuestion, LoadedArticle } from '../bank/check';
-import type { AssignmentSpec } from '../assign/spec';
-import { quizSpecOf } from '../assign/spec';
+import { ASSIGNMENT_LIMITS, assignmentSpec, quizSpecOf, type AssignmentSpec } from '../assign/spec';
 import { isOver } from '../assign/timing';
 import { generateQuiz, matchesSpec } from '../quiz/generate';
+import type { Database } from './db/schema';
 
 /** Who is asking. A request may carry a teacher's session, a student's, or only a client cookie. */
 export interface Viewer {
@@ -145,4 +146,58 @@ export function secretIds(
 		}
 	}
 	return secret;
+}
+
+/**
+ * The tests on an article that may not be over yet, for `publicQuestions`: every test without a
+ * close time, or whose close time (plus the longest grace) is not long past. `publicQuestions`
+ * decides exactly; this only keeps the query small.
+ * @param db the database
+ * @param slug the article
+ * @param now the moment (ms)
+ */
+export async function testsOnArticle(
+	db: Kysely<Database>,
+	slug: string,
+	now = Date.now()
+): Promise<SecretAssignment[]> {
+	const rows = await db
+		.selectFrom('assignment')
+		.select('spec')
+		.where('article', '=', slug)
+		.where('mode', '=', 'test')
+		.where((eb) =>
+			eb.or([
+				eb('closes_at', 'is', null),
+				eb('closes_at', '>=', now - ASSIGNMENT_LIMITS.grace * 1000)
+			])
+		)
+		.execute();
+	return rows.map((r) => ({ spec: assignmentSpec.parse(JSON.parse(r.spec)) }));
+}
+
+/** The last public article made of each bank article, while its secret questions stay the same. */
+const lastPublic = new WeakMap<LoadedArticle, { key: string; article: LoadedArticle }>();
+
+/**
+ * The article as public routes may serve it now: its questions through `publicQuestions`, with the
+ * tests on it read from the database. The same object comes back while the same questions are
+ * secret, so the quiz caches keyed on the article keep working.
+ * @param db the database
+ * @param article the checked article
+ * @param now the moment (ms)
+ */
+export async function publicArticle(
+	db: Kysely<Database>,
+	article: LoadedArticle,
+	now = Date.now()
+): Promise<LoadedArticle> {
+	const questions = publicQuestions(article, await testsOnArticle(db, article.slug, now), now);
+	if (questions.length === article.questions.length) return article;
+	const key = questions.map((q) => q.id).join(',');
+	const last = lastPublic.get(article);
+	if (last?.key === key) return last.article;
+	const shown: LoadedArticle = { ...article, questions };
+	lastPublic.set(article, { key, article: shown });
+	return shown;
 }

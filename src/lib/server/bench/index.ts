@@ -9,3 +9,4 @@ suites.push((await import('./export')).exportSuite);
 suites.push((await import('./quiz')).quizSuite);
 suites.push((await import('./grading')).gradingSuite);
 suites.push((await import('./review')).reviewSuite);
+suites.push((await import('./assign')).assignSuite);

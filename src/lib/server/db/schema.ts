@@ -129,6 +129,76 @@ export interface AuditTable {
 	detail: string | null;
 }
 
+/** A quiz a teacher gave a class; `spec` is the whole `AssignmentSpec` (assign/spec.ts) as JSON. */
+export interface AssignmentTable {
+	id: string;
+	class_id: string;
+	title: string;
+	/** the article's slug (copied from the spec: public routes look tests up by article) */
+	article: string;
+	/** 'practice' | 'test' (copied from the spec) */
+	mode: string;
+	/** copied from the spec, for finding tests that are not over */
+	closes_at: number | null;
+	spec: string;
+	created_at: number;
+}
+
+/**
+ * One go at a quiz: by a class's student at an assignment (numbered 1, 2, … per student), or by an
+ * anonymous quiz link's browser (`client_hash`, no assignment). The deadline is fixed when it
+ * starts; once `submitted_at` is set nothing of it changes.
+ */
+export interface AttemptTable {
+	id: string;
+	assignment_id: string | null;
+	student_id: string | null;
+	number: number;
+	/** SHA-256 of an anonymous browser's client cookie */
+	client_hash: string | null;
+	slug: string;
+	/** the quiz's canonical query */
+	query: string;
+	/** JSON array of question ids, in quiz order */
+	question_ids: string;
+	started_at: number;
+	deadline: number | null;
+	/** JSON: practice checks by question id ({ score, verdict }) */
+	checks: string;
+	updated_at: number;
+	submitted_at: number | null;
+	/** 1 when submitted after the deadline and its grace (and taken) */
+	late: number;
+	/** sum of the grades, set on submission */
+	score: number | null;
+}
+
+/** A saved answer: the latest response to one question of an attempt. */
+export interface AnswerTable {
+	attempt_id: string;
+	question_id: string;
+	/** JSON of the `StudentResponse` */
+	response: string;
+	saved_at: number;
+}
+
+/** The grade of one question of a submitted attempt (unanswered questions have none). */
+export interface GradeTable {
+	attempt_id: string;
+	question_id: string;
+	score: number;
+	/** 'correct' | 'partial' | 'wrong' */
+	verdict: string;
+	/** the grader's rule that decided, when it names one */
+	rule: string | null;
+	/** the grader's one line saying why, for people */
+	reason: string | null;
+	/** 1 when the grader asked for a teacher's look */
+	unsure: number;
+	grader_version: string | null;
+	graded_at: number;
+}
+
 /** Every table, by name. */
 export interface Database {
 	user: UserTable;
@@ -142,4 +212,8 @@ export interface Database {
 	rate_limit: RateLimitTable;
 	setting: SettingTable;
 	audit: AuditTable;
+	assignment: AssignmentTable;
+	attempt: AttemptTable;
+	answer: AnswerTable;
+	grade: GradeTable;
 }

@@ -10,8 +10,10 @@
 import type { Migration } from 'kysely';
 import * as accounts from './0001_accounts';
 import * as classes from './0002_classes';
+import * as assignments from './0003_assignments';
 
 export const migrations: Record<string, Migration> = {
 	'0001_accounts': accounts,
-	'0002_classes': classes
+	'0002_classes': classes,
+	'0003_assignments': assignments
 };

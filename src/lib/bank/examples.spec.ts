@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBank, exitCode, strictResult, type ArticleSource } from './check';
 import { coreFindings, markedSpan } from './examples';
 import { question } from './schema';
+import { loadBank } from '../server/bank';
 
 const ARTICLE = `---
 title: مقال للاختبار
@@ -168,5 +169,18 @@ describe('strict', () => {
 		const strict = strictResult(result);
 		expect(strict.diagnostics.every((d) => d.severity === 'error')).toBe(true);
 		expect(exitCode(strict)).toBe(1);
+	});
+});
+
+describe('our bank', () => {
+	it('gives every typed, numeric and evidence question at least five examples', () => {
+		const result = loadBank('questions');
+		const thin = result.articles
+			.flatMap((a) => a.questions)
+			.filter((q) => ['short', 'numeric', 'evidence'].includes(q.type))
+			.filter((q) => (q.examples?.length ?? 0) < 5)
+			.map((q) => q.id);
+		expect(thin).toEqual([]);
+		expect(result.articles.flatMap((a) => a.failed)).toEqual([]);
 	});
 });

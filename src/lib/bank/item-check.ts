@@ -40,6 +40,8 @@ export const LONGEST_KEY_RATIO = 1.25;
 /** Options, words or prompts this alike (shared words over all words) say the same thing. */
 export const SAME_MEANING = 0.8;
 export const NEAR_DUPLICATE = 0.85;
+/** An evidence question's quote longer than this, in words, needs a `core` (its proving phrase). */
+export const MAX_EVIDENCE_WORDS = 6;
 /** How many more keys than chance may be the longest option, in an article, before it is a cue. */
 const LONGEST_SHARE_SLACK = 0.1;
 
@@ -341,7 +343,7 @@ function evidenceLonger(p: Prepared): ItemFinding[] {
 	const words = Math.max(...p.evidence.map((e) => e.tokens.length));
 	const core = q.core === undefined ? undefined : analyze(q.core).tokens.length;
 	if (core === undefined) {
-		if (words <= 4) return [];
+		if (words <= MAX_EVIDENCE_WORDS) return [];
 		return [
 			{
 				questionId: q.id,

@@ -207,7 +207,9 @@ export const evidenceQuestion = z.strictObject({
 	 */
 	core: nonEmpty('core')
 		.optional()
-		.describe('the smallest phrase of the evidence that proves the answer; marking it is right')
+		.describe(
+			'the smallest phrase of the evidence that proves the answer; a marked span that holds it (and is not much longer than the evidence) is right'
+		)
 });
 
 export const question = z.discriminatedUnion(

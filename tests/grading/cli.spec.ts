@@ -67,7 +67,7 @@ describe('dalil grade', () => {
 		expect(byId.b2.correct).toBe(false);
 		expect(byId.b3.correct).toBe(true);
 		expect(byId.b4.correct).toBe(true);
-		expect(byId.b5).toMatchObject({ verdict: 'partial', score: 0.5 });
+		expect(byId.b5).toMatchObject({ verdict: 'partial', score: 0.667 });
 		expect(byId.b6.correct).toBe(true);
 		expect(byId.b7).toBeUndefined();
 		expect(r.stderr).toMatch(

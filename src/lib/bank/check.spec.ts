@@ -21,7 +21,7 @@ const base = `    paragraph: p2
     prompt: أين عقد الاجتماع؟
     explanation: في زوارة.
     skill: where
-    difficulty: 1`;
+    difficulty: 2`;
 
 function source(bank: string, article = ARTICLE): ArticleSource[] {
 	return [

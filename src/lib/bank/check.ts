@@ -31,6 +31,8 @@ import {
 } from '../text/normalize';
 import { findNumbers, unitOf } from '../text/units';
 import { readYaml, type Locate } from './yaml-source';
+import { coreFindings, exampleFindings } from './examples';
+import { itemFindings } from './item-check';
 
 /** One article folder as read from disk. */
 export interface ArticleSource {
@@ -85,6 +87,19 @@ export function exitCode(result: CheckResult): 0 | 1 | 2 {
 	return errors.length > 0 ? 1 : 0;
 }
 
+/**
+ * The result with every warning made an error (`dalil check --strict`, CI on our own bank).
+ * @param result a check result
+ */
+export function strictResult(result: CheckResult): CheckResult {
+	return {
+		...result,
+		diagnostics: result.diagnostics.map((d) =>
+			d.severity === 'warning' ? { ...d, severity: 'error' } : d
+		)
+	};
+}
+
 interface PreparedParagraph {
 	p: Paragraph;
 	quote: { text: string; offsets: number[] };
@@ -120,6 +135,7 @@ export function checkBank(sources: ArticleSource[]): CheckResult {
 				pending.push(entry);
 			}
 		}
+		itemWarnings(pending, article);
 		// Follow-ups can point forward, so they are checked once the whole article is read.
 		for (const entry of pending) {
 			if (entry.q.follows && !ids.has(entry.q.follows)) {
@@ -131,6 +147,8 @@ export function checkBank(sources: ArticleSource[]): CheckResult {
 					)
 				);
 			}
+			// a grounded key's grading is proven by its examples
+			if (!entry.errors.some((d) => d.severity === 'error')) proveByExamples(entry, article);
 			const own = entry.errors;
 			if (own.some((d) => d.severity === 'error')) {
 				loaded.failed.push({
@@ -150,15 +168,36 @@ export function checkBank(sources: ArticleSource[]): CheckResult {
 	return { articles, diagnostics };
 }
 
+/** The item-writing check's warnings, each on the question it names. */
+function itemWarnings(pending: Entry[], article: Article) {
+	const byId = new Map(pending.map((e) => [e.q.id, e]));
+	for (const f of itemFindings(
+		pending.map((e) => e.q),
+		article.paragraphs
+	)) {
+		const entry = byId.get(f.questionId);
+		entry?.errors.push(error(entry, f.path, `[${f.rule}] ${f.message}`, 'warning', 'item'));
+	}
+}
+
+/** Examples graded by the real grader; an evidence question's core inside its evidence. */
+function proveByExamples(entry: Entry, article: Article) {
+	for (const f of coreFindings(entry.q)) entry.errors.push(error(entry, f.path, f.message));
+	for (const f of exampleFindings(entry.q, article)) {
+		entry.errors.push(error(entry, f.path, f.message, 'error', 'examples'));
+	}
+}
+
 function error(
 	entry: { q: { id: string; file: string }; locate: Locate; index: number },
 	path: PropertyKey[],
 	message: string,
-	severity: 'error' | 'warning' = 'error'
+	severity: 'error' | 'warning' = 'error',
+	kind: Diagnostic['kind'] = 'grounding'
 ): Diagnostic {
 	return {
 		severity,
-		kind: 'grounding',
+		kind,
 		file: entry.q.file,
 		...entry.locate(['questions', entry.index, ...path]),
 		questionId: entry.q.id,

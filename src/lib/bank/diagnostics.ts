@@ -12,8 +12,12 @@ export interface SourceFile {
 
 export interface Diagnostic {
 	severity: 'error' | 'warning';
-	/** `input`: the file cannot be used as it is (exit 2); `grounding`: the text does not prove it (exit 1) */
-	kind: 'input' | 'grounding';
+	/**
+	 * `input`: the file cannot be used as it is (exit 2); `grounding`: the text does not prove it
+	 * (exit 1); `examples`: an example answer is graded otherwise than it says (exit 1); `item`: the
+	 * item-writing check (warnings)
+	 */
+	kind: 'input' | 'grounding' | 'examples' | 'item';
 	file: string;
 	line: number;
 	column: number;

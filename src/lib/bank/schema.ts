@@ -49,6 +49,31 @@ export const option = z
 	.transform((v) => (typeof v === 'string' ? { text: v } : v));
 export type Option = z.output<typeof option>;
 
+/** What a student might answer, as a bank author writes it in an example. */
+export const VERDICTS = ['correct', 'partial', 'wrong'] as const;
+
+/**
+ * An answer a student might give, with the verdict the grader must reach: the key's unit tests.
+ * `answer` is typed text (short, numeric, a single choice), a list (a cloze's blanks, the choices
+ * of a multiple-choice question, the right-hand sides of a matching question in pair order, the
+ * items of an ordering question), true/false, or for an evidence question the phrase the student
+ * marks (found in the cited paragraph, or in `paragraph`).
+ */
+const exampleText = z.union([z.string(), z.number().transform(String)]);
+export const example = z.strictObject({
+	answer: z.union([exampleText, z.array(exampleText).min(1), z.boolean()], {
+		error: 'an example answer is text, a list of texts, or true/false'
+	}),
+	verdict: z
+		.enum(VERDICTS, { error: `verdict must be one of ${VERDICTS.join(', ')}` })
+		.describe('what the grader must say: correct, partial or wrong'),
+	/** for an evidence question: the paragraph the phrase is marked in */
+	paragraph: paragraphId.optional(),
+	/** why the verdict is fair (shown to teachers) */
+	reason: z.string().optional()
+});
+export type Example = z.output<typeof example>;
+
 const common = {
 	id: questionId.describe('stable id: lower-case ASCII letters, digits and dashes'),
 	/** the paragraph(s) the question is keyed to */
@@ -78,6 +103,13 @@ const common = {
 	fact: z.string().optional(),
 	/** the question this one is the second part of (e.g. "now show where the text says so") */
 	follows: questionId.optional(),
+	/** answers a student might give, each graded by `dalil check` with the real grader */
+	examples: z
+		.array(example)
+		.optional()
+		.describe(
+			'answers a student might give, each with the verdict the grader must reach (correct, partial, wrong) and an optional reason'
+		),
 	/** kept for tests a teacher assigns: never served by practice links or self-study */
 	assessment: z
 		.boolean()
@@ -169,10 +201,11 @@ export const evidenceQuestion = z.strictObject({
 	type: z.literal('evidence'),
 	/** share of the stored evidence the marked phrase must cover (it may be at most three times as long) */
 	minOverlap: z.number().gt(0).max(1).default(0.5),
-	/** the smallest phrase of the evidence that proves the answer: a mark holding it is right */
-	core: z
-		.string()
-		.min(1)
+	/**
+	 * the smallest phrase of the evidence that proves the answer (verbatim, inside an evidence
+	 * quote): marking just this is right
+	 */
+	core: nonEmpty('core')
 		.optional()
 		.describe(
 			'the smallest phrase of the evidence that proves the answer; a marked span that holds it (and is not much longer than the evidence) is right'

@@ -124,6 +124,8 @@ export const ar = {
 	clearSelection: 'امسح الاختيار',
 	selectionTooLarge: 'الاختيار أكبر من أن يُحفظ؛ صدّر بالتصفية بدلًا منه.',
 	answerKey: 'مفتاح الإجابة',
+	examples: 'أمثلة على إجابات الطلاب',
+	verdictNames: { correct: 'صحيحة', partial: 'صحيحة جزئيًا', wrong: 'خاطئة' },
 	evidence: 'الدليل',
 	explanation: 'الشرح',
 	tags: 'الوسوم',

@@ -128,6 +128,8 @@ export const en: Strings = {
 	clearSelection: 'Clear selection',
 	selectionTooLarge: 'The selection is too large to remember; export with filters instead.',
 	answerKey: 'Answer key',
+	examples: "Students' answers, as the grader must mark them",
+	verdictNames: { correct: 'correct', partial: 'partial', wrong: 'wrong' },
 	evidence: 'Evidence',
 	explanation: 'Explanation',
 	tags: 'Tags',

@@ -70,6 +70,11 @@ export const load: PageServerLoad = ({ url, cookies, locals }) => {
 				prompt: q.prompt,
 				translation: q.translation,
 				key: answerText(q, textStrings(a)),
+				examples: (q.examples ?? []).map((e) => ({
+					answer: Array.isArray(e.answer) ? e.answer.join(' | ') : String(e.answer),
+					verdict: e.verdict,
+					reason: e.reason
+				})),
 				evidence: q.evidence,
 				explanation: q.explanation,
 				spans: q.spans

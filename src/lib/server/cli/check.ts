@@ -1,8 +1,8 @@
 /**
- * `dalil check [questions-dir] [--json]`: exit 0 when the bank holds, 1 when a question fails,
- * 2 for unusable input.
+ * `dalil check [questions-dir] [--json] [--strict]`: exit 0 when the bank holds, 1 when a question
+ * fails, 2 for unusable input. `--strict` makes every warning an error.
  */
-import { articleStats, exitCode, type CheckResult } from '../../bank/check';
+import { articleStats, exitCode, strictResult, type CheckResult } from '../../bank/check';
 import { formatDiagnostic } from '../../bank/diagnostics';
 import { BankUnreadable, loadBank } from '../bank';
 import { parseOptions, UsageError } from './args';
@@ -24,11 +24,14 @@ export function summary(result: CheckResult) {
 export async function run(args: string[]): Promise<number> {
 	let values, positionals;
 	try {
-		({ values, positionals } = parseOptions(args, { json: { type: 'boolean' } }));
+		({ values, positionals } = parseOptions(args, {
+			json: { type: 'boolean' },
+			strict: { type: 'boolean' }
+		}));
 	} catch (e) {
 		if (e instanceof UsageError) {
 			console.error(
-				`dalil check: ${e.message}\nusage: npm run dalil -- check [questions-dir] [--json]`
+				`dalil check: ${e.message}\nusage: npm run dalil -- check [questions-dir] [--json] [--strict]`
 			);
 			return 2;
 		}
@@ -47,6 +50,7 @@ export async function run(args: string[]): Promise<number> {
 		} else console.error(`dalil check: ${e.message}`);
 		return 2;
 	}
+	if (values.strict) result = strictResult(result);
 	if (values.json) {
 		console.log(JSON.stringify(summary(result), null, 2));
 		return exitCode(result);

@@ -11,7 +11,8 @@ type Command = {
 
 const commands: Record<string, Command> = {
 	check: {
-		summary: 'check [questions-dir] [--json]   prove every question of the bank from its text',
+		summary:
+			'check [questions-dir] [--json] [--strict]   prove every question of the bank from its text',
 		run: async (args) => (await import('./check')).run(args)
 	},
 	grade: {

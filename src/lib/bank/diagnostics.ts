@@ -87,8 +87,8 @@ export function formatDiagnostic(d: Diagnostic): string {
  * @param text the text to print
  */
 export function escapeControls(text: string): string {
-	// eslint-disable-next-line no-control-regex -- control characters are what it replaces
 	return text.replace(
+		// eslint-disable-next-line no-control-regex -- control characters are what it replaces
 		/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
 		(c) => `\\u{${c.codePointAt(0)!.toString(16)}}`
 	);

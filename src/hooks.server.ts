@@ -1,9 +1,9 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
-import { formatDiagnostic } from '$lib/bank/diagnostics';
+import { dev } from '$app/environment';
 import { guardActions } from '$lib/server/action-guard';
-import { BankUnreadable, getBank, initBank } from '$lib/server/bank';
+import { BankUnreadable, getBank, initBank, logBank } from '$lib/server/bank';
 import { startAuth } from '$lib/server/auth';
 import { DatabaseConfigError, MigrationError, startDatabase } from '$lib/server/db';
 import { identify } from '$lib/server/sessions';
@@ -11,8 +11,8 @@ import { chooseLocale, isLocale, localeDir } from '$lib/i18n';
 
 /**
  * At start: opens and migrates the database (SQLite at DALIL_DB, by default data/dalil.db, or
- * PostgreSQL at DATABASE_URL), then loads and checks the bank once: it is immutable while the
- * server runs.
+ * PostgreSQL at DATABASE_URL), then loads and checks the bank, reloaded when its files change
+ * in development or with DALIL_RELOAD=1.
  */
 export const init: ServerInit = async () => {
 	try {
@@ -26,17 +26,7 @@ export const init: ServerInit = async () => {
 	}
 	const dir = env.DALIL_QUESTIONS || 'questions';
 	try {
-		const bank = initBank(dir);
-		for (const d of bank.result.diagnostics.filter((d) => d.severity === 'error')) {
-			console.warn(formatDiagnostic(d));
-		}
-		const failed = bank.result.articles.flatMap((a) => a.failed);
-		console.log(
-			`dalil: ${bank.questions.size} questions in ${bank.articles.size} articles` +
-				(failed.length
-					? `; left out (failed the check): ${failed.map((f) => f.id).join(', ')}`
-					: '')
-		);
+		logBank(initBank(dir, { reload: dev || env.DALIL_RELOAD === '1' }));
 	} catch (e) {
 		if (e instanceof BankUnreadable) {
 			console.error(`dalil: cannot start: ${e.message}`);

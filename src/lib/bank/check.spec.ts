@@ -260,8 +260,25 @@ ${base.replace('p2', ['[p1, p3]'].join(''))}
       - { left: حفتر, right: بوتين }
 `;
 		const { errors } = run(bank);
-		expect(errors.map((e) => e.message)).toEqual(['the right side «بوتين» is not in the evidence']);
+		expect(errors.map((e) => e.message)).toEqual([
+			'the right side «بوتين» is not in the evidence; add `proof`: the words of the evidence'
+		]);
 		expect(errors[0].line).toBe(13);
+	});
+
+	it('reports a schema error and the grounding errors of the other questions together', () => {
+		const bank =
+			short('', 'الاجتماع الذي عقد في مدينة زوارة', 'طرابلس') +
+			short().replace(
+				'questions:\n  - id: where-city\n    type: short',
+				'  - id: broken\n    type: short\n    colour: blue'
+			);
+		const { errors, code } = run(bank);
+		expect(code).toBe(2);
+		expect(errors.map((e) => [e.questionId, e.kind])).toEqual([
+			['broken', 'input'],
+			['where-city', 'grounding']
+		]);
 	});
 
 	it('checks that a follow-up points at a question of the article', () => {

@@ -335,11 +335,13 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 	const requireOption = (o: Option, path: PropertyKey[], what: string) => {
 		const key = o.proof ?? o.text;
 		if (!proven(key)) {
+			// a paraphrase is proven by the words it stands for
+			const hint = o.proof ? '' : '; add `proof`: the words of the evidence';
 			entry.errors.push(
 				error(
 					entry,
 					[...path, ...(o.proof ? ['proof'] : [])],
-					`${what} «${key}» is not in the evidence`
+					`${what} «${key}» is not in the evidence${hint}`
 				)
 			);
 		}

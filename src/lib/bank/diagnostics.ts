@@ -79,6 +79,21 @@ function valueAt(value: unknown, path: PropertyKey[]): unknown {
  * @param d the diagnostic
  */
 export function formatDiagnostic(d: Diagnostic): string {
-	const id = d.questionId ? ` [${d.questionId}]` : '';
-	return `${d.file}:${d.line}:${d.column}: ${d.severity}${id} ${d.message}`;
+	const id = d.questionId ? ` [${escapeControls(d.questionId)}]` : '';
+	const where = `${escapeControls(d.file)}:${d.line}:${d.column}`;
+	return `${where}: ${d.severity}${id} ${escapeControls(d.message)}`;
+}
+
+/**
+ * Text from a bank file made safe for a terminal: control characters (escape sequences that clear
+ * the screen or retitle the window, carriage returns that overwrite a line, bidi overrides that
+ * reorder it) are shown as `\u{…}` rather than acted on.
+ * @param text the text to print
+ */
+export function escapeControls(text: string): string {
+	return text.replace(
+		// eslint-disable-next-line no-control-regex -- control characters are what it replaces
+		/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+		(c) => `\\u{${c.codePointAt(0)!.toString(16)}}`
+	);
 }

@@ -21,7 +21,7 @@ afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true }))
 
 /** A copy of the real bank whose seed article is edited, to prove the check catches drift. */
 function drifted(edit: (article: string) => string) {
-	const sources = readBankDir('questions').map((s) =>
+	const sources = readBankDir('questions').sources.map((s) =>
 		s.slug === SLUG ? { ...s, article: { ...s.article, text: edit(s.article.text) } } : s
 	);
 	const result = checkBank(sources);
@@ -140,7 +140,9 @@ describe('dalil check (CLI)', { timeout: 30_000 }, () => {
 		writeFileSync(file, readFileSync(file, 'utf8').replace('مسافة 120 كلم', 'مسافة 130 كلم'));
 		const r = cli(dir);
 		expect(r.status).toBe(1);
-		expect(r.stderr).toMatch(/questions\.yaml:\d+:\d+: error \[[a-z0-9-]+\] /);
+		expect(r.stdout).toMatch(/questions\.yaml:\d+:\d+: error \[[a-z0-9-]+\] /);
+		// the messages, then the summary under them, counted in good English
+		expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ errors?, \d+ warnings?$/);
 		const json = JSON.parse(cli(dir, '--json').stdout);
 		expect(json.ok).toBe(false);
 		expect(json.errors[0]).toHaveProperty('questionId');
@@ -160,7 +162,7 @@ describe('dalil check (CLI)', { timeout: 30_000 }, () => {
 		writeFileSync(join(dir, SLUG, 'broken.yaml'), 'questions:\n  - id: [oops\n');
 		const r = cli(dir);
 		expect(r.status).toBe(2);
-		expect(r.stderr).toMatch(/broken\.yaml:\d+:\d+: error YAML: /);
-		expect(r.stderr).not.toMatch(/\n\s+at /);
+		expect(r.stdout).toMatch(/broken\.yaml:\d+:\d+: error YAML: /);
+		expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
 	});
 });

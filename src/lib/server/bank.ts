@@ -1,6 +1,6 @@
 /**
  * Reads the question bank from disk (questions/<slug>/article.md and *.yaml) and checks it.
- * The server loads it once at start: the bank is immutable while the server runs.
+ * The server loads it at start, and again when its files change if asked to (`initBank`).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,52 +11,120 @@ import {
 	type CheckResult,
 	type LoadedArticle
 } from '../bank/check';
+import { formatDiagnostic, type Diagnostic, type SourceFile } from '../bank/diagnostics';
 
 /** The bank cannot be read at all: no folder, or no article in it. */
 export class BankUnreadable extends Error {}
 
+/** The largest bank file (article or questions) read: a bigger one is a mistake, or an attack. */
+export const MAX_BANK_FILE_BYTES = 4 * 1024 * 1024;
+
+/** What a bank folder holds: the article folders that could be read, and why others could not. */
+export interface BankDir {
+	sources: ArticleSource[];
+	/** files that cannot be read (each an input error, so `dalil check` exits 2) */
+	diagnostics: Diagnostic[];
+}
+
 /**
- * Reads every article folder below `dir`. Folders without article.md are skipped; files are named
+ * Reads every article folder below `dir`. A folder without article.md, a file that cannot be read
+ * (a dangling link, too big, not UTF-8) is reported, never skipped silently; files are named
  * relative to the working directory in messages.
  * @param dir the questions folder
+ * @throws BankUnreadable when the folder is missing
  */
-export function readBankDir(dir: string): ArticleSource[] {
+export function readBankDir(dir: string): BankDir {
 	if (!existsSync(dir) || !statSync(dir).isDirectory()) {
 		throw new BankUnreadable(`question bank folder not found: ${dir}`);
 	}
 	const name = (p: string) => relative(process.cwd(), p) || p;
+	const diagnostics: Diagnostic[] = [];
+	const read = (path: string): SourceFile | undefined => {
+		const file = readTextFile(path, name(path));
+		if ('text' in file) return file;
+		diagnostics.push(file);
+		return undefined;
+	};
 	const sources: ArticleSource[] = [];
 	for (const slug of readdirSync(dir).sort()) {
 		const folder = join(dir, slug);
-		if (!statSync(folder).isDirectory()) continue;
+		const kind = statOrUndefined(folder);
+		if (!kind) {
+			diagnostics.push(problem(name(folder), 'cannot be read (a link to nothing?)'));
+			continue;
+		}
+		if (!kind.isDirectory()) continue;
 		const articlePath = join(folder, 'article.md');
-		if (!existsSync(articlePath)) continue;
+		if (!existsSync(articlePath)) {
+			diagnostics.push(
+				problem(name(folder), 'has no article.md (each article is a folder with one)')
+			);
+			continue;
+		}
+		const article = read(articlePath);
 		const banks = readdirSync(folder)
 			.filter((f) => /\.ya?ml$/.test(f))
 			.sort()
-			.map((f) => ({ path: name(join(folder, f)), text: readFileSync(join(folder, f), 'utf8') }));
-		sources.push({
-			slug,
-			article: { path: name(articlePath), text: readFileSync(articlePath, 'utf8') },
-			banks
-		});
+			.map((f) => read(join(folder, f)))
+			.filter((f) => f !== undefined);
+		if (article) sources.push({ slug, article, banks });
 	}
-	if (sources.length === 0) {
+	if (sources.length === 0 && diagnostics.length === 0) {
 		throw new BankUnreadable(`no article in ${dir} (each article is a folder with article.md)`);
 	}
-	return sources;
+	return { sources, diagnostics };
+}
+
+function statOrUndefined(path: string) {
+	try {
+		return statSync(path);
+	} catch {
+		return undefined;
+	}
+}
+
+function problem(file: string, message: string, line = 1, column = 1): Diagnostic {
+	return { severity: 'error', kind: 'input', file, line, column, message };
 }
 
 /**
- * Reads and checks the bank in `dir`.
+ * A bank file's text, or why it cannot be used: missing, larger than `MAX_BANK_FILE_BYTES`, or not
+ * UTF-8 (placed at its first bad byte, rather than read as U+FFFD).
+ */
+function readTextFile(path: string, shown: string): SourceFile | Diagnostic {
+	const stat = statOrUndefined(path);
+	if (!stat?.isFile()) return problem(shown, 'cannot be read (a link to nothing, or not a file)');
+	if (stat.size > MAX_BANK_FILE_BYTES) {
+		const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+		return problem(shown, `is ${mb(stat.size)}; a bank file is at most ${mb(MAX_BANK_FILE_BYTES)}`);
+	}
+	const bytes = readFileSync(path);
+	try {
+		return { path: shown, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+	} catch {
+		const text = new TextDecoder('utf-8').decode(bytes);
+		const bad = text.indexOf('\uFFFD');
+		const before = text.slice(0, Math.max(0, bad)).split('\n');
+		return problem(shown, 'is not UTF-8 text', before.length, before.at(-1)!.length + 1);
+	}
+}
+
+/**
+ * Reads and checks the bank in `dir`: the files that cannot be read are reported first.
  * @param dir the questions folder
  */
 export function loadBank(dir: string): CheckResult {
-	const result = checkBank(readBankDir(dir));
-	if (result.articles.length === 0) {
-		throw new BankUnreadable(`no article in ${dir} could be read`);
-	}
-	return result;
+	const { sources, diagnostics } = readBankDir(dir);
+	const result = checkBank(sources);
+	return { ...result, diagnostics: [...diagnostics, ...result.diagnostics] };
+}
+
+/**
+ * The bank's error messages, one line each, for a log or a terminal.
+ * @param result a check result
+ */
+export function errorLines(result: CheckResult): string[] {
+	return result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
 }
 
 /** The loaded bank, indexed for the app. */
@@ -67,24 +135,80 @@ export interface Bank {
 }
 
 let current: Bank | undefined;
+/** Set when the server reloads the bank as its files change. */
+let watched: { dir: string; stamp: string; checkedAt: number } | undefined;
 
 /**
  * Loads the bank for the server: questions that fail the check are left out and listed in the log;
  * a bank that cannot be read at all throws `BankUnreadable`.
  * @param dir the questions folder
+ * @param options reload: check the files at most once a second and reload the bank when one
+ *   changed (in development, and in production with DALIL_RELOAD=1)
  */
-export function initBank(dir: string): Bank {
+export function initBank(dir: string, { reload = false } = {}): Bank {
+	const stamp = reload ? bankStamp(dir) : '';
 	const result = loadBank(dir);
+	if (result.articles.length === 0) {
+		const why = errorLines(result);
+		throw new BankUnreadable(`no article in ${dir} could be read:\n${why.join('\n')}`);
+	}
 	const articles = new Map(result.articles.map((a) => [a.slug, a]));
 	const questions = new Map(result.articles.flatMap((a) => a.questions.map((q) => [q.id, q])));
 	current = { result, articles, questions };
+	watched = reload ? { dir, stamp, checkedAt: Date.now() } : undefined;
 	return current;
 }
 
 /**
- * The bank the server serves, loaded on first use (the server's `init` hook loads it at start).
+ * The bank's messages and counts in the server's log.
+ * @param bank the loaded bank
+ */
+export function logBank(bank: Bank): void {
+	for (const line of errorLines(bank.result)) console.warn(line);
+	const failed = bank.result.articles.flatMap((a) => a.failed);
+	console.log(
+		`dalil: ${bank.questions.size} questions in ${bank.articles.size} articles` +
+			(failed.length ? `; left out (failed the check): ${failed.map((f) => f.id).join(', ')}` : '')
+	);
+}
+
+/** Names, sizes and times of the bank's files: it differs once a file is added, removed or saved. */
+function bankStamp(dir: string): string {
+	const parts: string[] = [];
+	const walk = (folder: string, depth: number) => {
+		for (const entry of readdirSync(folder).sort()) {
+			const path = join(folder, entry);
+			const stat = statOrUndefined(path);
+			parts.push(`${path} ${stat?.size} ${stat?.mtimeMs}`);
+			if (stat?.isDirectory() && depth < 1) walk(path, depth + 1);
+		}
+	};
+	if (existsSync(dir)) walk(dir, 0);
+	return parts.join('\n');
+}
+
+/** Reloads the bank when reloading is on, a second has passed and a file changed. */
+function reloadIfChanged(): void {
+	if (!watched || Date.now() - watched.checkedAt < 1000) return;
+	watched.checkedAt = Date.now();
+	if (bankStamp(watched.dir) === watched.stamp) return;
+	try {
+		console.log('dalil: the bank changed; reloading it');
+		logBank(initBank(watched.dir, { reload: true }));
+	} catch (e) {
+		// a bank broken while the server runs: keep serving the last good one
+		if (!(e instanceof BankUnreadable)) throw e;
+		console.error(`dalil: kept the bank as it was: ${e.message}`);
+		watched.stamp = bankStamp(watched.dir);
+	}
+}
+
+/**
+ * The bank the server serves, loaded on first use (the server's `init` hook loads it at start),
+ * and reloaded when its files change if the server asked for that.
  * @param dir the questions folder, used when not loaded yet
  */
 export function getBank(dir = process.env.DALIL_QUESTIONS || 'questions'): Bank {
+	reloadIfChanged();
 	return current ?? initBank(dir);
 }

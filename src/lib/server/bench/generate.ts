@@ -27,7 +27,7 @@ export interface GeneratedBank {
  * @param from the real bank to copy from
  */
 export function generateBank(count: number, from = 'questions'): GeneratedBank {
-	const real = readBankDir(from);
+	const real = readBankDir(from).sources;
 	const templates: { source: ArticleSource; questions: Record<string, unknown>[] }[] = real
 		.map((source) => ({
 			source,

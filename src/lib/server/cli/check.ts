@@ -55,14 +55,23 @@ export async function run(args: string[]): Promise<number> {
 		console.log(JSON.stringify(summary(result), null, 2));
 		return exitCode(result);
 	}
-	for (const d of result.diagnostics) console.error(formatDiagnostic(d));
-	const count = (s: string) => result.diagnostics.filter((d) => d.severity === s).length;
+	// one stream, in order: the messages, then the summary under them
+	const lines = result.diagnostics.map(formatDiagnostic);
 	for (const a of result.articles) {
-		console.log(
-			`${a.slug}: ${a.paragraphs.length} paragraphs, ${a.questions.length} questions proven` +
+		lines.push(
+			`${a.slug}: ${count(a.paragraphs.length, 'paragraph')}, ` +
+				`${count(a.questions.length, 'question')} proven` +
 				(a.failed.length ? `, ${a.failed.length} failing` : '')
 		);
 	}
-	console.log(`${count('error')} errors, ${count('warning')} warnings`);
+	if (result.articles.length === 0) lines.push(`no article in ${dir} could be read`);
+	const severity = (s: string) => result.diagnostics.filter((d) => d.severity === s).length;
+	lines.push(`${count(severity('error'), 'error')}, ${count(severity('warning'), 'warning')}`);
+	console.log(lines.join('\n'));
 	return exitCode(result);
+}
+
+/** "1 error", "3 errors". */
+function count(n: number, noun: string): string {
+	return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -15,6 +15,7 @@ import { gradeRecord, summarize, type BatchLine, type BatchLookup } from '../../
 import { BankUnreadable, loadBank } from '../bank';
 import { parseOptions, UsageError } from './args';
 import { csvText } from '../../export/csv';
+import { escapeControls } from '../../bank/diagnostics';
 
 const USAGE = 'usage: npm run dalil -- grade FILE [--questions DIR]   (FILE: .jsonl or .csv)';
 
@@ -27,6 +28,26 @@ interface Input {
 	error?: string;
 }
 
+/** Names that would reach an object's prototype rather than be a field of the record. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A record with no prototype (a `__proto__` key is then a plain key, never a prototype), or why
+ * it cannot be graded: a forbidden name, or a response that is not text.
+ */
+function toRecord(entries: [string, unknown][]): { record?: unknown; error?: string } {
+	const record: Record<string, unknown> = Object.create(null);
+	for (const [key, value] of entries) {
+		if (FORBIDDEN_KEYS.has(key)) return { error: `a field may not be named ${key}` };
+		record[key] = value;
+	}
+	// a number would be graded as an empty answer: the student's answer is text
+	if (typeof record.response === 'number') {
+		return { error: `\`response\` is a number; write the answer as text ("${record.response}")` };
+	}
+	return { record };
+}
+
 /** JSON lines: one object a line; blank lines skipped. */
 export function readJsonLines(text: string): Input[] {
 	const out: Input[] = [];
@@ -36,10 +57,10 @@ export function readJsonLines(text: string): Input[] {
 		.forEach((raw, i) => {
 			if (raw.trim() === '') return;
 			try {
-				const record = JSON.parse(raw);
-				if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+				const value: unknown = JSON.parse(raw);
+				if (value === null || typeof value !== 'object' || Array.isArray(value)) {
 					out.push({ line: i + 1, error: 'a line must be a JSON object' });
-				} else out.push({ line: i + 1, record });
+				} else out.push({ line: i + 1, ...toRecord(Object.entries(value)) });
 			} catch (e) {
 				out.push({
 					line: i + 1,
@@ -67,25 +88,42 @@ function cell(key: string, value: string): unknown {
 	return value;
 }
 
-/** CSV with a header row (id, response, question | expected, accept, article, paragraph, …). */
+/** A CSV file that cannot be read as answers: the whole file is refused (exit 2). */
+export class UnusableCsv extends Error {}
+
+/**
+ * CSV with a header row (id, response, question | expected, accept, article, paragraph, …).
+ * @throws UnusableCsv without a header row naming `id` and `response`, or with a column twice
+ */
 export function readCsv(text: string): Input[] {
+	let header: string[] = [];
 	const rows: { record: Record<string, string>; info: { lines: number } }[] = parseCsv(text, {
 		bom: true,
-		columns: (header: string[]) => header.map((h) => h.trim()),
+		columns: (names: string[]) => (header = names.map((h) => h.trim())),
 		skip_empty_lines: true,
 		relax_column_count: true,
 		info: true
 	});
+	const forbidden = header.find((h) => FORBIDDEN_KEYS.has(h));
+	if (forbidden !== undefined) throw new UnusableCsv(`a column may not be named ${forbidden}`);
+	const twice = header.find((h, i) => header.indexOf(h) < i);
+	if (twice !== undefined) throw new UnusableCsv(`the column «${twice}» appears twice`);
+	const missing = ['id', 'response'].filter((c) => !header.includes(c));
+	if (missing.length) {
+		throw new UnusableCsv(
+			`the first row names the columns (id, response, question or expected); it has no ${missing.join(', ')}`
+		);
+	}
 	return rows.map(({ record, info }) => {
-		const out: Record<string, unknown> = {};
+		const entries: [string, unknown][] = [];
 		for (const [k, v] of Object.entries(record)) {
-			if (k === 'response' || k === 'id') out[k] = v;
+			if (k === 'response' || k === 'id') entries.push([k, v]);
 			else {
 				const c = cell(k, v ?? '');
-				if (c !== undefined) out[k] = c;
+				if (c !== undefined) entries.push([k, c]);
 			}
 		}
-		return { line: info.lines, record: out };
+		return { line: info.lines, ...toRecord(entries) };
 	});
 }
 
@@ -150,13 +188,26 @@ export async function run(args: string[]): Promise<number> {
 		console.error(`dalil grade: ${file} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
 		return 2;
 	}
-	const text = buf.toString('utf8');
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+		if (text.includes('\0')) throw new Error('NUL');
+	} catch {
+		console.error(
+			`dalil grade: ${file}: not a text file (UTF-8 ${format === 'csv' ? 'CSV' : 'JSON lines'})`
+		);
+		return 2;
+	}
 	let inputs: Input[];
 	try {
 		inputs = format === 'csv' ? readCsv(text) : readJsonLines(text);
 	} catch (e) {
 		console.error(`dalil grade: ${file}: ${e instanceof Error ? e.message : String(e)}`);
 		return 2;
+	}
+	if (inputs.length === 0) {
+		console.error(`dalil grade: ${file}: no answers to grade`);
+		return 1;
 	}
 
 	// The bank is read once, and only when a line needs it.
@@ -194,7 +245,8 @@ export async function run(args: string[]): Promise<number> {
 		if (!line.ok) {
 			const why =
 				bankError && /in the bank/.test(line.error) ? `${line.error} (${bankError})` : line.error;
-			console.error(`${file}:${input.line}: skipped${line.id ? ` (id ${line.id})` : ''}: ${why}`);
+			const id = line.id ? ` (id ${line.id})` : '';
+			console.error(escapeControls(`${file}:${input.line}: skipped${id}: ${why}`));
 			continue;
 		}
 		if (format === 'jsonl') process.stdout.write(JSON.stringify(line.result) + '\n');

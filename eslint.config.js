@@ -42,6 +42,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build-cli/',
 			'.svelte-kit/',
 			'dist/',
 			'node_modules/',

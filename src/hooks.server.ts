@@ -6,7 +6,6 @@ import { guardActions } from '$lib/server/action-guard';
 import { BankUnreadable, getBank, initBank } from '$lib/server/bank';
 import { DatabaseConfigError, MigrationError, startDatabase } from '$lib/server/db';
 import { chooseLocale, isLocale, localeDir } from '$lib/i18n';
-import { quizPageCache } from '$lib/quiz/page-cache';
 
 /**
  * At start: opens and migrates the database (SQLite at DALIL_DB, by default data/dalil.db, or
@@ -65,8 +64,5 @@ const chooseLanguage: Handle = async ({ event, resolve }) => {
 	});
 };
 
-/**
- * The language first (the cache and the refusals use it), malformed action posts refused, then the
- * cache of rendered quiz pages.
- */
-export const handle = sequence(chooseLanguage, guardActions, quizPageCache());
+/** The language first (the refusals use it), then malformed action posts refused. */
+export const handle = sequence(chooseLanguage, guardActions);

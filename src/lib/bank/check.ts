@@ -67,25 +67,9 @@ export interface FailedQuestion {
 }
 
 export interface LoadedArticle extends Article {
-	/** the proven questions, unless the check was told not to keep them */
+	/** the questions the check proved */
 	questions: BankQuestion[];
 	failed: FailedQuestion[];
-	/** the proven questions counted, by type and by paragraph (kept or not) */
-	proven: ProvenCounts;
-}
-
-export interface ProvenCounts {
-	questions: number;
-	byType: Record<string, number>;
-	byParagraph: Record<string, number>;
-}
-
-export interface CheckOptions {
-	/**
-	 * Keep the proven questions (default). The app needs them; a check run that only reports
-	 * needs their counts, and a big bank checks faster when its questions are let go one by one.
-	 */
-	keep?: boolean;
 }
 
 export interface CheckResult {
@@ -113,12 +97,8 @@ interface PreparedParagraph {
 /**
  * Checks a whole bank.
  * @param sources the article folders
- * @param options what to keep
  */
-export function checkBank(
-	sources: ArticleSource[],
-	{ keep = true }: CheckOptions = {}
-): CheckResult {
+export function checkBank(sources: ArticleSource[]): CheckResult {
 	const diagnostics: Diagnostic[] = [];
 	const articles: LoadedArticle[] = [];
 	const seen = new Map<string, string>();
@@ -126,12 +106,7 @@ export function checkBank(
 		const { article, diagnostics: ad } = parseArticle(source.slug, source.article);
 		diagnostics.push(...ad);
 		if (!article) continue;
-		const proven: ProvenCounts = {
-			questions: 0,
-			byType: Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])),
-			byParagraph: Object.fromEntries(article.paragraphs.map((p) => [p.id, 0]))
-		};
-		const loaded: LoadedArticle = { ...article, questions: [], failed: [], proven };
+		const loaded: LoadedArticle = { ...article, questions: [], failed: [] };
 		const prepared = article.paragraphs.map((p): PreparedParagraph => {
 			const quote = normalizeQuoteWithOffsets(p.text);
 			return { p, quote, analyzed: analyzeWords(quote.text) };
@@ -167,12 +142,7 @@ export function checkBank(
 					prompt: entry.q.prompt,
 					errors: own.filter((d) => d.severity === 'error')
 				});
-			} else {
-				proven.questions++;
-				proven.byType[entry.q.type]++;
-				for (const p of entry.q.paragraph) proven.byParagraph[p]++;
-				if (keep) loaded.questions.push(entry.q);
-			}
+			} else loaded.questions.push(entry.q);
 			diagnostics.push(...own);
 		}
 		articles.push(loaded);
@@ -271,9 +241,6 @@ function checkFile(
 
 type Entry = { q: BankQuestion; errors: Diagnostic[]; locate: Locate; index: number };
 
-/** The texts of the question being grounded, folded (one map for all questions: big banks). */
-const SEEN_TEXTS = new Map<string, Analyzed>();
-
 function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 	const q = entry.q;
 	const cited: PreparedParagraph[] = [];
@@ -290,14 +257,6 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 		} else cited.push(p);
 	}
 	if (cited.length === 0) return;
-	// A key is looked at several times (proof, ambiguity, distinct options): fold it once.
-	SEEN_TEXTS.clear();
-	const analyzed = (text: string) => {
-		let a = SEEN_TEXTS.get(text);
-		if (!a) SEEN_TEXTS.set(text, (a = analyze(text)));
-		return a;
-	};
-
 	// 1. Each evidence quote stands in a cited paragraph, verbatim.
 	const evidence: Analyzed[] = [];
 	q.evidence.forEach((quote, i) => {
@@ -310,11 +269,7 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 				const end = p.quote.offsets[at + needle.length - 1] + 1;
 				q.spans.push({ paragraph: p.p.id, start, end });
 				// a quote is analyzed already, as part of its paragraph (unless it cuts a token)
-				found = SEEN_TEXTS.get(quote);
-				if (!found) {
-					found = analyzedSpan(p.analyzed, at, needle.length) ?? analyze(quote);
-					SEEN_TEXTS.set(quote, found);
-				}
+				found = analyzedSpan(p.analyzed, at, needle.length) ?? analyze(quote);
 				break;
 			}
 		}
@@ -335,7 +290,7 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 
 	// 2. Each answer key stands in its evidence, under the grading normalization.
 	const proven = (text: string) => {
-		const a = analyzed(text);
+		const a = analyze(text);
 		return a.tokens.length > 0 && evidence.some((e) => findPhrase(e, a) >= 0);
 	};
 	const requireOption = (o: Option, path: PropertyKey[], what: string) => {
@@ -377,7 +332,7 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 			keyHygiene(entry, q.answer, ['answer']);
 			duplicates(entry, [q.answer, ...q.accept], ['accept']);
 			q.accept.forEach((a, i) => keyHygiene(entry, a, ['accept', i]));
-			ambiguity(entry, analyzed(q.answer), q.answer, all, cited);
+			ambiguity(entry, analyze(q.answer), q.answer, all, cited);
 			break;
 		}
 		case 'numeric': {
@@ -436,8 +391,7 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 
 /** Choices must differ from each other once folded, or a student cannot tell them apart. */
 function distinctOptions(entry: Entry, options: Option[], correct: number) {
-	// only the folded text is compared: a key analyzed already is not folded again
-	const keys = options.map((o) => SEEN_TEXTS.get(o.text)?.folded ?? foldArabic(o.text));
+	const keys = options.map((o) => foldArabic(o.text));
 	keys.forEach((k, i) => {
 		const first = keys.indexOf(k);
 		if (first < i) {
@@ -589,17 +543,26 @@ export function failedViews(a: LoadedArticle): FailedView[] {
 	}));
 }
 
-/** Counts for the `--json` summary. */
+/**
+ * Counts for the `--json` summary: the proven questions, by type and by paragraph.
+ * @param a a checked article
+ */
 export function articleStats(a: LoadedArticle) {
+	const byType = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0]));
+	const byParagraph = Object.fromEntries(a.paragraphs.map((p) => [p.id, 0]));
+	for (const q of a.questions) {
+		byType[q.type]++;
+		for (const p of q.paragraph) byParagraph[p]++;
+	}
 	return {
 		slug: a.slug,
 		title: a.title,
 		language: a.language,
 		direction: a.direction,
 		paragraphs: a.paragraphs.length,
-		questions: a.proven.questions,
+		questions: a.questions.length,
 		failed: a.failed.length,
-		byType: { ...a.proven.byType },
-		byParagraph: { ...a.proven.byParagraph }
+		byType,
+		byParagraph
 	};
 }

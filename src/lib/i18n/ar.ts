@@ -21,6 +21,7 @@ export const ar = {
 	failedQuestions: 'أسئلة لم تجتز الفحص',
 	noFailed: 'كل الأسئلة مثبتة من النص.',
 	warnings: 'تنبيهات',
+	noArticle: 'لا مقالة باسم «{slug}».',
 	notFound: 'غير موجود',
 	// refusals of malformed or too frequent requests (issue 18), answered before any route runs
 	refusal: {
@@ -220,6 +221,9 @@ export const ar = {
 		problemTooLong: 'الإجابة أطول من {n} حرفًا؛ اختصرها. لم تُحفظ هذه الإجابة، وحُفظت بقية إجاباتك.',
 		problemOption: 'هذه الإجابة ليست من الخيارات المعروضة.',
 		problemMalformed: 'تعذّرت قراءة هذه الإجابة.',
+		noSeed: 'الرابط ناقص: افتحه من جديد.',
+		notStarted: 'لم يبدأ هذا الاختبار بعد: ابدأه أولًا.',
+		testChecked: 'يُصحَّح الاختبار عند تسليمه، لا سؤالًا سؤالًا.',
 		badPost: 'تعذّرت قراءة بعض الإجابات؛ انظر الرسائل عند الأسئلة.',
 		chooseAll: 'اختر كل ما ينطبق.',
 		typeAnswer: 'إجابتك',

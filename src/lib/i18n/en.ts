@@ -23,6 +23,7 @@ export const en: Strings = {
 	failedQuestions: 'Questions that failed the check',
 	noFailed: 'Every question is proven by the text.',
 	warnings: 'Warnings',
+	noArticle: 'No article named “{slug}”.',
 	notFound: 'Not found',
 	// refusals of malformed or too frequent requests (issue 18), answered before any route runs
 	refusal: {
@@ -226,6 +227,9 @@ export const en: Strings = {
 			'This answer is longer than {n} characters; please shorten it. It was not saved; your other answers were.',
 		problemOption: 'This answer is not one of the options shown.',
 		problemMalformed: 'This answer could not be read.',
+		noSeed: 'This quiz link is incomplete: open it again.',
+		notStarted: 'This test has not been started: start it first.',
+		testChecked: 'A test is marked when it is submitted, not question by question.',
 		badPost: 'Some answers could not be read: see the messages at the questions.',
 		chooseAll: 'Choose all that apply.',
 		typeAnswer: 'Your answer',

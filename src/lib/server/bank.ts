@@ -7,7 +7,6 @@ import { join, relative } from 'node:path';
 import {
 	checkBank,
 	type ArticleSource,
-	type CheckOptions,
 	type BankQuestion,
 	type CheckResult,
 	type LoadedArticle
@@ -51,10 +50,9 @@ export function readBankDir(dir: string): ArticleSource[] {
 /**
  * Reads and checks the bank in `dir`.
  * @param dir the questions folder
- * @param options what the check keeps
  */
-export function loadBank(dir: string, options?: CheckOptions): CheckResult {
-	const result = checkBank(readBankDir(dir), options);
+export function loadBank(dir: string): CheckResult {
+	const result = checkBank(readBankDir(dir));
 	if (result.articles.length === 0) {
 		throw new BankUnreadable(`no article in ${dir} could be read`);
 	}

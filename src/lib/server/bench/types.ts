@@ -7,7 +7,7 @@ export interface Figure {
 	baseline: number | null;
 	/** value / baseline, or null */
 	ratio: number | null;
-	/** the target, as text (e.g. "< 200 ms") */
+	/** the target, as text (e.g. "≤ 150 ms"); empty for a figure printed for comparison */
 	target: string;
 }
 

@@ -37,8 +37,7 @@ export async function run(args: string[]): Promise<number> {
 	const dir = positionals[0] ?? 'questions';
 	let result: CheckResult;
 	try {
-		// the report needs the counts, not the questions
-		result = loadBank(dir, { keep: false });
+		result = loadBank(dir);
 	} catch (e) {
 		if (!(e instanceof BankUnreadable)) throw e;
 		if (values.json) {
@@ -56,7 +55,7 @@ export async function run(args: string[]): Promise<number> {
 	const count = (s: string) => result.diagnostics.filter((d) => d.severity === s).length;
 	for (const a of result.articles) {
 		console.log(
-			`${a.slug}: ${a.paragraphs.length} paragraphs, ${a.proven.questions} questions proven` +
+			`${a.slug}: ${a.paragraphs.length} paragraphs, ${a.questions.length} questions proven` +
 				(a.failed.length ? `, ${a.failed.length} failing` : '')
 		);
 	}

@@ -90,3 +90,27 @@ test('the study set leaves out an open test’s questions, and nothing else', as
 	expect(served.length).toBeGreaterThan(0);
 	expect(served.length).toBeLessThanOrEqual(article.questions.length - secret.length);
 });
+
+/** Text as the server renders it into HTML. */
+const html = (s: string) =>
+	s
+		.replaceAll('&', '&amp;')
+		.replaceAll('<', '&lt;')
+		.replaceAll('>', '&gt;')
+		.replaceAll('"', '&quot;');
+
+test('practice links leave out an open test’s questions, even asked for by id', async ({
+	request
+}) => {
+	for (const query of [
+		`ids=${secret.join(',')}&seed=peek&mode=practice`,
+		'n=50&seed=peek&mode=practice',
+		'n=50&seed=peek&mode=test'
+	]) {
+		const response = await request.get(`/quiz/${SLUG}?${query}`);
+		expect(response.status()).toBe(200);
+		const body = await response.text();
+		expect(body).toContain('name=');
+		for (const prompt of secretPrompts) expect(body).not.toContain(html(prompt));
+	}
+});

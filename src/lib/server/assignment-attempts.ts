@@ -12,7 +12,8 @@ import type { LoadedArticle } from '../bank/check';
 import { quizSpecOf } from '../assign/spec';
 import { attemptDeadline, mayStart, punctuality } from '../assign/timing';
 import type { Answers } from '../quiz/form';
-import { gradeAnswer, quizFor, type QuizPage } from '../quiz/take';
+import { gradeAnswer } from '../quiz/take';
+import { quizFor, type QuizPage } from './quizzes';
 import type { Assignment } from './assignments';
 import type { Database } from './db/schema';
 import {

@@ -168,7 +168,15 @@ export const evidenceQuestion = z.strictObject({
 	...common,
 	type: z.literal('evidence'),
 	/** share of the stored evidence the marked phrase must cover (it may be at most three times as long) */
-	minOverlap: z.number().gt(0).max(1).default(0.5)
+	minOverlap: z.number().gt(0).max(1).default(0.5),
+	/** the smallest phrase of the evidence that proves the answer: a mark holding it is right */
+	core: z
+		.string()
+		.min(1)
+		.optional()
+		.describe(
+			'the smallest phrase of the evidence that proves the answer; a marked span that holds it (and is not much longer than the evidence) is right'
+		)
 });
 
 export const question = z.discriminatedUnion(

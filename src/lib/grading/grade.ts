@@ -71,7 +71,12 @@ function contextFor(q: Question, p: Prepared, context?: GradeContext): PreparedC
 	let c = p.contexts.get(article);
 	if (!c) {
 		const cited = article.paragraphs.filter((x) => q.paragraph.includes(x.id));
-		c = prepareContext(cited.length ? cited : article.paragraphs, article.paragraphs, q.prompt);
+		c = prepareContext(
+			cited.length ? cited : article.paragraphs,
+			article.paragraphs,
+			q.prompt,
+			article.date
+		);
 		p.contexts.set(article, c);
 	}
 	return c;
@@ -442,8 +447,17 @@ function grade(q: AnyQuestion, r: StudentResponse, context?: GradeContext): Grad
 			}
 			const marked = ev.end - ev.start;
 			const stored = spans.length ? Math.max(...spans.map((s) => s.end - s.start)) : 0;
-			const ok = spans.length > 0 && best.coverage >= q.minOverlap && marked <= 3 * stored;
-			const score = ok ? 1 : Math.round(best.coverage * best.precision * 100) / 100;
+			const holdsCore = markHoldsCore(q, ev, context);
+			const ok =
+				spans.length > 0 &&
+				marked <= 3 * stored &&
+				(holdsCore === true || (holdsCore === undefined && best.coverage >= q.minOverlap));
+			// with a core, the mark proves the answer or it does not: no share of a right answer
+			const score = ok
+				? 1
+				: holdsCore === false
+					? 0
+					: Math.round(best.coverage * best.precision * 100) / 100;
 			return result(q, score, {
 				rule: 'evidence-span',
 				reason: !spans.length
@@ -452,7 +466,9 @@ function grade(q: AnyQuestion, r: StudentResponse, context?: GradeContext): Grad
 						? `the marked phrase covers ${Math.round(best.coverage * 100)}% of the evidence`
 						: marked > 3 * stored
 							? 'the marked passage is much longer than the evidence'
-							: `the marked phrase covers ${Math.round(best.coverage * 100)}% of the evidence (${Math.round(q.minOverlap * 100)}% needed)`,
+							: holdsCore === false
+								? `the marked phrase does not hold «${q.type === 'evidence' ? q.core : ''}», which proves the answer`
+								: `the marked phrase covers ${Math.round(best.coverage * 100)}% of the evidence (${Math.round(q.minOverlap * 100)}% needed)`,
 				parts: [
 					{
 						label: 'evidence',
@@ -465,6 +481,26 @@ function grade(q: AnyQuestion, r: StudentResponse, context?: GradeContext): Grad
 			});
 		}
 	}
+}
+
+/**
+ * Whether a marked span holds the smallest phrase that proves the answer (the question's `core`,
+ * found in the marked paragraph near the stored evidence); undefined when the question declares
+ * none or its core is not in that paragraph.
+ */
+function markHoldsCore(
+	q: AnyQuestion,
+	mark: { paragraph: string; start: number; end: number },
+	context?: GradeContext
+): boolean | undefined {
+	if (q.type !== 'evidence' || !q.core) return undefined;
+	const text = context?.article?.paragraphs.find((p) => p.id === mark.paragraph)?.text;
+	const span = (q.spans ?? []).find((s) => s.paragraph === mark.paragraph);
+	if (!text || !span) return undefined;
+	let at = text.indexOf(q.core, span.start);
+	if (at < 0 || at > span.end) at = text.indexOf(q.core);
+	if (at < 0) return undefined;
+	return mark.start <= at && mark.end >= at + q.core.length;
 }
 
 export { MAX_ANSWER_LENGTH };

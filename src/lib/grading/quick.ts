@@ -60,6 +60,8 @@ export type QuickKey = z.infer<typeof quickKey>;
 /** The article text a quick key may name, by slug. */
 export interface QuickArticle {
 	paragraphs: ContextParagraph[];
+	/** the article's date (YYYY-MM-DD), for relative times */
+	date?: string;
 }
 
 interface PreparedQuick {
@@ -197,7 +199,12 @@ export function gradeQuick(
 		const pid = paragraphIdOf(k);
 		const cited = pid ? article.paragraphs.filter((x) => x.id === pid) : [];
 		if (!ctx) {
-			ctx = prepareContext(cited.length ? cited : article.paragraphs, article.paragraphs, k.prompt);
+			ctx = prepareContext(
+				cited.length ? cited : article.paragraphs,
+				article.paragraphs,
+				k.prompt,
+				article.date
+			);
 			p.contexts.set(article, ctx);
 			p.evidence.set(article, locate(p, k, cited));
 		}

@@ -19,6 +19,7 @@ export const RULES = {
 	'name-in-head': 'the proper name of a key made of a generic head and a name',
 	surname: 'a person named by surname, which no other person of the article shares',
 	'first-name-only': 'a first name alone does not name a person',
+	time: 'relative and absolute times agree through the article’s date («العام الماضي» = 2023 in 2024)',
 	'less-precise': 'a qualifier of the key left out, without contradicting it',
 	incomplete: 'a required word of the key is missing',
 	parts: 'a key of several parts: each part counts for its share',

@@ -65,5 +65,6 @@ export interface GradeResult {
 
 /** The text a question is graded against: its article's paragraphs, as stored. */
 export interface GradeContext {
-	article?: { paragraphs: { id: string; text: string }[] };
+	/** the article's date (YYYY-MM-DD) reads relative times ("last year") */
+	article?: { paragraphs: { id: string; text: string }[]; date?: string };
 }

@@ -89,7 +89,13 @@ export function latinSkeletons(token: string): string[] {
 	s = s.replace(/[aeiou]/g, 'V');
 	const one = finish(s.replace(/th|dh/g, (m) => m[0]));
 	const two = finish(s);
-	return one === two ? [one] : [one, two];
+	const out = one === two ? [one] : [one, two];
+	// Spanish j and x are a kh (Javier, Xavier = خافيير)
+	if (/^[jx]/.test(token)) {
+		const kh = latinSkeletons('kh' + token.slice(1))[0];
+		if (!out.includes(kh)) out.push(kh);
+	}
+	return out;
 }
 
 /**
@@ -121,4 +127,34 @@ export function spellingSkeleton(token: string): string {
 		out += c;
 	}
 	return out;
+}
+
+/** Arabizi: the digits that stand for Arabic letters in Latin chat spelling (3 = ع, 7 = ح, …). */
+const ARABIZI: Record<string, string> = {
+	'2': 'a',
+	'3': 'a',
+	'5': 'kh',
+	'6': 't',
+	'7': 'h',
+	'8': 'gh',
+	'9': 'q'
+};
+
+/**
+ * A text with the Arabizi digits inside Latin words read as letters ("5afyer" → "khafyer",
+ * "m7md" → "mhhmd"). A digit is read so only when letters stand on both sides of it, or it starts
+ * a word of three letters or more that is not a unit ("5km" stays five kilometres).
+ * @param text the text as typed
+ * @param isUnit whether a Latin word is a unit
+ */
+export function readArabizi(text: string, isUnit: (word: string) => boolean): string {
+	if (!/[a-z][2356789]|[2356789][a-z]/i.test(text)) return text;
+	return text.replace(
+		/(?<![0-9])\b([a-z]*)([2356789])([a-z]*)\b(?![0-9])/gi,
+		(all, before, digit, after) => {
+			if (!before && (after.length < 3 || isUnit(after.toLowerCase()))) return all;
+			if (!after && before.length < 2) return all;
+			return before + ARABIZI[digit] + after;
+		}
+	);
 }

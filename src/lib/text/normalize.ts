@@ -92,12 +92,13 @@ export function normalizeQuoteWithOffsets(text: string): { text: string; offsets
  * Arabic combining marks that carry no letter: harakat, tanween, shadda, sukun, superscript alef,
  * Quranic annotation signs (Unicode blocks Arabic 0610–061A, 064B–065F, 0670, 06D6–06ED).
  */
-const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]/g;
+export const ARABIC_MARKS =
+	/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]/g;
 /** Latin combining marks left by NFD (é → e), so "Sirté" and "Sirte" agree. */
-const LATIN_MARKS = /[\u0300-\u036F]/g;
+export const LATIN_MARKS = /[\u0300-\u036F]/g;
 
 /** Letter folds: every form a student may type for the same letter maps to one. */
-const LETTER_FOLDS: Record<string, string> = {
+export const LETTER_FOLDS: Record<string, string> = {
 	// alef with hamza above/below, madda, wasla → bare alef
 	'\u0623': '\u0627',
 	'\u0625': '\u0627',
@@ -131,15 +132,15 @@ const LETTER_FOLDS: Record<string, string> = {
  * one form per letter, ASCII digits, punctuation to spaces, single spaces, digits split from
  * letters ("120كلم" → "120 كلم").
  *
- * Written as two passes over character codes in reused buffers rather than a chain of Unicode
+ * Written as two passes over character codes in typed arrays rather than a chain of Unicode
  * regular expressions: the grader folds every answer and the bank check every key and paragraph,
  * and building strings a character at a time was most of their time. Text made only of ASCII and
  * Arabic (what students type) skips the Unicode normalizations, which change nothing there.
  * @param text any text
  */
 export function foldArabic(text: string): string {
-	const n = foldCodes(comparable(text), false); // (may grow OUT: read it after)
-	return codesToString(OUT, n);
+	const folded = foldCodes(comparable(text), false);
+	return codesToString(folded.codes, folded.length);
 }
 
 /** Text that NFKC, NFD and lower-casing beyond ASCII leave as it is (ASCII, Arabic, spaces). */
@@ -208,76 +209,74 @@ const CLASS_OF = Uint8Array.from({ length: TABLE_END }, (_, c) =>
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** Reused buffers: pass 1's output and where each of its codes came from, pass 2's output. */
-let MAPPED = new Uint16Array(1024);
-let MAPPED_AT = new Int32Array(1024);
-/** twice pass 1's size: pass 2 adds at most one space before each character */
-let OUT = new Uint16Array(2048);
-/** Where each token of the last `foldCodes(…, true)` starts in its input, and ends. */
-let TOKEN_AT = new Int32Array(1024);
-let TOKEN_END = new Int32Array(1024);
+/** What `foldCodes` gives back: its own buffers, so a call never overwrites another's result. */
+interface FoldedCodes {
+	codes: Uint16Array;
+	length: number;
+	/** with `tokenStarts`: where each token starts in the input, and ends */
+	tokenAt: Int32Array;
+	tokenEnd: Int32Array;
+}
 
 /**
- * Folds a comparable text into `OUT` and returns the output's length.
+ * Folds a comparable text into buffers of its own (re-entrant: no shared output), and returns them.
  *
  * Pass 1: marks and tatweel out, ASCII lower case, digits to ASCII, one form per letter.
  * Pass 2: words of letters and digits separated by single spaces. A comma before exactly three
  * digits groups thousands ("1,200"); otherwise a point or comma between digits is a decimal point.
  * The percent sign is a word of its own; digits and letters that touch are split.
  * @param s the text, `comparable` already
- * @param tokenStarts whether to note in `TOKEN_AT` and `TOKEN_END` where each token starts and
+ * @param tokenStarts whether to note in `tokenAt` and `tokenEnd` where each token starts and
  *   ends in `s`
  */
-function foldCodes(s: string, tokenStarts: boolean): number {
+function foldCodes(s: string, tokenStarts: boolean): FoldedCodes {
 	const length = s.length;
-	if (length > MAPPED.length) {
-		const size = 2 * length;
-		MAPPED = new Uint16Array(size);
-		MAPPED_AT = new Int32Array(size);
-		OUT = new Uint16Array(2 * size);
-		TOKEN_AT = new Int32Array(size);
-		TOKEN_END = new Int32Array(size);
-	}
+	const mapped = new Uint16Array(length);
+	const mappedAt = new Int32Array(length);
+	// pass 2 adds at most one space before each character
+	const folded = new Uint16Array(2 * length);
+	const tokenAt = new Int32Array(tokenStarts ? length : 0);
+	const tokenEnd = new Int32Array(tokenStarts ? length : 0);
 	let n = 0;
 	for (let i = 0; i < length; i++) {
 		const c = s.charCodeAt(i);
 		const m = c < TABLE_END ? LETTER_OF[c] : c;
 		if (m === DROP) continue;
-		MAPPED[n] = m;
-		MAPPED_AT[n++] = i;
+		mapped[n] = m;
+		mappedAt[n++] = i;
 	}
 	let o = 0;
 	let tokens = 0;
 	let pending = false;
 	let last = 0;
 	for (let i = 0; i < n; i++) {
-		const c = MAPPED[i];
+		const c = mapped[i];
 		if (
 			(c === 44 || c === 46) &&
 			!pending &&
 			last === DIGIT &&
 			i + 1 < n &&
-			isDigit(MAPPED[i + 1])
+			isDigit(mapped[i + 1])
 		) {
 			const grouping =
 				c === 44 &&
 				i + 3 < n &&
-				isDigit(MAPPED[i + 2]) &&
-				isDigit(MAPPED[i + 3]) &&
-				!(i + 4 < n && isDigit(MAPPED[i + 4]));
+				isDigit(mapped[i + 2]) &&
+				isDigit(mapped[i + 3]) &&
+				!(i + 4 < n && isDigit(mapped[i + 4]));
 			if (!grouping) {
-				OUT[o++] = 46;
+				folded[o++] = 46;
 				last = 0;
 			}
 			continue; // (a digit follows: it moves the token's end)
 		}
 		if (c === 37) {
-			if (o > 0) OUT[o++] = 32;
+			if (o > 0) folded[o++] = 32;
 			if (tokenStarts) {
-				TOKEN_AT[tokens] = MAPPED_AT[i];
-				TOKEN_END[tokens++] = MAPPED_AT[i] + 1;
+				tokenAt[tokens] = mappedAt[i];
+				tokenEnd[tokens++] = mappedAt[i] + 1;
 			}
-			OUT[o++] = 37;
+			folded[o++] = 37;
 			pending = true;
 			last = 0;
 			continue;
@@ -287,7 +286,7 @@ function foldCodes(s: string, tokenStarts: boolean): number {
 		const k =
 			c < TABLE_END
 				? CLASS_OF[c]
-				: classOf(c, pair ? String.fromCharCode(c, MAPPED[i + 1]) : String.fromCharCode(c));
+				: classOf(c, pair ? String.fromCharCode(c, mapped[i + 1]) : String.fromCharCode(c));
 		if (k === 0) {
 			pending = true;
 			if (pair) i++;
@@ -295,15 +294,15 @@ function foldCodes(s: string, tokenStarts: boolean): number {
 		}
 		if (!pending && ((k === DIGIT && last === LETTER) || (k === LETTER && last === DIGIT)))
 			pending = true;
-		if (pending && o > 0) OUT[o++] = 32;
-		if (tokenStarts && (o === 0 || OUT[o - 1] === 32)) TOKEN_AT[tokens++] = MAPPED_AT[i];
+		if (pending && o > 0) folded[o++] = 32;
+		if (tokenStarts && (o === 0 || folded[o - 1] === 32)) tokenAt[tokens++] = mappedAt[i];
 		pending = false;
-		OUT[o++] = c;
-		if (pair) OUT[o++] = MAPPED[++i];
-		if (tokenStarts) TOKEN_END[tokens - 1] = MAPPED_AT[i] + 1;
+		folded[o++] = c;
+		if (pair) folded[o++] = mapped[++i];
+		if (tokenStarts) tokenEnd[tokens - 1] = mappedAt[i] + 1;
 		last = k;
 	}
-	return o;
+	return { codes: folded, length: o, tokenAt, tokenEnd };
 }
 
 /** The string of the first `n` codes of a buffer (in slices: a call takes so many arguments). */
@@ -318,31 +317,6 @@ function codesToString(codes: Uint16Array, n: number): string {
 		);
 	}
 	return s;
-}
-
-/**
- * The reference definition of `foldArabic`, as a chain of regular expressions: slower, kept to
- * test the fast one against.
- * @param text any text
- */
-export function foldArabicReference(text: string): string {
-	let s = text.normalize('NFKC').toLowerCase();
-	s = s.normalize('NFD').replace(LATIN_MARKS, '').normalize('NFC');
-	s = s.replace(ARABIC_MARKS, '').replace(/\u0640/g, '');
-	let out = '';
-	for (const ch of s) {
-		const code = ch.charCodeAt(0);
-		if (code >= 0x0660 && code <= 0x0669) out += String.fromCharCode(code - 0x0660 + 48);
-		else if (code >= 0x06f0 && code <= 0x06f9) out += String.fromCharCode(code - 0x06f0 + 48);
-		else out += LETTER_FOLDS[ch] ?? ch;
-	}
-	out = out.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
-	out = out.replace(/(\d)[.,](?=\d)/g, '$1\uE000');
-	out = out.replace(/[^\p{L}\p{N}\uE000%]+/gu, ' ');
-	out = out.replace(/\uE000/g, '.');
-	out = out.replace(/%/g, ' % ');
-	out = out.replace(/(\d)(?=\p{L})/gu, '$1 ').replace(/(\p{L})(?=\d)/gu, '$1 ');
-	return out.replace(/ +/g, ' ').trim();
 }
 
 /**
@@ -424,12 +398,12 @@ export function analyzeWords(text: string): AnalyzedWords {
 	const tokenEnds: number[] = [];
 	if (PLAIN.test(text)) {
 		// one fold of the whole text, which notes where each token starts and ends
-		const n = foldCodes(text, true);
-		const folded = codesToString(OUT, n);
+		const fold = foldCodes(text, true);
+		const folded = codesToString(fold.codes, fold.length);
 		const tokens = folded === '' ? [] : folded.split(' ');
 		for (let t = 0; t < tokens.length; t++) {
-			tokenStarts.push(TOKEN_AT[t]);
-			tokenEnds.push(TOKEN_END[t]);
+			tokenStarts.push(fold.tokenAt[t]);
+			tokenEnds.push(fold.tokenEnd[t]);
 		}
 		return { folded, tokens, variants: tokens.map(stemVariants), tokenStarts, tokenEnds };
 	}

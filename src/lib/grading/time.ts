@@ -1,0 +1,144 @@
+/**
+ * The time rule: relative and absolute times agree through the article's date. "Last year" in an
+ * article of 2024 is 2023; «قبل عشرين عامًا» is 2004; «آذار الماضي» in November 2024 is March
+ * 2024; «أمس» in an article of a Thursday is Wednesday. An answer that gives the key's time in the
+ * other form is rewritten into the key's form; one that gives another time contradicts the key.
+ */
+import { lexeme, type Lexeme } from '../text/lexicon';
+import { analyze, type Analyzed } from '../text/normalize';
+import { findNumbers } from '../text/units';
+
+/** The times a text names, resolved against a date. */
+interface Times {
+	year?: number;
+	/** token indices that gave the year */
+	yearTokens: number[];
+	/** weekday id (D1 = Sunday … D7 = Saturday) */
+	weekday?: string;
+	weekdayTokens: number[];
+}
+
+const QUALIFIER_YEARS: Record<string, number> = { past: -1, current: 0, next: 1 };
+const isYear = (n: { value: number; unit?: string }) =>
+	!n.unit && Number.isInteger(n.value) && n.value >= 1000 && n.value <= 2100;
+
+/** The year of a month named with «الماضي»/«المقبل» (or none: the article's year). */
+function yearOfMonth(month: number, qualifier: string | undefined, date: Date): number {
+	const year = date.getUTCFullYear();
+	const now = date.getUTCMonth() + 1;
+	if (qualifier === 'past') return month < now ? year : year - 1;
+	if (qualifier === 'next') return month > now ? year : year + 1;
+	return year;
+}
+
+/** Reads the times of an analyzed text. */
+function readTimes(a: Analyzed, date: Date): Times {
+	const lex: (Lexeme | undefined)[] = a.tokens.map((t, i) => lexeme(t, a.variants[i]));
+	const numbers = findNumbers(a);
+	const times: Times = { yearTokens: [], weekdayTokens: [] };
+	const numberAt = new Map(numbers.map((n) => [n.index, n]));
+	const year = date.getUTCFullYear();
+	for (let i = 0; i < a.tokens.length; i++) {
+		const n = numberAt.get(i);
+		const l = lex[i];
+		if (n?.unit === 'year' && lex[i + (n.length ?? 1)]?.cls === 'ago') {
+			// "84 years ago"
+			times.year = year - n.value;
+			for (let k = i; k <= i + (n.length ?? 1); k++) times.yearTokens.push(k);
+		} else if (n && isYear(n)) {
+			times.year = n.value;
+			times.yearTokens.push(i);
+		} else if (l?.cls === 'ago') {
+			// «قبل عشرين عامًا», «منذ نحو 20 سنة», «قبل عام»
+			let j = i + 1;
+			while (j < a.tokens.length && (lex[j]?.cls === 'filler' || lex[j]?.cls === 'relation')) j++;
+			const m = numberAt.get(j);
+			if (m?.unit === 'year') {
+				times.year = year - m.value;
+				for (let k = i; k < j + (m.length ?? 1); k++) times.yearTokens.push(k);
+			} else if (lex[j]?.cls === 'period' && lex[j]!.id === 'year') {
+				times.year = year - 1;
+				for (let k = i; k <= j; k++) times.yearTokens.push(k);
+			}
+		} else if (l?.cls === 'period' && l.id === 'year') {
+			// «العام الماضي», «هذا العام», "last year"
+			for (const j of [i - 1, i + 1]) {
+				const q = lex[j];
+				if (q?.cls === 'qualifier' && q.id in QUALIFIER_YEARS) {
+					times.year = year + QUALIFIER_YEARS[q.id];
+					times.yearTokens.push(Math.min(i, j), Math.max(i, j));
+				}
+			}
+		} else if (l?.cls === 'month' && times.year === undefined) {
+			const q = lex[i + 1]?.cls === 'qualifier' ? lex[i + 1]!.id : undefined;
+			if (q === 'past' || q === 'next') {
+				times.year = yearOfMonth(Number(l.id.slice(1)), q, date);
+				times.yearTokens.push(i + 1);
+			}
+		} else if (l?.cls === 'weekday') {
+			times.weekday = l.id;
+			times.weekdayTokens.push(i);
+		} else if (l?.cls === 'relative-day') {
+			const day = new Date(date.getTime() + Number(l.id) * 86_400_000);
+			times.weekday = `D${day.getUTCDay() + 1}`;
+			times.weekdayTokens.push(i);
+		}
+	}
+	return times;
+}
+
+/** Keys analyzed once (the bank's keys do not change). */
+const analyzedKeys = new Map<string, Analyzed>();
+
+/** What the time rule makes of an answer. */
+export type TimeReading =
+	| { kind: 'none' }
+	| { kind: 'contradicts'; reason: string }
+	/** the answer in the key's terms, and what was read */
+	| { kind: 'agrees'; text: string; note: string };
+
+/**
+ * Reads an answer's times against a key's, through the article's date.
+ * @param keyText one accepted form of the key
+ * @param answer the answer, analyzed
+ * @param isoDate the article's date (YYYY-MM-DD)
+ */
+export function readTimeAgainstKey(
+	keyText: string,
+	answer: Analyzed,
+	isoDate: string
+): TimeReading {
+	const date = new Date(`${isoDate}T12:00:00Z`);
+	if (Number.isNaN(date.getTime())) return { kind: 'none' };
+	let keyA = analyzedKeys.get(keyText);
+	if (!keyA) {
+		if (analyzedKeys.size > 5000) analyzedKeys.clear();
+		analyzedKeys.set(keyText, (keyA = analyze(keyText)));
+	}
+	const key = readTimes(keyA, date);
+	const given = readTimes(answer, date);
+	const tokens = [...answer.tokens];
+	const notes: string[] = [];
+	if (key.year !== undefined && given.year !== undefined) {
+		if (key.year !== given.year)
+			return {
+				kind: 'contradicts',
+				reason: `the year is ${key.year} by the text, not ${given.year}`
+			};
+		const keyWords = key.yearTokens.length
+			? key.yearTokens.map((i) => keyA.tokens[i]).join(' ')
+			: String(key.year);
+		const [first, ...rest] = [...new Set(given.yearTokens)].sort((x, y) => x - y);
+		tokens[first] = keyWords;
+		for (const i of rest) tokens[i] = '';
+		notes.push(`the year read through the article's date (${key.year})`);
+	}
+	if (key.weekday !== undefined && given.weekday !== undefined) {
+		if (key.weekday !== given.weekday)
+			return { kind: 'contradicts', reason: 'another day than the text’s' };
+		for (const i of given.weekdayTokens) tokens[i] = keyA.tokens[key.weekdayTokens[0]];
+		notes.push('the day read through the article’s date');
+	}
+	if (!notes.length) return { kind: 'none' };
+	return { kind: 'agrees', text: tokens.filter(Boolean).join(' '), note: notes.join('; ') };
+}

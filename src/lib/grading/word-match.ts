@@ -1,0 +1,104 @@
+/**
+ * One key word against one answer token: exactly (clitics aside, facts by meaning), or loosely
+ * (a known spelling, a transliteration, an inflection, a small typo in a long word).
+ * Pure TypeScript: no DOM, no Node.
+ */
+import { editDistance, sameWord } from '../text/normalize';
+import { arabicSkeleton, isArabic, latinSkeletons, spellingSkeleton } from '../text/names';
+import { type RTok } from './answer-tokens';
+import { type PreparedContext } from './context';
+import { type KeyWord } from './keys';
+
+type How = 'exact' | 'clitic' | 'variant' | 'spelling' | 'translit' | 'inflection' | 'typo';
+
+/** An Arabic word without one plural, dual, gender or nisba ending, if a stem of 3+ letters is left. */
+export function bareStem(word: string): string | undefined {
+	const m = /^(.{3,}?)(ون|ين|ان|ات|يه|يا|ه|ي|ا)$/.exec(word);
+	return m ? m[1] : word.length >= 3 ? word : undefined;
+}
+
+export interface TokenMatch {
+	how: How;
+	/** edit distance and the distance allowed, for typos */
+	dist?: number;
+	allowed?: number;
+}
+
+/** Typos allowed in a word of this length: none in short words. */
+export function allowedTypos(length: number): number {
+	return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+}
+
+export function matchExact(k: KeyWord, r: RTok): TokenMatch | undefined {
+	if (r.num !== undefined) return undefined;
+	if (k.role === 'fact' || k.lex?.cls === 'qualifier' || k.lex?.cls === 'period') {
+		if (r.lex && k.lex && r.lex.cls === k.lex.cls && r.lex.id === k.lex.id) {
+			return { how: sameWord(k.variants, r.variants) ? 'exact' : 'variant' };
+		}
+		return undefined;
+	}
+	if (k.token === r.token) return { how: 'exact' };
+	if (sameWord(k.variants, r.variants)) return { how: 'clitic' };
+	return undefined;
+}
+
+export function matchLoose(
+	k: KeyWord,
+	r: RTok,
+	ctx?: PreparedContext,
+	arabicKey = false
+): TokenMatch | undefined {
+	if (r.num !== undefined || r.lex || k.role !== 'word') return undefined;
+	// A word of the text itself is that word, not a misspelling of the key.
+	if (ctx) {
+		r.inVocab ??= r.variants.some((v) => ctx.vocabulary.has(v));
+		if (r.inVocab) return undefined;
+	}
+	if (r.latin) {
+		if (r.token.length < 4) return undefined;
+		r.latinSk ??= latinSkeletons(r.token);
+		const sk = r.latinSk;
+		if (k.skeletons.some((s) => s.length >= 2 && sk.includes(s))) return { how: 'translit' };
+		if (!k.latin) return undefined;
+	} else if (isArabic(r.token) && k.spelling.length > 0) {
+		r.spell ??= r.variants.filter((v) => v.length >= 5).map(spellingSkeleton);
+		for (const sk of r.spell) if (k.spelling.includes(sk)) return { how: 'spelling' };
+	}
+	// a Latin name written in Arabic letters (هولت for Holt), when the key has no Arabic form
+	if (!r.latin && k.latin && !arabicKey && isArabic(r.token)) {
+		const sk = r.variants.map(arabicSkeleton);
+		if (k.skeletons.some((s) => s.length >= 2 && sk.includes(s))) return { how: 'translit' };
+	}
+	if (r.latin !== k.latin) return undefined;
+	if (!r.latin && k.inflected.length > 0) {
+		r.bare ??= r.variants.map(bareStem).filter((b): b is string => b !== undefined);
+		for (const b of r.bare) if (k.inflected.includes(b)) return { how: 'inflection' };
+	}
+	let best: TokenMatch | undefined;
+	r.fuzzy ??= r.variants.filter((v) => v.length >= 4).map((v) => ({ v, mask: letterMask(v) }));
+	for (const kf of k.fuzzy) {
+		for (const rf of r.fuzzy) {
+			if (Math.abs(kf.v.length - rf.v.length) > kf.allowed + 1) continue;
+			// each edit changes at most two letters of the letter set: a cheap bound first
+			let d = popcount(kf.mask ^ rf.mask) > 2 * (kf.allowed + 1) ? kf.allowed + 2 : -1;
+			if (d < 0) d = editDistance(kf.v, rf.v, kf.allowed + 1);
+			if (!best || d - kf.allowed < best.dist! - best.allowed!)
+				best = { how: 'typo', dist: d, allowed: kf.allowed };
+		}
+	}
+	return best;
+}
+
+/** A 32-bit set of the letters of a word (hashed), to bound the edit distance cheaply. */
+export function letterMask(word: string): number {
+	let m = 0;
+	for (let i = 0; i < word.length; i++)
+		m |= 1 << (Math.imul(word.charCodeAt(i), 0x9e3779b1) >>> 27);
+	return m;
+}
+
+function popcount(x: number): number {
+	x -= (x >>> 1) & 0x55555555;
+	x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+	return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
+}

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateQuiz } from '../quiz/generate';
 import { fixtureArticle } from '../quiz/fixtures';
@@ -137,5 +138,53 @@ describe('readAssignmentForm', () => {
 	it('refuses a close before the open', () => {
 		const r = readAssignmentForm(form({ ...good, closesAt: '2026-02-01T08:00' }), 's');
 		expect(r.problems).toEqual([{ field: 'closesAt', code: 'closes-before-opens' }]);
+	});
+});
+
+describe('readAssignmentForm, fuzzed', () => {
+	const FIELDS = [
+		'title',
+		'article',
+		'n',
+		'types',
+		'skills',
+		'paragraphFrom',
+		'paragraphTo',
+		'mode',
+		'timeLimit',
+		'opensAt',
+		'closesAt',
+		'attemptsAllowed',
+		'late',
+		'grace',
+		'release',
+		'show',
+		'variant',
+		'seed',
+		'__proto__',
+		'constructor'
+	];
+	const value = fc.oneof(
+		fc.string(),
+		fc.string({ unit: 'grapheme', maxLength: 300 }),
+		fc.integer().map(String),
+		fc.constantFrom('', ' ', '-1', '1e9', 'NaN', '2026-13-45T99:99', '٣', 'test', 'per-student'),
+		fc.constant('x'.repeat(10_000))
+	);
+
+	it('never throws: a spec that parses, or problems naming fields', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.tuple(fc.constantFrom(...FIELDS), value), { maxLength: 30 }),
+				(entries) => {
+					const f = new FormData();
+					for (const [k, v] of entries) f.append(k, v);
+					const r = readAssignmentForm(f, 'seed');
+					if (r.spec) expect(assignmentSpec.safeParse(r.spec).success).toBe(true);
+					else expect(r.problems.length).toBeGreaterThan(0);
+				}
+			),
+			{ numRuns: 300 }
+		);
 	});
 });

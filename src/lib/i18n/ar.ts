@@ -329,6 +329,97 @@ export const ar = {
 			shortPassword: 'كلمة المرور قصيرة: 8 أحرف على الأقل.',
 			notFound: 'لا يوجد صف أو طالب بهذا المعرّف.'
 		}
+	},
+	// assignments: a teacher gives a class a quiz; results and grades (issue 13)
+	assign: {
+		assign: 'كلّف الصف باختبار',
+		assignments: 'التكليفات',
+		none: 'لا تكليفات بعد.',
+		title: 'العنوان',
+		article: 'المقالة',
+		count: 'عدد الأسئلة',
+		types: 'أنواع الأسئلة (إن لم تختر شيئًا: كلها)',
+		skills: 'المهارات (إن لم تختر شيئًا: كلها)',
+		paragraphFrom: 'من الفقرة',
+		paragraphTo: 'إلى الفقرة',
+		mode: 'النوع',
+		modes: { practice: 'تدريب (تظهر الإجابات أولًا بأول)', test: 'اختبار' },
+		timeLimit: 'المدة بالدقائق (0: بلا حد)',
+		opensAt: 'يُفتح في',
+		closesAt: 'يُغلق في (فارغ: يبقى مفتوحًا حتى تغلقه)',
+		attemptsAllowed: 'عدد المحاولات المسموح بها',
+		latePolicy: 'بعد انتهاء الوقت',
+		lates: { refuse: 'تُرفض الإجابات', mark: 'تُقبل وتُعلَّم متأخرة' },
+		grace: 'مهلة بعد انتهاء الوقت بالثواني',
+		release: 'يرى الطلاب نتائجهم',
+		releases: {
+			never: 'أبدًا',
+			'after-submission': 'بعد التسليم',
+			'after-close': 'بعد الإغلاق'
+		},
+		show: 'ما يرونه',
+		shows: { score: 'الدرجة فقط', answers: 'إجاباتهم مع الإجابة الصحيحة والدليل' },
+		variant: 'الأسئلة',
+		variants: {
+			shared: 'نفسها للجميع',
+			'per-student': 'نسخة لكل طالب'
+		},
+		create: 'كلّف',
+		created: 'تمّ التكليف.',
+		problems: {
+			required: 'يُرجى ملء هذا الحقل.',
+			invalid: 'لا يمكن استعمال هذه القيمة.',
+			'too-long': 'هذه القيمة أطول مما ينبغي.',
+			'closes-before-opens': 'يجب أن يُغلق بعد أن يُفتح.'
+		},
+		statuses: {
+			upcoming: 'لم يُفتح بعد',
+			'to-do': 'مطلوب',
+			'in-progress': 'قيد الحل',
+			done: 'مُنجز',
+			overdue: 'فات موعده'
+		},
+		results: 'النتائج',
+		student: 'الطالب',
+		score: 'الدرجة',
+		percent: 'النسبة',
+		time: 'المدة',
+		submittedAt: 'وقت التسليم',
+		late: 'متأخر',
+		lateMark: 'متأخر',
+		notSubmitted: 'لم يسلّم',
+		submitted: 'سلّم {n} من {m}',
+		grid: 'الإجابات سؤالًا سؤالًا',
+		mastery: 'الصف فقرةً فقرة',
+		masteryLine: 'متوسط الدرجة {score}٪ في {n} إجابة',
+		items: 'الأسئلة',
+		facility: 'السهولة',
+		discrimination: 'التمييز',
+		optionShares: 'الخيارات المختارة',
+		grades: 'نزّل الدرجات (CSV)',
+		open: 'افتح',
+		start: 'ابدأ',
+		resume: 'تابع',
+		save: 'احفظ الإجابات',
+		saved: 'حُفظت إجاباتك.',
+		submit: 'سلّم',
+		submitOnce: 'تسلّم مرة واحدة، ولا يتغيّر شيء بعدها.',
+		submittedDone: 'سُلّم. شكرًا لك.',
+		alreadySubmitted: 'سُلّمت هذه المحاولة من قبل، ولم يتغيّر شيء.',
+		tooLate: 'انتهى الوقت: سُلّمت الإجابات المحفوظة قبل الموعد، ولم تُقبل ما بعده.',
+		takenLate: 'سُلّم بعد الموعد: عُلّم متأخرًا.',
+		deadline: 'الموعد النهائي',
+		refusals: {
+			upcoming: 'لم يُفتح هذا التكليف بعد.',
+			closed: 'أُغلق هذا التكليف.',
+			'no-attempts-left': 'استنفدت كل المحاولات المسموح بها.'
+		},
+		notReleased: 'لم يُظهر معلّمك النتائج بعد.',
+		attemptsLeft: 'المحاولات الباقية: {n}',
+		badRequest: 'تعذّرت قراءة النموذج.',
+		notFound: 'لا يوجد تكليف كهذا.',
+		selfTest:
+			'اختبار ذاتي: لا يراه أحد غيرك، وليس تكليفًا. يكلّفك معلّمك بالاختبارات المحتسبة عن طريق صفّك.'
 	}
 };
 

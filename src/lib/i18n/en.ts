@@ -339,5 +339,97 @@ export const en: Strings = {
 			shortPassword: 'The password is too short: at least 8 characters.',
 			notFound: 'There is no class or student with this id.'
 		}
+	},
+	// assignments: a teacher gives a class a quiz; results and grades (issue 13)
+	assign: {
+		assign: 'Assign a quiz',
+		assignments: 'Assignments',
+		none: 'No assignments yet.',
+		title: 'Title',
+		article: 'Article',
+		count: 'Number of questions',
+		types: 'Question types (none ticked: all)',
+		skills: 'Skills (none ticked: all)',
+		paragraphFrom: 'From paragraph',
+		paragraphTo: 'to paragraph',
+		mode: 'Kind',
+		modes: { practice: 'Practice (answers shown as they go)', test: 'Test' },
+		timeLimit: 'Time limit in minutes (0: none)',
+		opensAt: 'Opens',
+		closesAt: 'Closes (empty: open until you close it)',
+		attemptsAllowed: 'Attempts allowed',
+		latePolicy: 'After the deadline',
+		lates: { refuse: 'Refuse answers', mark: 'Take them, marked late' },
+		grace: 'Grace after the deadline, in seconds',
+		release: 'Students see their results',
+		releases: {
+			never: 'Never',
+			'after-submission': 'After they submit',
+			'after-close': 'After it closes'
+		},
+		show: 'What they see',
+		shows: { score: 'Their score only', answers: 'Their answers with the key and the evidence' },
+		variant: 'Questions',
+		variants: {
+			shared: 'The same for everyone',
+			'per-student': 'A variant per student'
+		},
+		create: 'Assign',
+		created: 'Assigned.',
+		problems: {
+			required: 'Please fill this in.',
+			invalid: 'This value cannot be used.',
+			'too-long': 'This value is too long.',
+			'closes-before-opens': 'It must close after it opens.'
+		},
+		statuses: {
+			upcoming: 'Not open yet',
+			'to-do': 'To do',
+			'in-progress': 'In progress',
+			done: 'Done',
+			overdue: 'Overdue'
+		},
+		results: 'Results',
+		student: 'Student',
+		score: 'Score',
+		percent: 'Percent',
+		time: 'Time taken',
+		submittedAt: 'Submitted at',
+		late: 'Late',
+		lateMark: 'late',
+		notSubmitted: 'Not submitted',
+		submitted: '{n} of {m} submitted',
+		grid: 'Answers by question',
+		mastery: 'The class by paragraph',
+		masteryLine: 'mean score {score}% over {n} answers',
+		items: 'Questions',
+		facility: 'Facility',
+		discrimination: 'Discrimination',
+		optionShares: 'Options chosen',
+		grades: 'Download grades (CSV)',
+		open: 'Open',
+		start: 'Start',
+		resume: 'Continue',
+		save: 'Save answers',
+		saved: 'Your answers are saved.',
+		submit: 'Submit',
+		submitOnce: 'You can submit once; after that nothing changes.',
+		submittedDone: 'Submitted. Thank you.',
+		alreadySubmitted: 'This attempt was submitted already; nothing changed.',
+		tooLate:
+			'The time is over: the answers saved before the deadline were submitted, later ones were not.',
+		takenLate: 'Submitted after the deadline: marked late.',
+		deadline: 'Deadline',
+		refusals: {
+			upcoming: 'This assignment is not open yet.',
+			closed: 'This assignment is closed.',
+			'no-attempts-left': 'You have used every attempt allowed.'
+		},
+		notReleased: 'Your teacher has not released the results yet.',
+		attemptsLeft: 'Attempts left: {n}',
+		badRequest: 'The form could not be read.',
+		notFound: 'There is no such assignment.',
+		selfTest:
+			'A self-test: nobody else sees it and it is not an assignment. Your teacher gives graded tests through your class.'
 	}
 };

@@ -25,13 +25,26 @@ export interface QuizPage {
 const quizzes = new LruCache<QuizPage>(1000);
 
 /**
+ * An article object's key in the quiz cache: its slug and a number of its own, since an article
+ * as the public may see it (secret tests' questions left out) and the whole article (for those
+ * taking the test) share a slug but not their quizzes.
+ */
+const articleKeys = new WeakMap<LoadedArticle, string>();
+let articleCount = 0;
+function articleKey(article: LoadedArticle): string {
+	let key = articleKeys.get(article);
+	if (!key) articleKeys.set(article, (key = `${article.slug}#${++articleCount}`));
+	return key;
+}
+
+/**
  * The quiz of a spec, generated once per normalized spec.
  * @param article the checked article
  * @param spec the spec, with its seed
  */
 export function quizFor(article: LoadedArticle, spec: QuizSpec): QuizPage {
 	const query = specQuery(spec, article.paragraphs.length);
-	return quizzes.get(`${article.slug}?${query}`, () => {
+	return quizzes.get(`${articleKey(article)}?${query}`, () => {
 		const quiz = generateQuiz(article.questions, spec);
 		const byId = new Map(article.questions.map((q) => [q.id, q]));
 		return {

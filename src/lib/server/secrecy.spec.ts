@@ -3,7 +3,13 @@ import type { AssignmentSpec } from '../assign/spec';
 import { quizSpecOf } from '../assign/spec';
 import { fixtureArticle } from '../quiz/fixtures';
 import { generateQuiz } from '../quiz/generate';
-import { publicQuestions, revealFor, type ReleaseAssignment, type ReleaseAttempt } from './secrecy';
+import {
+	publicQuestions,
+	revealFor,
+	withRelated,
+	type ReleaseAssignment,
+	type ReleaseAttempt
+} from './secrecy';
 
 const HOUR = 3_600_000;
 const spec: AssignmentSpec = {
@@ -81,6 +87,24 @@ describe('publicQuestions', () => {
 		for (const id of test) expect(during).not.toContain(id);
 		const after = publicQuestions(article, [{ spec }], 11 * HOUR);
 		expect(after).toHaveLength(article.questions.length);
+	});
+
+	it('keeps secret what would give a secret question away: its fact, lead and follow-up', () => {
+		const questions = [
+			{ id: 'lead', follows: 'first' },
+			{ id: 'first' },
+			{ id: 'second', follows: 'lead' },
+			{ id: 'same', fact: 'f' },
+			{ id: 'also', fact: 'f' },
+			{ id: 'other', fact: 'g' }
+		];
+		expect([...withRelated(questions, new Set(['lead']))].sort()).toEqual([
+			'first',
+			'lead',
+			'second'
+		]);
+		expect([...withRelated(questions, new Set(['same']))].sort()).toEqual(['also', 'same']);
+		expect(withRelated(questions, new Set()).size).toBe(0);
 	});
 
 	it('keeps every question a per-student test draws from, and nothing for practice', () => {

@@ -121,7 +121,8 @@ export function publicQuestions(
 }
 
 /**
- * The ids of an article's questions kept secret by its tests that are not over.
+ * The ids of an article's questions kept secret by its tests that are not over, with those that
+ * would give one of them away.
  * @param questions the article's questions
  * @param assignments the assignments on this article
  * @param now the moment (ms)
@@ -144,6 +145,29 @@ export function secretIds(
 			// nothing matched: the generator then draws from the whole article
 			for (const q of pool.length ? pool : questions) secret.add(q.id);
 		}
+	}
+	return withRelated(questions, secret);
+}
+
+/**
+ * The secret questions with every question that would give one away: those asking the same fact,
+ * and a question's lead or follow-up (its second part proves the same answer).
+ * @param questions the article's questions
+ * @param secret ids kept secret
+ */
+export function withRelated(
+	questions: readonly Pick<BankQuestion, 'id' | 'fact' | 'follows'>[],
+	secret: Set<string>
+): Set<string> {
+	if (secret.size === 0) return secret;
+	const facts = new Set<string>();
+	for (const q of questions) {
+		if (!secret.has(q.id)) continue;
+		if (q.fact) facts.add(q.fact);
+		if (q.follows) secret.add(q.follows);
+	}
+	for (const q of questions) {
+		if ((q.fact && facts.has(q.fact)) || (q.follows && secret.has(q.follows))) secret.add(q.id);
 	}
 	return secret;
 }

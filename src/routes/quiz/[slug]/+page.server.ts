@@ -2,6 +2,8 @@ import { fail, redirect, type Cookies } from '@sveltejs/kit';
 import { strings, type Locale } from '$lib/i18n';
 import { newSeed } from '$lib/quiz/random';
 import { articleOr404 } from '$lib/server/articles';
+import { db } from '$lib/server/db';
+import { publicArticle } from '$lib/server/secrecy';
 import {
 	attemptCookie,
 	attemptCookieOptions,
@@ -17,7 +19,7 @@ import { quizLink } from '$lib/server/quizzes';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, cookies, locals }) => {
-	const article = articleOr404(params.slug, locals.locale);
+	const article = await publicArticle(db(), articleOr404(params.slug, locals.locale));
 	const link = quizLink(article, url);
 	if (!link.spec.seed) {
 		// A link without a seed gets one, so the quiz it shows can be shared and reloaded.
@@ -41,7 +43,7 @@ const resultsOf = (slug: string, attemptId: string) => `/quiz/${slug}/results/${
  */
 async function save({ request, url, params, cookies, locals }: RequestEvent, final = false) {
 	const t = strings(locals.locale).quiz;
-	const article = articleOr404(params.slug, locals.locale);
+	const article = await publicArticle(db(), articleOr404(params.slug, locals.locale));
 	const link = quizLink(article, url);
 	if (!link.spec.seed) return { article, failure: fail(400, refusal(t.noSeed)) };
 	// A body that is not a form was refused before any action ran (hooks.server.ts).
@@ -79,7 +81,7 @@ const testChecked = (locale: Locale) => refusal(strings(locale).quiz.testChecked
 
 export const actions: Actions = {
 	start: async ({ url, params, cookies, locals }) => {
-		const article = articleOr404(params.slug, locals.locale);
+		const article = await publicArticle(db(), articleOr404(params.slug, locals.locale));
 		const link = quizLink(article, url);
 		if (!link.spec.seed) return fail(400, refusal(strings(locals.locale).quiz.noSeed));
 		const page = link.page();

@@ -1,24 +1,32 @@
 import { error } from '@sveltejs/kit';
 import { createHash } from 'node:crypto';
+import type { LoadedArticle } from '$lib/bank/check';
 import { getBank } from '$lib/server/bank';
+import { db } from '$lib/server/db';
+import { publicArticle } from '$lib/server/secrecy';
 import { toStudySet } from '$lib/study/set';
 import type { RequestHandler } from './$types';
 
-/** Study sets by slug, serialised once: the bank is immutable while the server runs. */
-const cache = new Map<string, { body: string; etag: string }>();
+/**
+ * Study sets, serialised once per public article (the same object while the same questions are
+ * kept secret by tests that are not over).
+ */
+const cache = new WeakMap<LoadedArticle, { body: string; etag: string }>();
 
 /**
- * An article's study set: its text and questions with answer keys (self-study grades on the
- * device). Revalidated by ETag, so a visit online costs a 304 when nothing changed.
+ * An article's study set: its text and the questions the public may see, with answer keys
+ * (self-study grades on the device). Revalidated by ETag, so a visit online costs a 304 when
+ * nothing changed.
  */
-export const GET: RequestHandler = ({ params, request }) => {
-	let entry = cache.get(params.slug);
+export const GET: RequestHandler = async ({ params, request }) => {
+	const full = getBank().articles.get(params.slug);
+	if (!full) error(404, `No article named ${params.slug}`);
+	const article = await publicArticle(db(), full);
+	let entry = cache.get(article);
 	if (!entry) {
-		const article = getBank().articles.get(params.slug);
-		if (!article) error(404, `No article named ${params.slug}`);
 		const body = JSON.stringify(toStudySet(article));
 		entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-		cache.set(params.slug, entry);
+		cache.set(article, entry);
 	}
 	const headers = {
 		'content-type': 'application/json; charset=utf-8',

@@ -152,7 +152,7 @@ test('missing, huge and wrong-typed fields get a 400 with a message, never a 500
 		for (const body of fields) {
 			const response = await request.post(path, {
 				headers: { origin: baseURL!, accept: 'application/json', cookie: 'ui=en' },
-				form: body,
+				form: body as Record<string, string>,
 				maxRedirects: 0
 			});
 			expect(response.status(), `${path} ${JSON.stringify(body).slice(0, 80)}`).toBeLessThan(500);

@@ -14,10 +14,10 @@
  * Kept small on purpose: the quiz page ships it.
  */
 import { foldArabic, stemVariants } from './normalize';
-import countries from './lexicons/countries.json';
-import graderWords from './lexicons/grader-words.json';
-import months from './lexicons/months.json';
-import weekdays from './lexicons/weekdays.json';
+import countries from './lexicons/countries.json' with { type: 'json' };
+import graderWords from './lexicons/grader-words.json' with { type: 'json' };
+import months from './lexicons/months.json' with { type: 'json' };
+import weekdays from './lexicons/weekdays.json' with { type: 'json' };
 
 /** What a word is to the grader. */
 export type WordClass =

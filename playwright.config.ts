@@ -5,6 +5,9 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './src/lib/server/chromium';
 const launchOptions = { executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS };
 
 const port = Number(process.env.E2E_PORT || 4173);
+/** The server's own SQLite file; specs that set up data in it (secrecy) open the same file. */
+const database = `data/e2e-${port}.db`;
+process.env.DALIL_DB = database;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -22,11 +25,11 @@ export default defineConfig({
 	webServer: {
 		// The production build, served exactly as `npm start` serves it.
 		// On a fresh SQLite database of its own each run (the setup project makes the teacher).
-		command: `rm -f data/e2e-${port}.db* && npm run build && node scripts/start.js`,
+		command: `rm -f ${database}* && npm run build && node scripts/start.js`,
 		env: {
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			DALIL_DB: `data/e2e-${port}.db`,
+			DALIL_DB: database,
 			// every test joins from 127.0.0.1: the join limit is for strangers, not for the suite
 			DALIL_JOIN_LIMIT: '100000'
 		},

@@ -9,6 +9,29 @@ const port = Number(process.env.E2E_PORT || 4173);
 const database = `data/e2e-${port}.db`;
 process.env.DALIL_DB = database;
 
+/**
+ * The same build on PostgreSQL: a second server on a fresh database of its own
+ * (scripts/e2e-postgres-server.js), on another loopback address so that its cookies are not the
+ * first server's. The classes specs (and the *.pg.spec.ts ones) run against it too, in the pg
+ * projects; without PostgreSQL that server does not start and the run fails, saying how to get one.
+ */
+const pgPort = port + 1000;
+const pgBaseURL = `http://127.0.0.2:${pgPort}`;
+/** Specs that run on PostgreSQL as well (the pg projects). */
+const onPostgres = [/classes\.spec\.ts$/, /assignments\.spec\.ts$/, /\.pg\.spec\.ts$/];
+
+/** The limits raised for the suite (every test comes from one address). */
+const suiteLimits = {
+	// every test joins from 127.0.0.1: the join limit is for strangers, not for the suite
+	DALIL_JOIN_LIMIT: '100000',
+	// the same for the quiz's limits (per address and minute, and starts per address and day)
+	DALIL_QUIZ_START_LIMIT: '100000',
+	DALIL_QUIZ_SAVE_LIMIT: '100000',
+	DALIL_QUIZ_CHECK_LIMIT: '100000',
+	DALIL_QUIZ_SUBMIT_LIMIT: '100000',
+	DALIL_QUIZ_ADDRESS_LIMIT: '1000000'
+};
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	outputDir: 'test-results',
@@ -22,39 +45,69 @@ export default defineConfig({
 		trace: 'retain-on-failure',
 		launchOptions
 	},
-	webServer: {
-		// The production build, served exactly as `npm start` serves it.
-		// On a fresh SQLite database of its own each run (the setup project makes the teacher).
-		command: `rm -f ${database}* && npm run build && node scripts/start.js`,
-		env: {
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			DALIL_DB: database,
-			// every test joins from 127.0.0.1: the join limit is for strangers, not for the suite
-			DALIL_JOIN_LIMIT: '100000',
-			// the same for the quiz's limits (per address and minute, and starts per address and day)
-			DALIL_QUIZ_START_LIMIT: '100000',
-			DALIL_QUIZ_SAVE_LIMIT: '100000',
-			DALIL_QUIZ_CHECK_LIMIT: '100000',
-			DALIL_QUIZ_SUBMIT_LIMIT: '100000',
-			DALIL_QUIZ_ADDRESS_LIMIT: '1000000'
+	webServer: [
+		{
+			// The production build, served exactly as `npm start` serves it.
+			// On a fresh SQLite database of its own each run (the setup project makes the teacher).
+			command: `rm -f ${database}* && npm run build && node scripts/start.js`,
+			env: {
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				DALIL_DB: database,
+				...suiteLimits
+			},
+			url: `http://127.0.0.1:${port}/`,
+			reuseExistingServer: !process.env.CI,
+			timeout: 240_000
 		},
-		url: `http://127.0.0.1:${port}/`,
-		reuseExistingServer: !process.env.CI,
-		timeout: 240_000
-	},
+		{
+			// started after the first (Playwright starts them in order), so the build is there
+			command: 'node scripts/e2e-postgres-server.js',
+			env: { PORT: String(pgPort), HOST: '127.0.0.2', ...suiteLimits },
+			url: `${pgBaseURL}/`,
+			reuseExistingServer: !process.env.CI,
+			timeout: 240_000
+		}
+	],
 	projects: [
 		// signs the test teacher in once (tests/e2e/fixtures/teacher.ts)
 		{ name: 'setup', testMatch: /\.setup\.ts$/, use: { launchOptions } },
 		{
 			name: 'js',
 			use: { ...devices['Desktop Chrome'], launchOptions },
+			testIgnore: /\.pg\.spec\.ts$/,
 			dependencies: ['setup']
 		},
 		{
 			name: 'no-js',
 			use: { ...devices['Desktop Chrome'], launchOptions, javaScriptEnabled: false },
+			testIgnore: /\.pg\.spec\.ts$/,
 			dependencies: ['setup']
+		},
+		// the same teacher on the PostgreSQL server (after setup: they share the session file)
+		{
+			name: 'pg-setup',
+			testMatch: /teacher\.setup\.ts$/,
+			use: { launchOptions, baseURL: pgBaseURL },
+			dependencies: ['setup']
+		},
+		{
+			name: 'pg-js',
+			testMatch: onPostgres,
+			use: { ...devices['Desktop Chrome'], launchOptions, baseURL: pgBaseURL },
+			dependencies: ['pg-setup']
+		},
+		{
+			name: 'pg-no-js',
+			testMatch: onPostgres,
+			testIgnore: /\.pg\.spec\.ts$/,
+			use: {
+				...devices['Desktop Chrome'],
+				launchOptions,
+				baseURL: pgBaseURL,
+				javaScriptEnabled: false
+			},
+			dependencies: ['pg-setup']
 		}
 	]
 });

@@ -19,6 +19,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import {
+	createDatabase,
+	dropDatabase,
+	ensurePostgres,
+	uniqueDatabaseName
+} from '../../../../scripts/ensure-postgres.js';
 import { getBank } from '../bank';
 import { parseSpec } from '../../quiz/spec';
 import { quizFor } from '../quizzes';
@@ -32,6 +38,24 @@ const QUERY = 'n=10&seed=bench&mode=test';
 const SECONDS = 5;
 const CONNECTIONS = 10;
 const CHROME_FLAGS = ['--headless', ...CHROMIUM_FLAGS];
+
+/**
+ * The server under load keeps its attempts in a SQLite file of its own (never the user's
+ * data/dalil.db): every submission is durable, committed before it is answered.
+ */
+const BENCH_DATABASE = (dir: string) => ({ DALIL_DB: join(dir, 'bench.db') });
+
+/**
+ * The load comes from one address, far past what the quiz's rate limits let one address do (a
+ * limited post would be a 429, no measurement): they are raised for the bench.
+ */
+const BENCH_LIMITS = {
+	DALIL_QUIZ_START_LIMIT: '100000000',
+	DALIL_QUIZ_SAVE_LIMIT: '100000000',
+	DALIL_QUIZ_CHECK_LIMIT: '100000000',
+	DALIL_QUIZ_SUBMIT_LIMIT: '100000000',
+	DALIL_QUIZ_ADDRESS_LIMIT: '100000000'
+};
 
 interface ManifestEntry {
 	file: string;
@@ -285,6 +309,49 @@ function lighthouse(url: string): { scores?: Record<string, number>; reason?: st
 	}
 }
 
+/**
+ * The grading POST's p99 at CONNECTIONS connections, the server on a fresh PostgreSQL database.
+ * @param body the posted answers
+ * @param questions how many questions they answer
+ */
+async function postgresPost(body: string, questions: number) {
+	const admin = await ensurePostgres();
+	const name = uniqueDatabaseName('dalil_bench_http');
+	const url = await createDatabase(admin, name);
+	let server: ChildProcess | undefined;
+	try {
+		const port = await freePort();
+		const base = `http://127.0.0.1:${port}`;
+		server = await start(
+			['scripts/start.js'],
+			{ PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url, ...BENCH_LIMITS },
+			`${base}/`
+		);
+		const post = await load({
+			url: `${base}/quiz/${SLUG}?${QUERY}&/submit`,
+			method: 'POST',
+			body,
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html',
+				origin: base
+			}
+		});
+		if (post.failed) throw new Error(`${post.failed} grading posts failed on PostgreSQL`);
+		return {
+			label: `grading POST p99 latency, PostgreSQL (a ${questions}-question test, ${CONNECTIONS} connections; baseline: the bare node server)`,
+			p99: post.p99
+		};
+	} finally {
+		if (server && server.exitCode === null) {
+			const exited = new Promise((r) => server!.once('exit', r));
+			server.kill();
+			await exited;
+		}
+		await dropDatabase(admin, name);
+	}
+}
+
 export const quizSuite: Suite = {
 	name: 'quiz',
 	async run() {
@@ -303,7 +370,7 @@ export const quizSuite: Suite = {
 			// served as `npm start` serves it (plain http, form posts accepted from the page's origin)
 			app = await start(
 				['scripts/start.js'],
-				{ PORT: String(port), HOST: '127.0.0.1' },
+				{ PORT: String(port), HOST: '127.0.0.1', ...BENCH_DATABASE(dir), ...BENCH_LIMITS },
 				`${base}/`
 			);
 			const res = await fetch(quizUrl);
@@ -389,6 +456,10 @@ export const quizSuite: Suite = {
 				),
 				figure('grading POST p99 latency, one connection', alone.p99, 'ms', baselineAlone.p99, '')
 			);
+
+			// The same posts to the same build on PostgreSQL (a fresh database, dropped afterwards).
+			const onPostgres = await postgresPost(grading.body, views.length);
+			figures.push(figure(onPostgres.label, onPostgres.p99, 'ms', baseline.p99, '≤ 3× baseline'));
 
 			const lh = lighthouse(quizUrl);
 			if (lh.scores) {

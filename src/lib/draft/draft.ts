@@ -31,17 +31,13 @@ export interface Draft {
 	rule: DraftRule;
 	/** the fact it asks: drafts asking the same fact share it */
 	fact: string;
-	question: QuestionInput & { examples?: Example[] };
+	question: QuestionInput;
 	/** a short reason, written above the draft in drafts.yaml */
 	why: string;
 }
 
-export interface Example {
-	answer: string | string[] | boolean;
-	verdict: 'correct' | 'partial' | 'wrong';
-	reason?: string;
-	paragraph?: string;
-}
+/** An answer a student might give, with its verdict (the bank's `examples`). */
+export type Example = NonNullable<QuestionInput['examples']>[number];
 
 /** Ordinal names of paragraphs, for prompts and explanations. */
 export function paragraphName(lang: Lang, n: number): string {

@@ -32,7 +32,7 @@ export interface NumberFact {
 
 /** "X … N km DIR of Y": a distance and direction between two places. */
 export interface DistanceFact {
-	n: NumberFact;
+	n: NumberFact & { p: ReadParagraph };
 	/** the direction word's span and meaning id (N, S, E, W) */
 	direction?: { span: Span; id: string };
 	/** the reference place, its span, and the span from the direction to it */

@@ -39,9 +39,11 @@ export function proveDrafts(slug: string, articleText: string, drafts: Draft[]):
 	// examples the real grader disagrees with are dropped
 	for (const k of kept) {
 		const bad = new Set(exampleFindings(k.q, { paragraphs }).map((f) => Number(f.path[1])));
-		if (bad.size > 0 && k.d.question.examples) {
-			k.d.question.examples = k.d.question.examples.filter((_, i) => !bad.has(i));
-			if (k.d.question.examples.length === 0) delete k.d.question.examples;
+		const examples = k.d.question.examples;
+		if (bad.size > 0 && examples) {
+			const good = examples.filter((_, i) => !bad.has(i));
+			if (good.length > 0) k.d.question.examples = good;
+			else delete k.d.question.examples;
 		}
 	}
 	// drafts that ask the same fact share it

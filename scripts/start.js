@@ -29,28 +29,50 @@ if (built < sources) {
 process.env.PORT ??= '3000';
 const build = (file) => pathToFileURL(join(process.cwd(), 'build', file)).href;
 
-if (process.env.ORIGIN || process.env.PROTOCOL_HEADER) {
-	// Deployed behind a proxy that says who we are: adapter-node's own server, as configured.
-	await import(build('index.js'));
-} else {
-	// Served directly over plain HTTP. Without ORIGIN, adapter-node takes every request for
-	// https, so the browser's Origin (http://…) never matches and SvelteKit refuses each form
-	// post as cross-site (403). Tell it the truth: this server speaks http, on the Host it is
-	// reached by (localhost, 127.0.0.1 or a LAN address alike).
-	process.env.PROTOCOL_HEADER = 'x-dalil-protocol';
-	const { handler } = await import(build('handler.js'));
-	const server = createServer((req, res) => {
-		req.headers['x-dalil-protocol'] = 'http';
-		handler(req, res, () => {
-			res.statusCode = 404;
-			res.end('Not found');
-		});
+// Served directly over plain HTTP (no ORIGIN, no PROTOCOL_HEADER): adapter-node would take every
+// request for https, so the browser's Origin (http://…) would never match and SvelteKit would
+// refuse each form post as cross-site (403). Tell it the truth: this server speaks http, on the
+// Host it is reached by (localhost, 127.0.0.1 or a LAN address alike). With ORIGIN set, adapter-node
+// builds every URL from ORIGIN and Kit's cross-site check compares the browser's Origin with it,
+// whatever Host the request names.
+const direct = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (direct) process.env.PROTOCOL_HEADER = 'x-dalil-protocol';
+
+// The plain security headers on every response, the static files and Kit's own refusals included
+// (the same as SECURITY_HEADERS in src/lib/server/security-headers.ts, which the hook sets on what
+// Kit resolves; tests/e2e/hardened.spec.ts checks both).
+const SECURITY_HEADERS = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'same-origin',
+	'x-frame-options': 'DENY',
+	'cross-origin-opener-policy': 'same-origin',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'
+};
+// Kit's pages and the hook's endpoints replace this with their own; a static file keeps it.
+const STATIC_CSP =
+	"default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
+
+const { handler } = await import(build('handler.js'));
+const server = createServer((req, res) => {
+	if (direct) req.headers['x-dalil-protocol'] = 'http';
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+	res.setHeader('content-security-policy', STATIC_CSP);
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
 	});
-	const host = process.env.HOST || '0.0.0.0';
-	server.listen(Number(process.env.PORT), host, () => {
-		console.log(`dalil: serving on http://localhost:${process.env.PORT}`);
-	});
-	const stop = () => server.close(() => process.exit(0));
-	process.on('SIGINT', stop);
-	process.on('SIGTERM', stop);
-}
+});
+const host = process.env.HOST || '0.0.0.0';
+server.listen(Number(process.env.PORT), host, () => {
+	// the port actually bound (PORT=0 picks a free one: the tests that start servers of their own)
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : process.env.PORT;
+	console.log(`dalil: serving on http://localhost:${port}`);
+});
+const stop = () => {
+	server.closeIdleConnections();
+	server.close(() => process.exit(0));
+	setTimeout(() => process.exit(0), 10_000).unref();
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

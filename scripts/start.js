@@ -51,12 +51,19 @@ const SECURITY_HEADERS = {
 // Kit's pages and the hook's endpoints replace this with their own; a static file keeps it.
 const STATIC_CSP =
 	"default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
+// A policy for what Kit answers without its hooks (a redirect from a hook, an error page thrown by
+// one, the cross-site refusal); Kit's pages and the hook's endpoints replace it with their own.
+// Not on the service worker's script: a policy there would bind the worker itself.
+const FALLBACK_CSP =
+	"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; " +
+	"form-action 'none'; frame-ancestors 'none'";
+const SERVICE_WORKER = '/service-worker.js';
 
 const { handler } = await import(build('handler.js'));
 const server = createServer((req, res) => {
 	if (direct) req.headers['x-dalil-protocol'] = 'http';
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-	res.setHeader('content-security-policy', STATIC_CSP);
+	if (!req.url?.startsWith(SERVICE_WORKER)) res.setHeader('content-security-policy', FALLBACK_CSP);
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');

@@ -15,6 +15,10 @@ const commands: Record<string, Command> = {
 			'check [questions-dir] [--json] [--strict]   prove every question of the bank from its text',
 		run: async (args) => (await import('./check')).run(args)
 	},
+	draft: {
+		summary: 'draft questions/<slug>/ [--types T,…] [--max N] [-o FILE]   propose proven questions',
+		run: async (args) => (await import('./draft')).run(args)
+	},
 	grade: {
 		summary: 'grade FILE [--questions DIR]      grade a file of typed answers (.jsonl or .csv)',
 		run: async (args) => (await import('./grade')).run(args)
@@ -30,6 +34,15 @@ const commands: Record<string, Command> = {
 	db: {
 		summary: 'db migrate | db backup FILE       update the database; copy it (SQLite) safely',
 		run: async (args) => (await import('./db')).run(args)
+	},
+	overrides: {
+		summary:
+			'overrides export [--since DATE] [-o FILE] | overrides apply FILE   teachers’ overrides as a bank patch',
+		run: async (args) => (await import('./overrides')).run(args)
+	},
+	regrade: {
+		summary: 'regrade --assignment ID           regrade an assignment; overrides survive',
+		run: async (args) => (await import('./regrade')).run(args)
 	},
 	bench: {
 		summary: 'bench [--json] [--only NAME]      measure speed against baselines from the same run',

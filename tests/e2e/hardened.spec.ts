@@ -303,3 +303,21 @@ test('with ORIGIN set, a post whose Origin is not ORIGIN is refused, whatever th
 		await server.stop();
 	}
 });
+
+test('npm start gives the server a 256 MB heap unless NODE_OPTIONS chooses one', async () => {
+	const heapLimit = (output: string) => Number(/heap limit (\d+) MB/.exec(output)?.[1]);
+	const byDefault = await startServer('heap', {});
+	try {
+		// old space plus the young generation's semispaces
+		expect(heapLimit(byDefault.output())).toBeGreaterThanOrEqual(256);
+		expect(heapLimit(byDefault.output())).toBeLessThan(320);
+	} finally {
+		await byDefault.stop();
+	}
+	const chosen = await startServer('heap', { NODE_OPTIONS: '--max-old-space-size=600' });
+	try {
+		expect(heapLimit(chosen.output())).toBeGreaterThanOrEqual(600);
+	} finally {
+		await chosen.stop();
+	}
+});

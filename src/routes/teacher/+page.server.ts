@@ -17,6 +17,7 @@ import {
 	writeSelection,
 	type SelectionAction
 } from '$lib/export/selection';
+import { SEED_PATTERN } from '$lib/quiz/spec';
 import { getBank } from '$lib/server/bank';
 import { strings } from '$lib/i18n';
 import type { Cookies } from '@sveltejs/kit';
@@ -41,6 +42,7 @@ export const load: PageServerLoad = ({ url, cookies, locals }) => {
 	const articles = bank.result.articles;
 	return {
 		t: strings(locals.locale),
+		seedPattern: SEED_PATTERN,
 		filter: filter.data,
 		query: url.search,
 		articles: articles.map((a) => ({

@@ -247,6 +247,7 @@ function graded(article: LoadedArticle, attempt: StoredAttempt, at: number, late
 			grades[id] = {
 				score: result.score,
 				verdict: result.verdict,
+				rule: result.rule,
 				reason: result.reason,
 				unsure: result.unsure
 			};

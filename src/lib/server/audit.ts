@@ -27,3 +27,53 @@ export async function audit(db: Kysely<Database>, entry: AuditEntry, now = Date.
 		})
 		.execute();
 }
+
+/** An entry of the audit log as read back. */
+export interface AuditRecord extends AuditEntry {
+	id: string;
+	/** ms since the epoch */
+	at: number;
+	/** the actor's name, when the actor is a teacher who still has an account */
+	actorName: string | null;
+}
+
+/**
+ * The audit log of one subject (e.g. an assignment), newest first.
+ * @param db the database
+ * @param subject what the entries are about
+ * @param limit at most this many entries
+ */
+export async function auditOf(
+	db: Kysely<Database>,
+	subject: string,
+	limit = 500
+): Promise<AuditRecord[]> {
+	const rows = await db
+		.selectFrom('audit')
+		.leftJoin('user', 'user.id', 'audit.actor_id')
+		.select([
+			'audit.id',
+			'audit.at',
+			'audit.actor_kind',
+			'audit.actor_id',
+			'audit.action',
+			'audit.subject',
+			'audit.detail',
+			'user.name as actor_name'
+		])
+		.where('audit.subject', '=', subject)
+		.orderBy('audit.at', 'desc')
+		.orderBy('audit.id', 'desc')
+		.limit(limit)
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		at: Number(r.at),
+		actorKind: r.actor_kind as AuditEntry['actorKind'],
+		actorId: r.actor_id,
+		actorName: r.actor_name ?? null,
+		action: r.action,
+		subject: r.subject,
+		...(r.detail ? { detail: JSON.parse(r.detail) as Record<string, unknown> } : {})
+	}));
+}

@@ -31,6 +31,15 @@ const commands: Record<string, Command> = {
 		summary: 'db migrate | db backup FILE       update the database; copy it (SQLite) safely',
 		run: async (args) => (await import('./db')).run(args)
 	},
+	overrides: {
+		summary:
+			'overrides export [--since DATE] [-o FILE] | overrides apply FILE   teachers’ overrides as a bank patch',
+		run: async (args) => (await import('./overrides')).run(args)
+	},
+	regrade: {
+		summary: 'regrade --assignment ID           regrade an assignment; overrides survive',
+		run: async (args) => (await import('./regrade')).run(args)
+	},
 	bench: {
 		summary: 'bench [--json] [--only NAME]      measure speed against baselines from the same run',
 		run: async (args) => (await import('./bench')).run(args)

@@ -197,6 +197,36 @@ export interface GradeTable {
 	unsure: number;
 	grader_version: string | null;
 	graded_at: number;
+	/** the teacher's override in force on this answer, if any (score and verdict are then its) */
+	override_id: string | null;
+	/** while an override stands: the grader's own score and verdict */
+	grader_score: number | null;
+	grader_verdict: string | null;
+}
+
+/**
+ * A teacher's decision on a group of answers (one question of an assignment, one folded form).
+ * Never deleted: undo sets `undone_at`; the latest not undone of a group is in force.
+ */
+export interface OverrideTable {
+	id: string;
+	assignment_id: string;
+	question_id: string;
+	/** the folded form of the group's answers */
+	form: string;
+	/** the commonest spelling of the group, for people and the bank */
+	text: string | null;
+	/** the grader's verdict and score on the group when the teacher decided */
+	old_verdict: string;
+	old_score: number;
+	/** 'correct' | 'partial' | 'wrong' */
+	verdict: string;
+	score: number;
+	note: string | null;
+	teacher_id: string;
+	created_at: number;
+	undone_at: number | null;
+	undone_by: string | null;
 }
 
 /** Every table, by name. */
@@ -216,4 +246,5 @@ export interface Database {
 	attempt: AttemptTable;
 	answer: AnswerTable;
 	grade: GradeTable;
+	override: OverrideTable;
 }

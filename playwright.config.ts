@@ -31,7 +31,13 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			DALIL_DB: database,
 			// every test joins from 127.0.0.1: the join limit is for strangers, not for the suite
-			DALIL_JOIN_LIMIT: '100000'
+			DALIL_JOIN_LIMIT: '100000',
+			// the same for the quiz's limits (per address and minute, and starts per address and day)
+			DALIL_QUIZ_START_LIMIT: '100000',
+			DALIL_QUIZ_SAVE_LIMIT: '100000',
+			DALIL_QUIZ_CHECK_LIMIT: '100000',
+			DALIL_QUIZ_SUBMIT_LIMIT: '100000',
+			DALIL_QUIZ_ADDRESS_LIMIT: '1000000'
 		},
 		url: `http://127.0.0.1:${port}/`,
 		reuseExistingServer: !process.env.CI,

@@ -43,4 +43,29 @@ describe('Aiken export', () => {
 		expect(readAiken(text!)).toHaveLength(report.exported.length);
 		expect(report.exported.length + report.omitted.length).toBe(input.questions.length);
 	});
+
+	it('puts the key at a varied position, the same one on every export', () => {
+		const input = bankInput();
+		const first = readAiken(toAiken(input).text!);
+		expect(readAiken(toAiken(bankInput()).text!)).toEqual(first);
+		const singles = input.questions.filter((q) => q.type === 'single');
+		const read = first.filter((r) => singles.some((q) => q.prompt === r.stem));
+		expect(read.length).toBeGreaterThan(10);
+		// Every letter a key can take is taken by some key, and no letter by most of them.
+		const letters = new Map<number, number>();
+		for (const r of read) letters.set(r.answer, (letters.get(r.answer) ?? 0) + 1);
+		expect(letters.size).toBeGreaterThanOrEqual(3);
+		for (const n of letters.values()) expect(n).toBeLessThan(read.length / 2);
+		// The key is still the answer, and every distractor is still there.
+		for (const r of read) {
+			const q = singles.find((s) => s.prompt === r.stem)!;
+			if (q.type !== 'single') continue;
+			expect(r.choices[r.answer]).toBe(q.answer.text.replace(/\s+/g, ' ').trim());
+			expect([...r.choices].sort()).toEqual(
+				[q.answer.text, ...q.distractors.map((d) => d.text)]
+					.map((c) => c.replace(/\s+/g, ' ').trim())
+					.sort()
+			);
+		}
+	});
 });

@@ -4,6 +4,7 @@
  */
 import { articleOf, attributionLine, textStrings } from './common';
 import { ReportBuilder } from './report';
+import { hashText } from '../quiz/random';
 import type { ExportInput, ExportResult } from './types';
 
 /** Aiken is line-based: a line break inside a text would start a new choice or question. */
@@ -13,6 +14,16 @@ function oneLine(s: string): string {
 
 /** A line Moodle would read as a choice or as the answer line, not as question text. */
 const SPECIAL_LINE = /^([A-Z][).][ \t]|ANSWER:)/;
+
+/**
+ * Where a question's key stands among its choices: varied across questions (not always A) but
+ * fixed for one question, from a hash of its id.
+ * @param id the question's id
+ * @param choices how many choices it has
+ */
+export function keyPosition(id: string, choices: number): number {
+	return hashText(`aiken-${id}`) % choices;
+}
 
 /**
  * Exports the single-choice questions (and true/false as a two-choice question) to Aiken.
@@ -28,8 +39,11 @@ export function toAiken(input: ExportInput): ExportResult {
 		let options: string[];
 		let right: number;
 		if (q.type === 'single') {
-			options = [q.answer.text, ...q.distractors.map((o) => o.text)];
-			right = 0;
+			// The key's place comes from the id, so a re-export puts it in the same place, and the
+			// distractors keep their order around it (Moodle shows choices in the file's order).
+			const distractors = q.distractors.map((o) => o.text);
+			right = keyPosition(q.id, distractors.length + 1);
+			options = [...distractors.slice(0, right), q.answer.text, ...distractors.slice(right)];
 		} else if (q.type === 'truefalse') {
 			options = [t.exportTrue, t.exportFalse];
 			right = q.answer ? 0 : 1;

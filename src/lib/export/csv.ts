@@ -1,8 +1,8 @@
 /**
- * CSV exports: Dalil's own layout (every type, every field), Kahoot's import layout (choice
- * questions of at most four answers) and Quizlet's (term and definition). Cells that begin with
- * = + - @ (or a tab or return) are neutralised with a leading apostrophe, so a spreadsheet never
- * runs them as formulas (OWASP, "CSV Injection").
+ * Text table exports: Dalil's own CSV layout (every type, every field) and Quizlet's import text
+ * (term and definition, tab-separated). CSV cells that begin with = + - @ (or a tab or return)
+ * are neutralised with a leading apostrophe, so a spreadsheet never runs them as formulas (OWASP,
+ * "CSV Injection"). Kahoot's spreadsheet is in kahoot.ts.
  */
 import { parseCloze } from '../bank/schema';
 import type { BankQuestion } from '../bank/check';
@@ -18,7 +18,6 @@ import {
 	textResult
 } from './common';
 import { ReportBuilder } from './report';
-import { seededRandom, shuffled } from '../quiz/random';
 import type { ExportArticle, ExportInput, ExportResult } from './types';
 
 /**
@@ -156,111 +155,15 @@ export function toCsv(input: ExportInput): ExportResult {
 	return textResult(out, report.report);
 }
 
-/** Kahoot's template columns (kahoot.com "Import questions from a spreadsheet"). */
-export const KAHOOT_HEADER = [
-	'Question - max 120 characters',
-	'Answer 1 - max 75 characters',
-	'Answer 2 - max 75 characters',
-	'Answer 3 - max 75 characters',
-	'Answer 4 - max 75 characters',
-	'Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs',
-	'Correct answer(s) - choose at least one'
-];
-
-/**
- * Whether text has more characters (code points, as Kahoot counts) than a limit; a string no
- * longer than the limit in UTF-16 units cannot be, so most are not spread into an array.
- */
-function longer(s: string, limit: number): boolean {
-	return s.length > limit && [...s].length > limit;
-}
-
-/**
- * The rows of Kahoot's layout, header first, and what could not go in.
- * @param input questions and their articles
- * @param report the report to fill
- */
-export function kahootRows(input: ExportInput, report = new ReportBuilder('kahoot')): string[][] {
-	const rows = [KAHOOT_HEADER];
-	const stringsOf = perArticle(input, textStrings);
-	for (const q of input.questions) {
-		const t = stringsOf(q);
-		let right: string[];
-		let wrong: string[];
-		if (q.type === 'single') [right, wrong] = [[q.answer.text], q.distractors.map((o) => o.text)];
-		else if (q.type === 'multiple')
-			[right, wrong] = [q.answer.map((o) => o.text), q.distractors.map((o) => o.text)];
-		else if (q.type === 'truefalse')
-			[right, wrong] = q.answer
-				? [[t.exportTrue], [t.exportFalse]]
-				: [[t.exportFalse], [t.exportTrue]];
-		else {
-			report.omitted(q, 'Kahoot quizzes hold choice questions only');
-			continue;
-		}
-		if (right.length > 4) {
-			report.omitted(q, 'Kahoot holds four answers at most');
-			continue;
-		}
-		const prompt = q.prompt.replace(/\s+/g, ' ').trim();
-		if (longer(prompt, 120)) {
-			report.omitted(q, `the question has ${[...prompt].length} characters; Kahoot takes 120`);
-			continue;
-		}
-		const keptWrong = wrong.slice(0, 4 - right.length);
-		const answers = [...right, ...keptWrong];
-		const long = answers.find((x) => longer(x, 75));
-		if (long) {
-			report.omitted(q, `the answer «${long}» is longer than Kahoot's 75 characters`);
-			continue;
-		}
-		if (keptWrong.length < wrong.length) {
-			report.converted(
-				q,
-				'four answers',
-				`Kahoot shows four answers: ${wrong.length - keptWrong.length} distractor(s) left out`
-			);
-		} else if (q.type === 'truefalse') {
-			report.converted(
-				q,
-				'two answers',
-				`${t.exportTrue} / ${t.exportFalse} as a two-answer quiz question`
-			);
-		} else report.ok(q);
-		// Kahoot shows answers in the order given: shuffle (seeded by the id, so every export agrees)
-		// so the right one is not always first.
-		const order =
-			q.type === 'truefalse'
-				? [t.exportTrue, t.exportFalse]
-				: shuffled(answers, seededRandom(`kahoot-${q.id}`));
-		const correct = order.flatMap((x, i) => (right.includes(x) ? [String(i + 1)] : []));
-		const cells = [...order, '', '', '', ''].slice(0, 4);
-		const time = { 1: '20', 2: '30', 3: '60' }[q.difficulty];
-		rows.push([prompt, ...cells, time, correct.join(',')]);
-	}
-	return rows;
-}
-
-/**
- * Exports choice questions to Kahoot's spreadsheet layout, as CSV.
- * @param input questions and their articles
- */
-export function toKahoot(input: ExportInput): ExportResult {
-	const report = new ReportBuilder('kahoot');
-	const rows = kahootRows(input, report);
-	for (const a of new Set(input.questions.map((q) => q.article))) {
-		report.note(
-			`Kahoot's layout has no column for a source; credit it in the kahoot's description: ${attributionLine(input.articles.get(a)!)}`
-		);
-	}
-	return { text: csvText(rows), report: report.report };
-}
-
 const QUIZLET_BREAK = /[\t\r\n]/;
 
-/** Quizlet reads one card a line, term and definition split by a tab, with no quoting. */
+/**
+ * Quizlet reads one card a line, term and definition split by a tab, with no quoting. Pasted into
+ * Quizlet's import box, not opened in a spreadsheet: no apostrophe in front of = + - @, which
+ * Quizlet would show on the card.
+ */
 function quizletCell(s: string): string {
-	return neutralise((QUIZLET_BREAK.test(s) ? s.replace(/[\t\r\n]+/g, ' ') : s).trim());
+	return (QUIZLET_BREAK.test(s) ? s.replace(/[\t\r\n]+/g, ' ') : s).trim();
 }
 
 /**
@@ -302,8 +205,8 @@ export function quizletRows(input: ExportInput, report = new ReportBuilder('quiz
 }
 
 /**
- * Exports every question as Quizlet flashcards: tab between term and definition, one card a
- * line (Quizlet's default import settings).
+ * Exports every question as Quizlet flashcards, a .txt for Quizlet's "Import" box: tab between
+ * term and definition, one card a line (Quizlet's default import settings), no header, no BOM.
  * @param input questions and their articles
  */
 export function toQuizlet(input: ExportInput): ExportResult {

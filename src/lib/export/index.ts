@@ -6,12 +6,14 @@ import { Zip, type ZipInputFile } from 'fflate';
 import { Buffer } from 'node:buffer';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { toAiken } from './aiken';
-import { toCsv, toKahoot, toQuizlet } from './csv';
+import { toCsv, toQuizlet } from './csv';
+import { toKahoot } from './kahoot';
 import { toGift } from './gift';
 import { toJson } from './json';
 import { toMoodleXml } from './moodle';
 import { toQti } from './qti';
 import { toWorksheet } from './worksheet';
+import { xlsxBytes } from './xlsx';
 import type { ExportInput, ExportResult } from './types';
 
 export interface Format {
@@ -45,15 +47,15 @@ export const FORMATS = {
 	},
 	csv: { label: 'CSV', mime: 'text/csv; charset=utf-8', extension: 'csv', run: toCsv },
 	kahoot: {
-		label: 'Kahoot (CSV)',
-		mime: 'text/csv; charset=utf-8',
-		extension: 'kahoot.csv',
+		label: 'Kahoot (XLSX)',
+		mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		extension: 'kahoot.xlsx',
 		run: toKahoot
 	},
 	quizlet: {
-		label: 'Quizlet (CSV)',
-		mime: 'text/csv; charset=utf-8',
-		extension: 'quizlet.csv',
+		label: 'Quizlet (TXT)',
+		mime: 'text/plain; charset=utf-8',
+		extension: 'quizlet.txt',
 		run: toQuizlet
 	},
 	json: {
@@ -88,12 +90,14 @@ export function runExport(format: FormatName, input: ExportInput): ExportResult 
 }
 
 /**
- * The bytes of a result: UTF-8 text, or the zip of a package's files (QTI).
+ * The bytes of a result: UTF-8 text, the zip of a package's files (QTI), or a workbook (Kahoot;
+ * ExcelJS writes it asynchronously, hence the promise).
  * @param result an export's result
  */
-export function toBytes(result: ExportResult): Uint8Array {
+export async function toBytes(result: ExportResult): Promise<Uint8Array> {
 	if (result.chunks) return utf8(result.chunks);
 	if (result.text !== undefined) return Buffer.from(result.text, 'utf8');
+	if (result.sheet) return xlsxBytes(result.sheet);
 	return zipFiles(result.files);
 }
 

@@ -5,7 +5,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
 import { xmlEscape } from './common';
-import { toBytes } from './index';
+import { zipFiles } from './index';
 import { bankInput, fixtureInput } from './fixtures';
 import { itemHref, toQti } from './qti';
 import type { ExportInput } from './types';
@@ -44,7 +44,7 @@ const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@'
 
 function unpack(input: ExportInput) {
 	const result = toQti(input);
-	const zip = unzipSync(toBytes(result));
+	const zip = unzipSync(zipFiles(result.files!));
 	const files = Object.entries(zip).map(([name, data]) => ({ name, text: strFromU8(data) }));
 	return { result, files };
 }

@@ -5,6 +5,7 @@
 import type { Paragraph } from '../bank/article';
 import type { BankQuestion } from '../bank/check';
 import type { QuestionType } from '../bank/schema';
+import type { Sheet } from './xlsx';
 
 /** The article fields an export needs: its text, language and attribution. */
 export interface ExportArticle {
@@ -69,13 +70,30 @@ export interface ExportFile {
 	text: string;
 }
 
-/** A text format gives `text`; a package format (QTI) gives `files`, zipped by `toBytes`. */
+/**
+ * A text format gives `text`; a package format (QTI) gives `files`, zipped by `toBytes`; a
+ * spreadsheet format (Kahoot) gives a `sheet`, written as .xlsx by `toBytes`.
+ */
 export type ExportResult =
 	| {
 			text: string;
 			/** the text in pieces, when the exporter built it so (`toBytes` encodes them as they are) */
 			chunks?: readonly string[];
 			files?: undefined;
+			sheet?: undefined;
 			report: ExportReport;
 	  }
-	| { text?: undefined; chunks?: undefined; files: ExportFile[]; report: ExportReport };
+	| {
+			text?: undefined;
+			chunks?: undefined;
+			files: ExportFile[];
+			sheet?: undefined;
+			report: ExportReport;
+	  }
+	| {
+			text?: undefined;
+			chunks?: undefined;
+			files?: undefined;
+			sheet: Sheet;
+			report: ExportReport;
+	  };

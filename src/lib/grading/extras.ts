@@ -24,26 +24,22 @@ export function judgeExtras(
 	key: PreparedKey,
 	matches: PartMatch[],
 	resp: PreparedResponse,
-	taken: Set<number>,
+	taken: ReadonlySet<number>,
 	ctx?: PreparedContext
 ): Extras {
+	// the tokens accounted for: the key's, and names a negation sets aside (a copy: the caller's
+	// set stays as it is)
+	const accounted = new Set(taken);
 	const forms = matches.map((m) => m.form).filter((f): f is KeyForm => f !== undefined);
-	const keyFacts = new Map<string, string>();
-	const keyQualifiers = new Set<string>();
+	const {
+		facts: keyFacts,
+		factIds: keyFactIds,
+		qualifiers: keyQualifiers,
+		qualifierGroups: keyGroups
+	} = key.allows;
 	let keyNegated = false;
 	let keyNumbers = false;
 	let keyNisba = false;
-	// Every accepted form of every part says what the key allows.
-	const allForms = key.parts.flatMap((p) => p.forms);
-	const keyFactIds = new Set<string>();
-	for (const f of allForms) {
-		for (const [c, id] of f.facts) {
-			keyFacts.set(c, id);
-			keyFactIds.add(`${c}:${id}`);
-		}
-		for (const q of f.qualifiers) keyQualifiers.add(q);
-	}
-	const keyGroups = new Set([...keyQualifiers].map((q) => QUALIFIER_GROUP[q.slice(10)]));
 	let keyDated = false;
 	for (const f of forms) {
 		keyDated ||= f.facts.has('month') || f.facts.has('weekday');
@@ -56,7 +52,7 @@ export function judgeExtras(
 	let quotedSet: Set<number> | undefined;
 	const quoted = {
 		has(i: number): boolean {
-			quotedSet ??= ctx && anyOk ? quotedTokens(resp, taken, ctx) : new Set<number>();
+			quotedSet ??= ctx && anyOk ? quotedTokens(resp, accounted, ctx) : new Set<number>();
 			return quotedSet.has(i);
 		}
 	};
@@ -110,7 +106,7 @@ export function judgeExtras(
 
 	const seenNumbers = new Set<number>();
 	for (let i = 0; i < toks.length; i++) {
-		if (taken.has(i)) continue;
+		if (accounted.has(i)) continue;
 		const t = toks[i];
 		if (t.num !== undefined) {
 			if (seenNumbers.has(t.num)) continue;
@@ -156,9 +152,9 @@ export function judgeExtras(
 				if (keyNegated) continue;
 				// A negation before the key negates the answer; before another name it only sets it aside.
 				const next = toks.findIndex((x, j) => j > i && !(x.lex && x.lex.cls === 'filler'));
-				if (next >= 0 && taken.has(next))
+				if (next >= 0 && accounted.has(next))
 					return { wrong: { rule: 'negation', reason: 'the answer is negated' }, unsure, notes };
-				if (next >= 0) taken.add(next);
+				if (next >= 0) accounted.add(next);
 				continue;
 			}
 			const meaning = `${l.cls}:${l.id}`;
@@ -280,45 +276,55 @@ export function judgeExtras(
  */
 function quotedTokens(
 	resp: PreparedResponse,
-	taken: Set<number>,
+	taken: ReadonlySet<number>,
 	ctx: PreparedContext
 ): Set<number> {
-	const out = new Set<number>();
-	const toks = resp.toks;
-	const same = (a: Analyzed, p: number, k: number) => sameWord(a.variants[p], toks[k].variants);
-	for (const k of taken) {
-		const starts = new Set<number>();
-		for (const v of toks[k].variants) {
-			const list = ctx.positions.get(v);
-			if (list) for (let x = 0; x < list.length; x += 2) starts.add(list[x] * 100000 + list[x + 1]);
-		}
-		for (const at of starts) {
-			const a = ctx.all[Math.floor(at / 100000)];
-			const p = at % 100000;
-			{
-				// extend both ways, letting the quote skip up to two words of the text at a time
-				let kk = k - 1;
-				let pp = p - 1;
-				while (kk >= 0 && pp >= 0) {
-					if (same(a, pp, kk)) {
-						out.add(kk--);
-						pp--;
-					} else if (pp >= 1 && same(a, pp - 1, kk)) pp--;
-					else if (pp >= 2 && same(a, pp - 2, kk)) pp -= 2;
-					else break;
-				}
-				kk = k + 1;
-				pp = p + 1;
-				while (kk < toks.length && pp < a.tokens.length) {
-					if (same(a, pp, kk)) {
-						out.add(kk++);
-						pp++;
-					} else if (pp + 1 < a.tokens.length && same(a, pp + 1, kk)) pp++;
-					else if (pp + 2 < a.tokens.length && same(a, pp + 2, kk)) pp += 2;
-					else break;
-				}
-			}
+	const quoted = new Set<number>();
+	for (const named of taken) {
+		for (const v of resp.toks[named].variants) {
+			const at = ctx.positions.get(v);
+			if (!at) continue;
+			for (let x = 0; x < at.length; x += 2)
+				extendQuote(resp, named, ctx.all[at[x]], at[x + 1], quoted);
 		}
 	}
-	return out;
+	return quoted;
+}
+
+/**
+ * Adds to `quoted` the answer's tokens around `named` that follow the paragraph around its word
+ * `word`, both ways, letting the quote skip up to two words of the text at a time.
+ */
+function extendQuote(
+	resp: PreparedResponse,
+	named: number,
+	paragraph: Analyzed,
+	word: number,
+	quoted: Set<number>
+) {
+	const toks = resp.toks;
+	const same = (p: number, t: number) => sameWord(paragraph.variants[p], toks[t].variants);
+	const last = paragraph.tokens.length - 1;
+	let t = named - 1;
+	let p = word - 1;
+	while (t >= 0 && p >= 0) {
+		if (same(p, t)) {
+			quoted.add(t);
+			t--;
+			p--;
+		} else if (p >= 1 && same(p - 1, t)) p--;
+		else if (p >= 2 && same(p - 2, t)) p -= 2;
+		else break;
+	}
+	t = named + 1;
+	p = word + 1;
+	while (t < toks.length && p <= last) {
+		if (same(p, t)) {
+			quoted.add(t);
+			t++;
+			p++;
+		} else if (p + 1 <= last && same(p + 1, t)) p++;
+		else if (p + 2 <= last && same(p + 2, t)) p += 2;
+		else break;
+	}
 }

@@ -4,10 +4,9 @@
  * Pure TypeScript: no DOM, no Node.
  */
 import { sameWord } from '../text/normalize';
-import { isLatin } from '../text/names';
 import { convert, unitOf } from '../text/units';
 import { type RuleName } from './rules';
-import { type PreparedResponse, type RTok } from './answer-tokens';
+import { joinedWithNext, type PreparedResponse } from './answer-tokens';
 import { type PreparedContext } from './context';
 import { type KeyForm, type KeyWord, NISBA } from './keys';
 import { type TokenMatch, matchExact, matchLoose } from './word-match';
@@ -110,8 +109,7 @@ function matchCompounds(
 		for (let i = 0; i + 1 < toks.length; i++) {
 			if (!free(i) || !free(i + 1) || toks[i].num !== undefined || toks[i + 1].num !== undefined)
 				continue;
-			const joined = toks[i].variants[toks[i].variants.length - 1] + toks[i + 1].token;
-			const tok: RTok = { token: joined, variants: [joined], latin: isLatin(joined) };
+			const tok = joinedWithNext(resp, i);
 			const m = matchExact(k, tok) ?? matchLoose(k, tok, ctx);
 			if (m && (m.how !== 'typo' || m.dist! <= m.allowed!)) {
 				matched[wi] = { how: 'spelling' };

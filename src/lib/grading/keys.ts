@@ -71,6 +71,45 @@ export interface PreparedKey {
 	parts: PreparedPart[];
 	/** forms a teacher marked as wrong even though they look close */
 	reject: RejectForm[];
+	/** what every accepted form of every part allows, together (see `keyAllows`) */
+	allows: KeyAllows;
+	/** answers longer than this many words are a pasted passage, not an answer */
+	maxWords: number;
+}
+
+/** What the accepted forms of a key allow an answer to say, all forms together. */
+export interface KeyAllows {
+	/** fact class → meaning id ("direction" → "W") */
+	facts: Map<string, string>;
+	/** "class:id" of every fact */
+	factIds: Set<string>;
+	/** "qualifier:id" of every qualifier */
+	qualifiers: Set<string>;
+	/** the groups of those qualifiers: another qualifier of a group contradicts */
+	qualifierGroups: Set<string>;
+}
+
+function keyAllows(forms: KeyForm[]): KeyAllows {
+	const facts = new Map<string, string>();
+	const factIds = new Set<string>();
+	const qualifiers = new Set<string>();
+	for (const f of forms) {
+		for (const [cls, id] of f.facts) {
+			facts.set(cls, id);
+			factIds.add(`${cls}:${id}`);
+		}
+		for (const q of f.qualifiers) qualifiers.add(q);
+	}
+	const qualifierGroups = new Set(
+		[...qualifiers].map((q) => QUALIFIER_GROUP[q.slice('qualifier:'.length)])
+	);
+	return { facts, factIds, qualifiers, qualifierGroups };
+}
+
+/** Answers longer than this are a pasted passage: three times the longest key, and some. */
+function maxWordsOf(parts: PreparedPart[]): number {
+	const size = parts.reduce((s, p) => s + Math.max(...p.forms.map((f) => f.size), 1), 0);
+	return Math.max(20, 3 * size + 10);
 }
 
 /** A form the teacher marked as wrong. */
@@ -272,5 +311,6 @@ export function prepareKey(spec: KeySpec): PreparedKey {
 		const form = analyze(r);
 		return { form, insideKey: accepted.some((a) => findPhrase(a, form) >= 0) };
 	});
-	return { parts, reject };
+	const allForms = parts.flatMap((p) => p.forms);
+	return { parts, reject, allows: keyAllows(allForms), maxWords: maxWordsOf(parts) };
 }

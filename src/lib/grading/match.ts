@@ -12,7 +12,7 @@
  */
 import { findPhrase, sameWord } from '../text/normalize';
 import { type RuleName } from './rules';
-import { readTimeAgainstKey } from './time';
+import { readAnswerTimes, readTimeAgainstKey } from './time';
 import { prepareResponse, surface } from './answer-tokens';
 import { type PreparedContext } from './context';
 import { judgeExtras } from './extras';
@@ -33,12 +33,6 @@ export interface MatchResult {
 	reason: string;
 	notes: string[];
 	parts: { label: string; expected: string; given: string; correct: boolean; score: number }[];
-}
-
-/** Answers longer than this many words are a pasted passage, not an answer. */
-function maxWords(key: PreparedKey): number {
-	const size = key.parts.reduce((s, p) => s + Math.max(...p.forms.map((f) => f.size), 1), 0);
-	return Math.max(20, 3 * size + 10);
 }
 
 /**
@@ -65,7 +59,7 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 		}))
 	});
 	if (resp.toks.length === 0) return wrong('empty', 'empty answer');
-	if (resp.toks.length > maxWords(key))
+	if (resp.toks.length > key.maxWords)
 		return wrong('too-long', 'too long: a passage copied instead of the answer');
 	for (const { form, insideKey } of key.reject) {
 		const whole =
@@ -78,9 +72,13 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 
 	// Times relative to the article's date, in the key's terms ("last year" = «عام 2023»).
 	let timeNote: string | undefined;
-	if (ctx?.date && key.parts.length === 1) {
+	const answerTimes =
+		ctx?.date && key.parts.length === 1
+			? readAnswerTimes(resp.a, resp.numbers, ctx.date)
+			: undefined;
+	if (answerTimes) {
 		for (const form of key.parts[0].forms) {
-			const t = readTimeAgainstKey(form.text, resp.a, ctx.date);
+			const t = readTimeAgainstKey(form.text, answerTimes);
 			if (t.kind === 'none') continue;
 			if (t.kind === 'contradicts') return wrong('other-fact', t.reason);
 			resp = prepareResponse(t.text);
@@ -139,6 +137,8 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 		for (const form of part.forms) {
 			const m = matchForm(form, resp, taken, exactAny, ctx);
 			if (!best || rank(m) > rank(best)) best = m;
+			// every word of this form named, surely: no later form can rank higher
+			if (rank(best) === 7) break;
 		}
 		best ??= {
 			ok: false,

@@ -6,10 +6,10 @@
  */
 import { lexeme, type Lexeme } from '../text/lexicon';
 import { analyze, type Analyzed } from '../text/normalize';
-import { findNumbers } from '../text/units';
+import { findNumbers, type FoundNumber } from '../text/units';
 
 /** The times a text names, resolved against a date. */
-interface Times {
+export interface Times {
 	year?: number;
 	/** token indices that gave the year */
 	yearTokens: number[];
@@ -31,10 +31,14 @@ function yearOfMonth(month: number, qualifier: string | undefined, date: Date): 
 	return year;
 }
 
-/** Reads the times of an analyzed text. */
-function readTimes(a: Analyzed, date: Date): Times {
+/**
+ * Reads the times of an analyzed text.
+ * @param a the text
+ * @param numbers `findNumbers(a)`, when already known
+ * @param date the article's date
+ */
+export function readTimes(a: Analyzed, numbers: FoundNumber[], date: Date): Times {
 	const lex: (Lexeme | undefined)[] = a.tokens.map((t, i) => lexeme(t, a.variants[i]));
-	const numbers = findNumbers(a);
 	const times: Times = { yearTokens: [], weekdayTokens: [] };
 	const numberAt = new Map(numbers.map((n) => [n.index, n]));
 	const year = date.getUTCFullYear();
@@ -87,8 +91,27 @@ function readTimes(a: Analyzed, date: Date): Times {
 	return times;
 }
 
-/** Keys analyzed once (the bank's keys do not change). */
-const analyzedKeys = new Map<string, Analyzed>();
+/** A key form's times against one date, worked out once. */
+interface KeyTimes {
+	key: Analyzed;
+	times: Times;
+}
+
+/** Key forms' times by key text and date (the bank's keys and dates do not change). */
+const keyTimesCache = new Map<string, KeyTimes>();
+
+function keyTimes(keyText: string, date: Date, isoDate: string): KeyTimes {
+	const id = `${isoDate} ${keyText}`;
+	let found = keyTimesCache.get(id);
+	if (!found) {
+		const key = analyze(keyText);
+		found = { key, times: readTimes(key, findNumbers(key), date) };
+		// bounded: the CLI's quick keys are arbitrary texts
+		if (keyTimesCache.size >= 5000) keyTimesCache.clear();
+		keyTimesCache.set(id, found);
+	}
+	return found;
+}
 
 /** What the time rule makes of an answer. */
 export type TimeReading =
@@ -97,46 +120,76 @@ export type TimeReading =
 	/** the answer in the key's terms, and what was read */
 	| { kind: 'agrees'; text: string; note: string };
 
+/** Article dates read once (a bank has few). */
+const middays = new Map<string, Date | null>();
+
+/** Midday UTC of a YYYY-MM-DD date, or null if it is not one. */
+function middayOf(isoDate: string): Date | null {
+	let date = middays.get(isoDate);
+	if (date === undefined) {
+		date = new Date(`${isoDate}T12:00:00Z`);
+		if (Number.isNaN(date.getTime())) date = null;
+		if (middays.size >= 1000) middays.clear();
+		middays.set(isoDate, date);
+	}
+	return date;
+}
+
+/** An answer's times, read once and then held against each accepted form of a key. */
+export interface AnswerTimes {
+	answer: Analyzed;
+	times: Times;
+	date: Date;
+	isoDate: string;
+}
+
+/**
+ * Reads an answer's times through the article's date, or undefined when it names none (then the
+ * time rule has nothing to say about it).
+ * @param answer the answer, analyzed
+ * @param numbers `findNumbers(answer)`
+ * @param isoDate the article's date (YYYY-MM-DD)
+ */
+export function readAnswerTimes(
+	answer: Analyzed,
+	numbers: FoundNumber[],
+	isoDate: string
+): AnswerTimes | undefined {
+	const date = middayOf(isoDate);
+	if (!date) return undefined;
+	const times = readTimes(answer, numbers, date);
+	if (times.year === undefined && times.weekday === undefined) return undefined;
+	return { answer, times, date, isoDate };
+}
+
 /**
  * Reads an answer's times against a key's, through the article's date.
  * @param keyText one accepted form of the key
- * @param answer the answer, analyzed
- * @param isoDate the article's date (YYYY-MM-DD)
+ * @param given the answer's times (`readAnswerTimes`)
  */
-export function readTimeAgainstKey(
-	keyText: string,
-	answer: Analyzed,
-	isoDate: string
-): TimeReading {
-	const date = new Date(`${isoDate}T12:00:00Z`);
-	if (Number.isNaN(date.getTime())) return { kind: 'none' };
-	let keyA = analyzedKeys.get(keyText);
-	if (!keyA) {
-		if (analyzedKeys.size > 5000) analyzedKeys.clear();
-		analyzedKeys.set(keyText, (keyA = analyze(keyText)));
-	}
-	const key = readTimes(keyA, date);
-	const given = readTimes(answer, date);
+export function readTimeAgainstKey(keyText: string, given: AnswerTimes): TimeReading {
+	const { key: keyA, times: key } = keyTimes(keyText, given.date, given.isoDate);
+	const { answer, times } = given;
 	const tokens = [...answer.tokens];
 	const notes: string[] = [];
-	if (key.year !== undefined && given.year !== undefined) {
-		if (key.year !== given.year)
+	if (key.year !== undefined && times.year !== undefined) {
+		if (key.year !== times.year)
 			return {
 				kind: 'contradicts',
-				reason: `the year is ${key.year} by the text, not ${given.year}`
+				reason: `the year is ${key.year} by the text, not ${times.year}`
 			};
 		const keyWords = key.yearTokens.length
 			? key.yearTokens.map((i) => keyA.tokens[i]).join(' ')
 			: String(key.year);
-		const [first, ...rest] = [...new Set(given.yearTokens)].sort((x, y) => x - y);
+		const [first, ...rest] = [...new Set(times.yearTokens)].sort((x, y) => x - y);
 		tokens[first] = keyWords;
 		for (const i of rest) tokens[i] = '';
 		notes.push(`the year read through the article's date (${key.year})`);
 	}
-	if (key.weekday !== undefined && given.weekday !== undefined) {
-		if (key.weekday !== given.weekday)
+	if (key.weekday !== undefined && times.weekday !== undefined) {
+		if (key.weekday !== times.weekday)
 			return { kind: 'contradicts', reason: 'another day than the text’s' };
-		for (const i of given.weekdayTokens) tokens[i] = keyA.tokens[key.weekdayTokens[0]];
+		for (const i of times.weekdayTokens) tokens[i] = keyA.tokens[key.weekdayTokens[0]];
 		notes.push('the day read through the article’s date');
 	}
 	if (!notes.length) return { kind: 'none' };

@@ -66,7 +66,7 @@ export function matchLoose(
 	}
 	// a Latin name written in Arabic letters (هولت for Holt), when the key has no Arabic form
 	if (!r.latin && k.latin && !arabicKey && isArabic(r.token)) {
-		const sk = r.variants.map(arabicSkeleton);
+		const sk = (r.arabicSk ??= r.variants.map(arabicSkeleton));
 		if (k.skeletons.some((s) => s.length >= 2 && sk.includes(s))) return { how: 'translit' };
 	}
 	if (r.latin !== k.latin) return undefined;

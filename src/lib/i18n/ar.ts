@@ -251,7 +251,11 @@ export const ar = {
 		answered: 'أُجيب عن {n} من {m}',
 		resultsGone: 'لم تعد هذه النتيجة محفوظة.',
 		late: 'سُلّم بعد انتهاء الوقت.',
-		variant: 'النسخة'
+		variant: 'النسخة',
+		// anonymous attempts in the database, timed self-tests (helper infra, issues 13 and 18)
+		timeOver:
+			'انتهى الوقت (المدة المحددة ومهلة الثلاثين ثانية بعدها): لم تُحفظ هذه الإجابات، وبقيت إجاباتك المحفوظة كما كانت. سلّم الاختبار الآن، وسيُعلَّم متأخرًا.',
+		addressFull: 'بدأت اختبارات كثيرة من هذه الشبكة اليوم. حاول مرة أخرى غدًا، أو أدِّ تكليفات صفّك.'
 	},
 	// classes and accounts (issue 13)
 	classes: {

@@ -258,7 +258,12 @@ export const en: Strings = {
 		answered: '{n} of {m} answered',
 		resultsGone: 'These results are no longer kept.',
 		late: 'Submitted after the time limit.',
-		variant: 'Variant'
+		variant: 'Variant',
+		// anonymous attempts in the database, timed self-tests (helper infra, issues 13 and 18)
+		timeOver:
+			'Time is up (the time limit and its 30 seconds’ grace are over): these answers were not saved, your saved answers stay as they were. Submit the test now; it will be marked late.',
+		addressFull:
+			'Too many quizzes were started from this network today. Try again tomorrow, or take your class’s assignments.'
 	},
 	// classes and accounts (issue 13)
 	classes: {

@@ -19,9 +19,14 @@ export class BankUnreadable extends Error {}
 /** The largest bank file (article or questions) read: a bigger one is a mistake, or an attack. */
 export const MAX_BANK_FILE_BYTES = 4 * 1024 * 1024;
 
+/** An article's proposed questions (`dalil draft`): checked, never served. */
+export const DRAFTS_FILE = 'drafts.yaml';
+
 /** What a bank folder holds: the article folders that could be read, and why others could not. */
 export interface BankDir {
 	sources: ArticleSource[];
+	/** each article with its drafts.yaml alone, for the check (the server leaves drafts out) */
+	drafts: ArticleSource[];
 	/** files that cannot be read (each an input error, so `dalil check` exits 2) */
 	diagnostics: Diagnostic[];
 }
@@ -46,6 +51,7 @@ export function readBankDir(dir: string): BankDir {
 		return undefined;
 	};
 	const sources: ArticleSource[] = [];
+	const drafts: ArticleSource[] = [];
 	for (const slug of readdirSync(dir).sort()) {
 		const folder = join(dir, slug);
 		const kind = statOrUndefined(folder);
@@ -62,17 +68,20 @@ export function readBankDir(dir: string): BankDir {
 			continue;
 		}
 		const article = read(articlePath);
-		const banks = readdirSync(folder)
-			.filter((f) => /\.ya?ml$/.test(f))
+		const files = readdirSync(folder).filter((f) => /\.ya?ml$/.test(f));
+		const banks = files
+			.filter((f) => f !== DRAFTS_FILE)
 			.sort()
 			.map((f) => read(join(folder, f)))
 			.filter((f) => f !== undefined);
 		if (article) sources.push({ slug, article, banks });
+		const draftsFile = files.includes(DRAFTS_FILE) ? read(join(folder, DRAFTS_FILE)) : undefined;
+		if (article && draftsFile) drafts.push({ slug, article, banks: [draftsFile] });
 	}
 	if (sources.length === 0 && diagnostics.length === 0) {
 		throw new BankUnreadable(`no article in ${dir} (each article is a folder with article.md)`);
 	}
-	return { sources, diagnostics };
+	return { sources, drafts, diagnostics };
 }
 
 function statOrUndefined(path: string) {
@@ -117,6 +126,15 @@ export function loadBank(dir: string): CheckResult {
 	const { sources, diagnostics } = readBankDir(dir);
 	const result = checkBank(sources);
 	return { ...result, diagnostics: [...diagnostics, ...result.diagnostics] };
+}
+
+/**
+ * Checks the drafts.yaml of every article in `dir`, each alone with its article (drafts are
+ * proposals: they are not checked against the questions already kept). Not served.
+ * @param dir the questions folder
+ */
+export function loadDrafts(dir: string): CheckResult {
+	return checkBank(readBankDir(dir).drafts);
 }
 
 /**

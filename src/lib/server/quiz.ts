@@ -1,8 +1,10 @@
 /**
- * The quiz route's work, apart from HTTP: the page's data, and saving, checking and submitting
- * answers. Attempts are reached only through `attempts` (an `AttemptStore`), asynchronously and
- * with plain data, so where they are kept can change without this module changing.
+ * The quiz route's work, apart from HTTP: the page's data, and starting, saving, checking and
+ * submitting anonymous attempts (a quiz link without a class), which are kept in the database
+ * (./attempts) and belong to the client that started them.
  */
+import type { Cookies } from '@sveltejs/kit';
+import type { Kysely } from 'kysely';
 import type { LoadedArticle } from '../bank/check';
 import type { StudentResponse } from '../grading/types';
 import { strings, type Locale } from '../i18n';
@@ -12,11 +14,67 @@ import { hashText } from '../quiz/random';
 import { feedbackView } from '../quiz/results';
 import { quizStrings } from '../quiz/strings';
 import { gradeAnswer, questionOf } from '../quiz/take';
-import { attempts } from './attempts';
+import {
+	ANONYMOUS_LIMITS,
+	findAnonymous,
+	keepAnonymous,
+	openAnonymous,
+	pruneAnonymous,
+	quizClient,
+	startAnonymous,
+	type AnonymousLimits,
+	type QuizClient
+} from './attempts';
+import type { Database } from './db/schema';
+import { newToken } from './db/ids';
+import { submitStored } from './stored-attempts';
 import type { QuizLink, QuizPage } from './quizzes';
 
-/** A late submission within this of the deadline counts as on time (the round trip of the post). */
-const GRACE_MS = 30_000;
+/**
+ * The grace after a timed test's deadline: a save or submission within it counts as on time (the
+ * round trip of the post, a countdown that fired a little late). After it a save is refused and a
+ * submission is taken, marked late.
+ */
+export const GRACE_MS = 30_000;
+
+/** The cookie that names an anonymous browser (its attempts belong to it). */
+export const CLIENT_COOKIE = 'dalil_client';
+
+/**
+ * The client of a quiz request: its client cookie (set now when it has none, when `set`) and its
+ * address. Without a cookie and without `set`, a client that owns nothing.
+ * @param cookies the request's cookies
+ * @param url the request's URL (https or not)
+ * @param address the request's address
+ * @param set whether to give the browser a client cookie when it has none
+ */
+export function clientOf(cookies: Cookies, url: URL, address: string, set: boolean): QuizClient {
+	let token = cookies.get(CLIENT_COOKIE);
+	if (!token || token.length > 100) {
+		token = newToken();
+		if (set) {
+			cookies.set(CLIENT_COOKIE, token, {
+				path: '/quiz',
+				httpOnly: true,
+				sameSite: 'lax',
+				secure: url.protocol === 'https:',
+				maxAge: 400 * 24 * 60 * 60
+			});
+		}
+	}
+	return quizClient(token, address);
+}
+
+/** Old anonymous attempts are pruned at most this often by one process. */
+const PRUNE_EVERY_MS = 10 * 60_000;
+let prunedAt = 0;
+
+/** Prunes old anonymous attempts now and then (any process may; it is one indexed delete). */
+async function pruneNowAndThen(db: Kysely<Database>, keepMs: number, now: number) {
+	if (now - prunedAt < PRUNE_EVERY_MS) return;
+	prunedAt = now;
+	await pruneAnonymous(db, keepMs, now);
+}
 
 /**
  * The cookie that remembers a quiz's attempt: one per quiz, so two quizzes in two tabs do not mix.
@@ -44,38 +102,73 @@ export function attemptCookieOptions(slug: string, secure: boolean) {
 }
 
 /**
- * The attempt of this quiz among the ids given (the form's, then the cookie's), if one is kept.
+ * The client's attempt at this quiz: the first of the ids given (the form's, then the cookie's)
+ * that is its attempt at this quiz, else its open attempt at the quiz, if any.
+ * @param db the database
+ * @param client who asks
  * @param slug the article
  * @param page the quiz
  * @param ids attempt ids, most trusted first
  */
 export async function findAttempt(
+	db: Kysely<Database>,
+	client: QuizClient,
 	slug: string,
 	page: QuizPage,
 	ids: (string | null | undefined)[]
 ): Promise<Attempt | undefined> {
 	for (const id of ids) {
-		const attempt = await attempts.get(id);
+		const attempt = await findAnonymous(db, client, id);
 		if (attempt && attempt.slug === slug && attempt.query === page.query) return attempt;
 	}
-	return undefined;
+	return openAnonymous(db, client, slug, page.query);
 }
 
 /**
- * Starts an attempt at a quiz; a timed test's clock starts now.
+ * Starts an attempt at a quiz for a client, or resumes the client's open one: starting again never
+ * gives a timed test a fresh clock. A new timed test's clock starts now. 'address-full' when the
+ * client's address started too many quizzes today.
+ * @param db the database
+ * @param client who starts it
  * @param slug the article
  * @param link the quiz link
  * @param now the time, ms since the epoch
+ * @param limits the bounds of anonymous attempts
  */
-export async function startAttempt(slug: string, link: QuizLink, now = Date.now()) {
+export async function startAttempt(
+	db: Kysely<Database>,
+	client: QuizClient,
+	slug: string,
+	link: QuizLink,
+	now = Date.now(),
+	limits: AnonymousLimits = ANONYMOUS_LIMITS
+): Promise<Attempt | 'address-full'> {
 	const page = link.page();
+	const open = await openAnonymous(db, client, slug, page.query);
+	if (open) return open;
+	await pruneNowAndThen(db, limits.keepMs, now);
 	const { time } = link.spec;
-	return attempts.create({
-		slug,
-		query: page.query,
-		ids: page.views.map((v) => v.id),
-		deadline: link.spec.mode === 'test' && time > 0 ? now + time * 60_000 : undefined
-	});
+	return startAnonymous(
+		db,
+		client,
+		{
+			slug,
+			query: page.query,
+			ids: page.views.map((v) => v.id),
+			deadline: link.spec.mode === 'test' && time > 0 ? now + time * 60_000 : undefined
+		},
+		now,
+		limits
+	);
+}
+
+/**
+ * Whether a timed attempt's time is over, grace included.
+ * @param attempt the attempt
+ * @param now the time, ms since the epoch
+ */
+export function pastDeadline(attempt: Pick<Attempt, 'deadline'>, now: number): boolean {
+	return attempt.deadline !== undefined && now > attempt.deadline + GRACE_MS;
 }
 
 /** What a refused post gives the page: a message, the refused answers, and what to show in them. */
@@ -88,8 +181,10 @@ export interface Refusal {
 /** A post's answers saved, or why not. */
 export type SaveOutcome =
 	| { kind: 'saved'; attempt: Attempt }
-	/** with the attempt when answers were saved beside the refused ones */
+	/** with the attempt when answers were saved beside the refused ones (or none were, too late) */
 	| { kind: 'refused'; refusal: Refusal; attempt?: Attempt }
+	/** the client's address started too many quizzes today: nothing was started */
+	| { kind: 'full'; refusal: Refusal }
 	/** the attempt was submitted already: nothing changes */
 	| { kind: 'closed'; attempt: Attempt };
 
@@ -105,16 +200,25 @@ export function refusal(message: string): Refusal {
  * Reads a post's answers into the attempt (a new one if there is none yet) and keeps it. Every answer
  * of the post replaces the saved one (an emptied field clears it), except refused ones, which keep
  * what was saved before; the refused text comes back in the refusal so the student loses nothing.
- * @param input the quiz, its attempt if any, the posted form and the interface language
+ * Past a timed test's deadline and grace a save is refused and the answers stay as they were; the
+ * post that submits (`final`) is still read, and the submission is marked late.
+ * A final post's answers are kept by the submission itself (one transaction), not here.
+ * @param input the database, the client, the quiz, its attempt if any, the posted form, the
+ *   interface language, whether the post submits, the time and the bounds of anonymous attempts
  */
 export async function saveAnswers(input: {
+	db: Kysely<Database>;
+	client: QuizClient;
 	slug: string;
 	link: QuizLink;
 	attempt: Attempt | undefined;
 	form: FormData;
 	locale: Locale;
+	final?: boolean;
+	now?: number;
+	limits?: AnonymousLimits;
 }): Promise<SaveOutcome> {
-	const { slug, link, form } = input;
+	const { db, slug, link, form, final = false, now = Date.now() } = input;
 	const t = strings(input.locale).quiz;
 	if (input.attempt?.submitted) return { kind: 'closed', attempt: input.attempt };
 	const page = link.page();
@@ -122,13 +226,23 @@ export async function saveAnswers(input: {
 	if (!input.attempt && link.spec.mode === 'test' && link.spec.time > 0) {
 		return { kind: 'refused', refusal: refusal(t.notStarted) };
 	}
-	const attempt = input.attempt ?? (await startAttempt(slug, link));
+	if (input.attempt && !final && pastDeadline(input.attempt, now)) {
+		return { kind: 'refused', refusal: refusal(t.timeOver), attempt: input.attempt };
+	}
+	const started =
+		input.attempt ?? (await startAttempt(db, input.client, slug, link, now, input.limits));
+	if (started === 'address-full') return { kind: 'full', refusal: refusal(t.addressFull) };
+	const attempt = started;
 	const refused = new Set(problems.map((p) => p.id));
 	const kept = Object.fromEntries(
 		Object.entries(attempt.answers).filter(([id]) => refused.has(id))
 	);
 	attempt.answers = { ...answers, ...kept };
-	await attempts.put(attempt);
+	if ((!final || problems.length > 0) && !(await keepAnonymous(db, attempt, now))) {
+		// submitted meanwhile (another tab): nothing changed
+		const submitted = await findAnonymous(db, input.client, attempt.id);
+		if (submitted) return { kind: 'closed', attempt: submitted };
+	}
 	if (problems.length === 0) return { kind: 'saved', attempt };
 	const echo: Answers = { ...attempt.answers };
 	for (const [id, texts] of Object.entries(overLong)) {
@@ -142,11 +256,13 @@ export async function saveAnswers(input: {
 
 /**
  * Grades one saved answer of a practice attempt, or forgets its check when the answer is empty.
+ * @param db the database
  * @param article the checked article
  * @param attempt the attempt, its answers saved
  * @param id the question checked
  */
 export async function checkAnswer(
+	db: Kysely<Database>,
 	article: LoadedArticle,
 	attempt: Attempt,
 	id: string
@@ -156,29 +272,32 @@ export async function checkAnswer(
 	const grade = answer ? gradeAnswer(article, id, answer) : undefined;
 	if (grade) attempt.checks[id] = keptGrade(grade);
 	else delete attempt.checks[id];
-	await attempts.put(attempt);
+	await keepAnonymous(db, attempt);
 }
 
 /**
- * Grades every answer and submits the attempt, for good; late if past its deadline.
+ * Grades every answer and submits the attempt, for good, in one transaction with its final
+ * answers; late if past its deadline and grace. A second submission changes nothing (false).
+ * @param db the database
  * @param article the checked article
- * @param attempt the attempt, its answers saved
+ * @param attempt the attempt, with the post's answers
  * @param now the time, ms since the epoch
  */
 export async function submitAttempt(
+	db: Kysely<Database>,
 	article: LoadedArticle,
 	attempt: Attempt,
 	now = Date.now()
-): Promise<void> {
+): Promise<boolean> {
 	const results: Record<string, Grade> = {};
 	for (const id of attempt.ids) {
 		const answer = attempt.answers[id];
 		const grade = answer ? gradeAnswer(article, id, answer) : undefined;
 		if (grade) results[id] = keptGrade(grade);
 	}
-	const late = attempt.deadline !== undefined && now > attempt.deadline + GRACE_MS;
-	attempt.submitted = { at: now, late, results };
-	await attempts.put(attempt);
+	const submitted = { at: now, late: pastDeadline(attempt, now), results };
+	attempt.submitted = submitted;
+	return submitStored(db, { ...attempt, submitted });
 }
 
 /**
@@ -230,6 +349,8 @@ export function quizPageData(
 		missing: page.missing.length > 0,
 		views: needsStart ? [] : page.views,
 		needsStart,
+		// a test without a class is the student's own: the page says so
+		selfTest: spec.mode === 'test' ? t.assign.selfTest : null,
 		attempt: attempt
 			? {
 					id: attempt.id,

@@ -24,8 +24,46 @@ export const RATE_LIMITS = {
 	 * Joining a class (or re-entering by link), per client address: guessing join codes. A whole
 	 * class behind one school address joins at once, hence the size; `DALIL_JOIN_LIMIT` sets it.
 	 */
-	join: { limit: 60, windowMs: 10 * 60_000 }
+	join: { limit: 60, windowMs: 10 * 60_000 },
+	/*
+	 * The anonymous quiz's actions, per client address and minute. A whole class of 40 behind one
+	 * school address, typing at once, saves (the page autosaves 0.8 s after typing stops) far below
+	 * one save a second each; the limits leave room for two such classes. `DALIL_QUIZ_<ACTION>_LIMIT`
+	 * sets each (see `quizRateLimit`).
+	 */
+	/** Starting a quiz (a timed test's start, or a first save). */
+	quizStart: { limit: 300, windowMs: 60_000 },
+	/** Saving answers (the save button and the autosave). */
+	quizSave: { limit: 3000, windowMs: 60_000 },
+	/** Checking one answer of a practice quiz. */
+	quizCheck: { limit: 1200, windowMs: 60_000 },
+	/** Submitting. */
+	quizSubmit: { limit: 300, windowMs: 60_000 }
 } satisfies Record<string, RateLimitRule>;
+
+/** The quiz actions a stranger can call, each with its own limit. */
+export type QuizAction = 'start' | 'save' | 'check' | 'submit';
+
+const QUIZ_RULES: Record<QuizAction, RateLimitRule> = {
+	start: RATE_LIMITS.quizStart,
+	save: RATE_LIMITS.quizSave,
+	check: RATE_LIMITS.quizCheck,
+	submit: RATE_LIMITS.quizSubmit
+};
+
+/**
+ * A quiz action's limit per client address and minute: `DALIL_QUIZ_START_LIMIT`,
+ * `DALIL_QUIZ_SAVE_LIMIT`, `DALIL_QUIZ_CHECK_LIMIT` or `DALIL_QUIZ_SUBMIT_LIMIT` when set to a
+ * positive integer, else the default in `RATE_LIMITS`.
+ */
+export function quizRateLimit(
+	env: Record<string, string | undefined>,
+	action: QuizAction
+): RateLimitRule {
+	const rule = QUIZ_RULES[action];
+	const limit = Number(env[`DALIL_QUIZ_${action.toUpperCase()}_LIMIT`]);
+	return Number.isInteger(limit) && limit > 0 ? { ...rule, limit } : rule;
+}
 
 /** The join limit, `DALIL_JOIN_LIMIT` attempts per 10 minutes when set. */
 export function joinRateLimit(env: Record<string, string | undefined>): RateLimitRule {

@@ -17,7 +17,8 @@ import { newId } from './db/ids';
 /** Who an attempt belongs to. */
 export type AttemptOwner =
 	| { kind: 'student'; studentId: string; assignmentId: string }
-	| { kind: 'anonymous'; clientHash: string };
+	/** `addressHash`: where it was started from (bounds one address's starts), when known */
+	| { kind: 'anonymous'; clientHash: string; addressHash?: string };
 
 /** An attempt as stored: the quiz route's `Attempt`, with its owner and number. */
 export interface StoredAttempt extends Attempt {
@@ -65,6 +66,7 @@ export async function insertAttempt(
 			assignment_id: owner.kind === 'student' ? owner.assignmentId : null,
 			student_id: owner.kind === 'student' ? owner.studentId : null,
 			client_hash: owner.kind === 'anonymous' ? owner.clientHash : null,
+			address_hash: owner.kind === 'anonymous' ? (owner.addressHash ?? null) : null,
 			number: start.number ?? 1,
 			slug: start.slug,
 			query: start.query,
@@ -118,7 +120,11 @@ export async function readAttempt(
 		owner:
 			row.student_id !== null && row.assignment_id !== null
 				? { kind: 'student', studentId: row.student_id, assignmentId: row.assignment_id }
-				: { kind: 'anonymous', clientHash: row.client_hash ?? '' },
+				: {
+						kind: 'anonymous',
+						clientHash: row.client_hash ?? '',
+						...(row.address_hash !== null ? { addressHash: row.address_hash } : {})
+					},
 		number: Number(row.number),
 		slug: row.slug,
 		query: row.query,

@@ -103,16 +103,29 @@ function countryByNisba(variant: string): Lexeme | undefined {
  * @param variants its `stemVariants`, if already computed
  */
 export function lexeme(token: string, variants?: string[]): Lexeme | undefined {
+	let found = LEXEMES.get(token);
+	if (found === undefined) {
+		found = lookUp(token, variants ?? stemVariants(token)) ?? null;
+		// bounded: a bank's or a class's vocabulary fits many times over
+		if (LEXEMES.size >= 50_000) LEXEMES.clear();
+		LEXEMES.set(token, found);
+	}
+	return found ?? undefined;
+}
+
+/** Tokens looked up before (null: an ordinary word). The lexemes are shared: callers only read. */
+const LEXEMES = new Map<string, Lexeme | null>();
+
+function lookUp(token: string, variants: string[]): Lexeme | undefined {
 	const direct = LEXICON.get(token);
 	if (direct) return direct;
-	const forms = variants ?? stemVariants(token);
-	for (const v of forms) {
+	for (const v of variants) {
 		const l = LEXICON.get(v);
 		// A clitic-stripped hedge or negation ("ولا") still counts, and so does a filler of three
 		// letters or more ("وقاعدة"); a shorter one must not turn a real word into filler.
 		if (l && l.cls !== 'and' && (l.cls !== 'filler' || v.length >= 3)) return l;
 	}
-	for (const v of forms) {
+	for (const v of variants) {
 		const country = countryByNisba(v);
 		if (country) return country;
 	}

@@ -132,15 +132,14 @@ export const LETTER_FOLDS: Record<string, string> = {
  * one form per letter, ASCII digits, punctuation to spaces, single spaces, digits split from
  * letters ("120كلم" → "120 كلم").
  *
- * Written as two passes over character codes in typed arrays rather than a chain of Unicode
+ * Written as two passes over character codes rather than a chain of Unicode
  * regular expressions: the grader folds every answer and the bank check every key and paragraph,
  * and building strings a character at a time was most of their time. Text made only of ASCII and
  * Arabic (what students type) skips the Unicode normalizations, which change nothing there.
  * @param text any text
  */
 export function foldArabic(text: string): string {
-	const folded = foldCodes(comparable(text), false);
-	return codesToString(folded.codes, folded.length);
+	return codesToString(foldCodes(comparable(text), false).codes);
 }
 
 /** Text that NFKC, NFD and lower-casing beyond ASCII leave as it is (ASCII, Arabic, spaces). */
@@ -209,17 +208,17 @@ const CLASS_OF = Uint8Array.from({ length: TABLE_END }, (_, c) =>
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** What `foldCodes` gives back: its own buffers, so a call never overwrites another's result. */
+/** What `foldCodes` gives back, in arrays of its own: a call never overwrites another's result. */
 interface FoldedCodes {
-	codes: Uint16Array;
-	length: number;
+	/** the folded text's character codes */
+	codes: number[];
 	/** with `tokenStarts`: where each token starts in the input, and ends */
-	tokenAt: Int32Array;
-	tokenEnd: Int32Array;
+	tokenAt: number[];
+	tokenEnd: number[];
 }
 
 /**
- * Folds a comparable text into buffers of its own (re-entrant: no shared output), and returns them.
+ * Folds a comparable text into arrays of its own (re-entrant: no shared output), and returns them.
  *
  * Pass 1: marks and tatweel out, ASCII lower case, digits to ASCII, one form per letter.
  * Pass 2: words of letters and digits separated by single spaces. A comma before exactly three
@@ -230,23 +229,20 @@ interface FoldedCodes {
  *   ends in `s`
  */
 function foldCodes(s: string, tokenStarts: boolean): FoldedCodes {
-	const length = s.length;
-	const mapped = new Uint16Array(length);
-	const mappedAt = new Int32Array(length);
-	// pass 2 adds at most one space before each character
-	const folded = new Uint16Array(2 * length);
-	const tokenAt = new Int32Array(tokenStarts ? length : 0);
-	const tokenEnd = new Int32Array(tokenStarts ? length : 0);
-	let n = 0;
-	for (let i = 0; i < length; i++) {
+	const mapped: number[] = [];
+	// where each mapped character stands in `s`: only needed to note where tokens start
+	const mappedAt: number[] = [];
+	for (let i = 0; i < s.length; i++) {
 		const c = s.charCodeAt(i);
 		const m = c < TABLE_END ? LETTER_OF[c] : c;
 		if (m === DROP) continue;
-		mapped[n] = m;
-		mappedAt[n++] = i;
+		mapped.push(m);
+		if (tokenStarts) mappedAt.push(i);
 	}
-	let o = 0;
-	let tokens = 0;
+	const n = mapped.length;
+	const folded: number[] = [];
+	const tokenAt: number[] = [];
+	const tokenEnd: number[] = [];
 	let pending = false;
 	let last = 0;
 	for (let i = 0; i < n; i++) {
@@ -265,18 +261,18 @@ function foldCodes(s: string, tokenStarts: boolean): FoldedCodes {
 				isDigit(mapped[i + 3]) &&
 				!(i + 4 < n && isDigit(mapped[i + 4]));
 			if (!grouping) {
-				folded[o++] = 46;
+				folded.push(46);
 				last = 0;
 			}
 			continue; // (a digit follows: it moves the token's end)
 		}
 		if (c === 37) {
-			if (o > 0) folded[o++] = 32;
+			if (folded.length > 0) folded.push(32);
 			if (tokenStarts) {
-				tokenAt[tokens] = mappedAt[i];
-				tokenEnd[tokens++] = mappedAt[i] + 1;
+				tokenAt.push(mappedAt[i]);
+				tokenEnd.push(mappedAt[i] + 1);
 			}
-			folded[o++] = 37;
+			folded.push(37);
 			pending = true;
 			last = 0;
 			continue;
@@ -294,28 +290,24 @@ function foldCodes(s: string, tokenStarts: boolean): FoldedCodes {
 		}
 		if (!pending && ((k === DIGIT && last === LETTER) || (k === LETTER && last === DIGIT)))
 			pending = true;
-		if (pending && o > 0) folded[o++] = 32;
-		if (tokenStarts && (o === 0 || folded[o - 1] === 32)) tokenAt[tokens++] = mappedAt[i];
+		if (pending && folded.length > 0) folded.push(32);
+		if (tokenStarts && (folded.length === 0 || folded[folded.length - 1] === 32))
+			tokenAt.push(mappedAt[i]);
 		pending = false;
-		folded[o++] = c;
-		if (pair) folded[o++] = mapped[++i];
-		if (tokenStarts) tokenEnd[tokens - 1] = mappedAt[i] + 1;
+		folded.push(c);
+		if (pair) folded.push(mapped[++i]);
+		if (tokenStarts) tokenEnd[tokenAt.length - 1] = mappedAt[i] + 1;
 		last = k;
 	}
-	return { codes: folded, length: o, tokenAt, tokenEnd };
+	return { codes: folded, tokenAt, tokenEnd };
 }
 
-/** The string of the first `n` codes of a buffer (in slices: a call takes so many arguments). */
-function codesToString(codes: Uint16Array, n: number): string {
-	if (n <= 4096)
-		return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+/** The string of character codes (in slices: a call takes only so many arguments). */
+function codesToString(codes: number[]): string {
+	if (codes.length <= 4096) return String.fromCharCode(...codes);
 	let s = '';
-	for (let i = 0; i < n; i += 4096) {
-		s += String.fromCharCode.apply(
-			null,
-			codes.subarray(i, Math.min(n, i + 4096)) as unknown as number[]
-		);
-	}
+	for (let i = 0; i < codes.length; i += 4096)
+		s += String.fromCharCode(...codes.slice(i, i + 4096));
 	return s;
 }
 
@@ -399,7 +391,7 @@ export function analyzeWords(text: string): AnalyzedWords {
 	if (PLAIN.test(text)) {
 		// one fold of the whole text, which notes where each token starts and ends
 		const fold = foldCodes(text, true);
-		const folded = codesToString(fold.codes, fold.length);
+		const folded = codesToString(fold.codes);
 		const tokens = folded === '' ? [] : folded.split(' ');
 		for (let t = 0; t < tokens.length; t++) {
 			tokenStarts.push(fold.tokenAt[t]);

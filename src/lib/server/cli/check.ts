@@ -4,7 +4,7 @@
  */
 import { articleStats, exitCode, strictResult, type CheckResult } from '../../bank/check';
 import { formatDiagnostic } from '../../bank/diagnostics';
-import { BankUnreadable, loadBank } from '../bank';
+import { BankUnreadable, loadBank, loadDrafts } from '../bank';
 import { parseOptions, UsageError } from './args';
 
 /**
@@ -39,8 +39,10 @@ export async function run(args: string[]): Promise<number> {
 	}
 	const dir = positionals[0] ?? 'questions';
 	let result: CheckResult;
+	let drafts: CheckResult;
 	try {
 		result = loadBank(dir);
+		drafts = loadDrafts(dir);
 	} catch (e) {
 		if (!(e instanceof BankUnreadable)) throw e;
 		if (values.json) {
@@ -50,10 +52,14 @@ export async function run(args: string[]): Promise<number> {
 		} else console.error(`dalil check: ${e.message}`);
 		return 2;
 	}
-	if (values.strict) result = strictResult(result);
+	if (values.strict) {
+		result = strictResult(result);
+		drafts = strictResult(drafts);
+	}
 	if (values.json) {
-		console.log(JSON.stringify(summary(result), null, 2));
-		return exitCode(result);
+		const draftSummary = drafts.articles.length ? { drafts: summary(drafts) } : {};
+		console.log(JSON.stringify({ ...summary(result), ...draftSummary }, null, 2));
+		return Math.max(exitCode(result), exitCode(drafts));
 	}
 	// one stream, in order: the messages, then the summary under them
 	const lines = result.diagnostics.map(formatDiagnostic);
@@ -65,10 +71,19 @@ export async function run(args: string[]): Promise<number> {
 		);
 	}
 	if (result.articles.length === 0) lines.push(`no article in ${dir} could be read`);
-	const severity = (s: string) => result.diagnostics.filter((d) => d.severity === s).length;
+	// drafts.yaml (`dalil draft`): proven alone with its article, never served
+	lines.push(...drafts.diagnostics.map(formatDiagnostic));
+	for (const a of drafts.articles) {
+		lines.push(
+			`${a.slug} drafts: ${count(a.questions.length, 'draft')} proven` +
+				(a.failed.length ? `, ${a.failed.length} failing` : '')
+		);
+	}
+	const all = [...result.diagnostics, ...drafts.diagnostics];
+	const severity = (s: string) => all.filter((d) => d.severity === s).length;
 	lines.push(`${count(severity('error'), 'error')}, ${count(severity('warning'), 'warning')}`);
 	console.log(lines.join('\n'));
-	return exitCode(result);
+	return Math.max(exitCode(result), exitCode(drafts));
 }
 
 /** "1 error", "3 errors". */

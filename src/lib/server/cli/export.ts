@@ -112,14 +112,14 @@ export async function run(args: string[]): Promise<number> {
 		options: options.data
 	});
 	for (const line of formatReport(exported.report)) console.error(line);
-	const bytes = toBytes(exported);
+	const bytes = await toBytes(exported);
 	if (values.output) {
 		writeFileSync(values.output, bytes);
 		console.error(`dalil export: wrote ${values.output} (${bytes.length} bytes)`);
 	} else {
-		if (exported.files && process.stdout.isTTY) {
+		if ((exported.files || exported.sheet) && process.stdout.isTTY) {
 			console.error(
-				'dalil export: the QTI package is a zip: give -o FILE or redirect standard output'
+				'dalil export: this format is binary (a zip or a workbook): give -o FILE or redirect standard output'
 			);
 			return 2;
 		}

@@ -15,6 +15,10 @@ const commands: Record<string, Command> = {
 			'check [questions-dir] [--json] [--strict]   prove every question of the bank from its text',
 		run: async (args) => (await import('./check')).run(args)
 	},
+	draft: {
+		summary: 'draft questions/<slug>/ [--types T,…] [--max N] [-o FILE]   propose proven questions',
+		run: async (args) => (await import('./draft')).run(args)
+	},
 	grade: {
 		summary: 'grade FILE [--questions DIR]      grade a file of typed answers (.jsonl or .csv)',
 		run: async (args) => (await import('./grade')).run(args)

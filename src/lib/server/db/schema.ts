@@ -156,6 +156,8 @@ export interface AttemptTable {
 	number: number;
 	/** SHA-256 of an anonymous browser's client cookie */
 	client_hash: string | null;
+	/** an anonymous attempt's client address, hashed (migration 0005) */
+	address_hash: string | null;
 	slug: string;
 	/** the quiz's canonical query */
 	query: string;

@@ -1,13 +1,18 @@
 import { fail, redirect, type Cookies } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
 import { strings, type Locale } from '$lib/i18n';
 import { newSeed } from '$lib/quiz/random';
 import { articleOr404 } from '$lib/server/articles';
+import { anonymousLimits } from '$lib/server/attempts';
 import { db } from '$lib/server/db';
+import { limitAttempt } from '$lib/server/forms';
+import { quizRateLimit, type QuizAction } from '$lib/server/rate-limit';
 import { publicArticle } from '$lib/server/secrecy';
 import {
 	attemptCookie,
 	attemptCookieOptions,
 	checkAnswer,
+	clientOf,
 	findAttempt,
 	quizPageData,
 	refusal,
@@ -18,7 +23,7 @@ import {
 import { quizLink } from '$lib/server/quizzes';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = async ({ params, url, cookies, locals }) => {
+export const load: PageServerLoad = async ({ params, url, cookies, locals, getClientAddress }) => {
 	const article = await publicArticle(db(), articleOr404(params.slug, locals.locale));
 	const link = quizLink(article, url);
 	if (!link.spec.seed) {
@@ -28,7 +33,8 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals }) => 
 		redirect(303, next.pathname + next.search);
 	}
 	const query = link.page().query;
-	const attempt = await findAttempt(article.slug, link.page(), [
+	const client = clientOf(cookies, url, getClientAddress(), false);
+	const attempt = await findAttempt(db(), client, article.slug, link.page(), [
 		cookies.get(attemptCookie(article.slug, query))
 	]);
 	return quizPageData(article, link, attempt, locals.locale);
@@ -38,10 +44,18 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals }) => 
 const resultsOf = (slug: string, attemptId: string) => `/quiz/${slug}/results/${attemptId}`;
 
 /**
+ * Counts the post against its action's limit per client address (stored in the database, so it
+ * holds across processes): a 429 with the message when over it, else null.
+ */
+const limited = (event: RequestEvent, action: QuizAction) =>
+	limitAttempt(event, `quiz-${action}`, event.getClientAddress(), quizRateLimit(env, action));
+
+/**
  * Saves a post's answers, the way every action of the page starts. The attempt's cookie is set,
  * unless the post ends the attempt (`final`) and is taken: its caller then deletes it.
  */
-async function save({ request, url, params, cookies, locals }: RequestEvent, final = false) {
+async function save(event: RequestEvent, final = false) {
+	const { request, url, params, cookies, locals } = event;
 	const t = strings(locals.locale).quiz;
 	const article = await publicArticle(db(), articleOr404(params.slug, locals.locale));
 	const link = quizLink(article, url);
@@ -51,18 +65,24 @@ async function save({ request, url, params, cookies, locals }: RequestEvent, fin
 	const page = link.page();
 	const cookie = attemptCookie(article.slug, page.query);
 	const fromForm = form.get('_attempt');
-	const attempt = await findAttempt(article.slug, page, [
+	const client = clientOf(cookies, url, event.getClientAddress(), true);
+	const attempt = await findAttempt(db(), client, article.slug, page, [
 		typeof fromForm === 'string' ? fromForm : null,
 		cookies.get(cookie)
 	]);
 	const outcome = await saveAnswers({
+		db: db(),
+		client,
 		slug: article.slug,
 		link,
 		attempt,
 		form,
-		locale: locals.locale
+		locale: locals.locale,
+		final,
+		limits: anonymousLimits(env)
 	});
 	if (outcome.kind === 'closed') redirect(303, resultsOf(article.slug, outcome.attempt.id));
+	if (outcome.kind === 'full') return { article, failure: fail(429, outcome.refusal) };
 	if (outcome.kind === 'refused') {
 		setCookie(cookies, cookie, outcome.attempt?.id, article.slug, url);
 		return { article, failure: fail(400, outcome.refusal) };
@@ -80,38 +100,57 @@ function setCookie(cookies: Cookies, name: string, id: string | undefined, slug:
 const testChecked = (locale: Locale) => refusal(strings(locale).quiz.testChecked);
 
 export const actions: Actions = {
-	start: async ({ url, params, cookies, locals }) => {
+	start: async (event) => {
+		const { url, params, cookies, locals } = event;
 		const article = await publicArticle(db(), articleOr404(params.slug, locals.locale));
 		const link = quizLink(article, url);
 		if (!link.spec.seed) return fail(400, refusal(strings(locals.locale).quiz.noSeed));
+		const over = await limited(event, 'start');
+		if (over) return over;
 		const page = link.page();
 		const cookie = attemptCookie(article.slug, page.query);
-		if (!(await findAttempt(article.slug, page, [cookies.get(cookie)]))) {
-			const attempt = await startAttempt(article.slug, link);
-			setCookie(cookies, cookie, attempt.id, article.slug, url);
+		const client = clientOf(cookies, url, event.getClientAddress(), true);
+		// The client's open attempt is resumed, deadline and all: starting again never resets it.
+		const attempt = await startAttempt(
+			db(),
+			client,
+			article.slug,
+			link,
+			Date.now(),
+			anonymousLimits(env)
+		);
+		if (attempt === 'address-full') {
+			return fail(429, refusal(strings(locals.locale).quiz.addressFull));
 		}
+		setCookie(cookies, cookie, attempt.id, article.slug, url);
 		redirect(303, `${url.pathname}?${page.query}`);
 	},
 
 	save: async (event) => {
+		const over = await limited(event, 'save');
+		if (over) return over;
 		const saved = await save(event);
 		if ('failure' in saved) return saved.failure;
 		return { saved: true };
 	},
 
 	check: async (event) => {
+		const over = await limited(event, 'check');
+		if (over) return over;
 		const saved = await save(event);
 		if ('failure' in saved) return saved.failure;
 		if (saved.link.spec.mode !== 'practice') return fail(400, testChecked(event.locals.locale));
 		const id = saved.form.get('_check');
-		if (typeof id === 'string') await checkAnswer(saved.article, saved.attempt, id);
+		if (typeof id === 'string') await checkAnswer(db(), saved.article, saved.attempt, id);
 		return { checked: typeof id === 'string' ? id : null };
 	},
 
 	submit: async (event) => {
+		const over = await limited(event, 'submit');
+		if (over) return over;
 		const saved = await save(event, true);
 		if ('failure' in saved) return saved.failure;
-		await submitAttempt(saved.article, saved.attempt);
+		await submitAttempt(db(), saved.article, saved.attempt);
 		// Deleted if the browser has it: a post without it (no JavaScript, nothing saved before)
 		// leaves nothing to delete.
 		const { cookies, url, params } = event;

@@ -12,10 +12,12 @@ import * as accounts from './0001_accounts';
 import * as classes from './0002_classes';
 import * as assignments from './0003_assignments';
 import * as overrides from './0004_overrides';
+import * as quizAttempts from './0005_quiz_attempts';
 
 export const migrations: Record<string, Migration> = {
 	'0001_accounts': accounts,
 	'0002_classes': classes,
 	'0003_assignments': assignments,
-	'0004_overrides': overrides
+	'0004_overrides': overrides,
+	'0005_quiz_attempts': quizAttempts
 };

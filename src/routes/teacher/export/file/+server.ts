@@ -8,14 +8,14 @@ import type { RequestHandler } from './$types';
  * The exported file. The worksheet opens in the browser (to print or save as PDF) unless
  * `download=1`; every other format downloads.
  */
-export const GET: RequestHandler = ({ url, cookies }) => {
+export const GET: RequestHandler = async ({ url, cookies }) => {
 	const { req, result } = exportForRequest(url, cookies);
 	if (req.questions.length === 0) error(400, 'no question selected (or none matches the filter)');
 	const format = FORMATS[req.format];
 	const slugs = [...new Set(req.questions.map((q) => q.article))];
 	const name = `dalil-${slugs.length === 1 ? slugs[0] : 'questions'}.${format.extension}`;
 	const inline = req.format === 'html' && url.searchParams.get('download') !== '1';
-	return new Response(Buffer.from(toBytes(result)), {
+	return new Response(Buffer.from(await toBytes(result)), {
 		headers: {
 			'content-type': format.mime,
 			'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="${name}"`,

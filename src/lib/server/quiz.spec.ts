@@ -1,0 +1,260 @@
+/**
+ * Anonymous quiz attempts in the database (both databases): durable and found by a second
+ * connection, owned by their client, bounded per client and per address without touching anyone
+ * else's, pruned by age; and timed self-tests, whose deadline belongs to the attempt.
+ */
+import { expect, it } from 'vitest';
+import type { Attempt } from '../quiz/attempts';
+import { fixtureArticle } from '../quiz/fixtures';
+import {
+	anonymousLimits,
+	findAnonymous,
+	pruneAnonymous,
+	quizClient,
+	startAnonymous,
+	type QuizClient
+} from './attempts';
+import { openDatabase } from './db/connect';
+import { describeEachDatabase } from './db/testing';
+import {
+	GRACE_MS,
+	findAttempt,
+	saveAnswers,
+	startAttempt,
+	submitAttempt,
+	type SaveOutcome
+} from './quiz';
+import { quizLink } from './quizzes';
+
+const article = fixtureArticle();
+const link = (query: string) =>
+	quizLink(article, new URL(`http://x/quiz/${article.slug}?${query}`));
+const TEST = link('seed=t1&mode=test&time=5&ids=where-met,who-met');
+const PRACTICE = link('seed=p1&ids=where-met,who-met');
+const MINUTE = 60_000;
+
+/** A client with its own cookie, from an address. */
+const client = (name: string, address = '10.0.0.1'): QuizClient => quizClient(name, address);
+
+/** A form answering the short question "where-met" with `text`. */
+function form(text: string): FormData {
+	const f = new FormData();
+	f.set('where-met', text);
+	return f;
+}
+
+/** The attempt started, or the test fails. */
+function must(started: Attempt | 'address-full'): Attempt {
+	if (started === 'address-full') throw new Error('the address bound refused a start');
+	return started;
+}
+
+const attemptOf = (outcome: SaveOutcome) => {
+	if (outcome.kind !== 'saved') throw new Error(`not saved: ${outcome.kind}`);
+	return outcome.attempt;
+};
+
+describeEachDatabase((database) => {
+	it('keeps an attempt in the database: another connection (another process) finds it', async () => {
+		const handle = database();
+		const amal = client('amal');
+		const saved = attemptOf(
+			await saveAnswers({
+				db: handle.db,
+				client: amal,
+				slug: article.slug,
+				link: PRACTICE,
+				attempt: undefined,
+				form: form('Zuwara'),
+				locale: 'en'
+			})
+		);
+		// `where` is the file, or the URL (trust auth: no password to hide)
+		const other = openDatabase(
+			handle.dialect === 'sqlite'
+				? { dialect: 'sqlite', file: handle.where }
+				: { dialect: 'postgres', url: handle.where }
+		);
+		try {
+			const found = await findAttempt(other.db, amal, article.slug, PRACTICE.page(), [saved.id]);
+			expect(found?.answers['where-met']).toEqual({ type: 'short', text: 'Zuwara' });
+			// its open attempt is found without the id too (no attempt cookie)
+			expect((await findAttempt(other.db, amal, article.slug, PRACTICE.page(), []))?.id).toBe(
+				saved.id
+			);
+			// another client, even knowing the id, finds nothing
+			expect(
+				await findAttempt(other.db, client('eve'), article.slug, PRACTICE.page(), [saved.id])
+			).toBeUndefined();
+			expect(await findAnonymous(other.db, client('eve'), saved.id)).toBeUndefined();
+		} finally {
+			await other.close();
+		}
+	});
+
+	it('bounds attempts per client: a flood drops only the flooder’s own oldest', async () => {
+		const { db } = database();
+		const limits = { perClient: 5, perAddressPerDay: 1000, keepMs: MINUTE * 60 };
+		const quiet = client('quiet', '10.0.0.2');
+		const mine = must(
+			await startAnonymous(db, quiet, { slug: 's', query: 'q', ids: [] }, 1000, limits)
+		);
+		const flooder = client('flood', '10.0.0.2');
+		const flood: Attempt[] = [];
+		for (let i = 0; i < 30; i++) {
+			const start = { slug: 's', query: `f${i}`, ids: [] };
+			flood.push(must(await startAnonymous(db, flooder, start, 2000 + i, limits)));
+		}
+		expect((await findAnonymous(db, quiet, mine.id))?.id).toBe(mine.id);
+		const kept: string[] = [];
+		for (const a of flood) if (await findAnonymous(db, flooder, a.id)) kept.push(a.id);
+		expect(kept).toEqual(flood.slice(-5).map((a) => a.id));
+	});
+
+	it('bounds starts per address and day: past it starts are refused, nothing is dropped', async () => {
+		const { db } = database();
+		const limits = { perClient: 50, perAddressPerDay: 3, keepMs: MINUTE * 60 * 48 };
+		const t = 10_000_000;
+		const started: (Attempt | 'address-full')[] = [];
+		for (let i = 0; i < 3; i++) {
+			started.push(
+				await startAnonymous(
+					db,
+					client(`c${i}`, '10.0.0.3'),
+					{ slug: 's', query: 'q', ids: [] },
+					t,
+					limits
+				)
+			);
+		}
+		const fourth = client('c4', '10.0.0.3');
+		expect(
+			await startAnonymous(db, fourth, { slug: 's', query: 'q', ids: [] }, t + 1, limits)
+		).toBe('address-full');
+		// another address is not held back; the three stay
+		expect(
+			await startAnonymous(
+				db,
+				client('c5', '10.0.0.4'),
+				{ slug: 's', query: 'q', ids: [] },
+				t,
+				limits
+			)
+		).not.toBe('address-full');
+		for (const [i, a] of started.entries()) {
+			expect(a).not.toBe('address-full');
+			if (a !== 'address-full')
+				expect(await findAnonymous(db, client(`c${i}`, '10.0.0.3'), a.id)).toBeDefined();
+		}
+		// a day later the address may start again
+		expect(
+			await startAnonymous(
+				db,
+				fourth,
+				{ slug: 's', query: 'q', ids: [] },
+				t + 24 * 60 * MINUTE + 1,
+				limits
+			)
+		).not.toBe('address-full');
+	});
+
+	it('prunes anonymous attempts unused for the keeping time, and only those', async () => {
+		const { db } = database();
+		const old = client('old', '10.0.0.5');
+		const recent = client('recent', '10.0.0.5');
+		const t = 50_000_000;
+		const a = await startAnonymous(db, old, { slug: 's', query: 'q', ids: [] }, t);
+		const b = await startAnonymous(db, recent, { slug: 's', query: 'q', ids: [] }, t + 5 * MINUTE);
+		if (a === 'address-full' || b === 'address-full') throw new Error('full');
+		expect(await pruneAnonymous(db, 10 * MINUTE, t + 12 * MINUTE)).toBeGreaterThanOrEqual(1);
+		expect(await findAnonymous(db, old, a.id)).toBeUndefined();
+		expect(await findAnonymous(db, recent, b.id)).toBeDefined();
+	});
+
+	it('a timed test: starting again (without the attempt cookie) resumes it, deadline and all', async () => {
+		const { db } = database();
+		const amal = client('timed-amal');
+		const first = await startAttempt(db, amal, article.slug, TEST, 1_000_000);
+		if (first === 'address-full') throw new Error('full');
+		expect(first.deadline).toBe(1_000_000 + 5 * MINUTE);
+		const again = await startAttempt(db, amal, article.slug, TEST, 1_000_000 + 4 * MINUTE);
+		expect(again).toMatchObject({ id: first.id, deadline: first.deadline });
+		// a save without any attempt id finds it too, and a test is not started by a save
+		const stranger = await saveAnswers({
+			db,
+			client: client('timed-stranger'),
+			slug: article.slug,
+			link: TEST,
+			attempt: undefined,
+			form: form('x'),
+			locale: 'en'
+		});
+		expect(stranger).toMatchObject({
+			kind: 'refused',
+			refusal: { message: expect.stringMatching(/not been started/) }
+		});
+	});
+
+	it('a timed test: a save past the deadline and grace is refused, the answers stay', async () => {
+		const { db } = database();
+		const amal = client('late-amal');
+		const started = await startAttempt(db, amal, article.slug, TEST, 2_000_000);
+		if (started === 'address-full') throw new Error('full');
+		const deadline = started.deadline!;
+		const save = async (text: string, now: number, final = false) =>
+			saveAnswers({
+				db,
+				client: amal,
+				slug: article.slug,
+				link: TEST,
+				attempt: await findAttempt(db, amal, article.slug, TEST.page(), [started.id]),
+				form: form(text),
+				locale: 'en',
+				final,
+				now
+			});
+		expect((await save('Zuwara', deadline - 1000)).kind).toBe('saved');
+		// within the grace: still saved
+		expect((await save('Zuwara!', deadline + GRACE_MS - 1)).kind).toBe('saved');
+		const late = await save('Sirte', deadline + GRACE_MS + 1);
+		expect(late).toMatchObject({
+			kind: 'refused',
+			refusal: { message: expect.stringMatching(/Time is up/) }
+		});
+		const kept = await findAnonymous(db, amal, started.id);
+		expect(kept?.answers['where-met']).toEqual({ type: 'short', text: 'Zuwara!' });
+
+		// the submission past the deadline is taken, marked late
+		const final = await save('Sirte', deadline + GRACE_MS + 2, true);
+		const attempt = attemptOf(final);
+		expect(await submitAttempt(db, article, attempt, deadline + GRACE_MS + 2)).toBe(true);
+		const submitted = await findAnonymous(db, amal, started.id);
+		expect(submitted?.submitted?.late).toBe(true);
+		// a second submission changes nothing
+		expect(await submitAttempt(db, article, attempt, deadline + GRACE_MS + 3)).toBe(false);
+		// once submitted, starting again is a new attempt (a retake) with a clock of its own
+		const retake = await startAttempt(db, amal, article.slug, TEST, deadline + 10 * MINUTE);
+		if (retake === 'address-full') throw new Error('full');
+		expect(retake.id).not.toBe(started.id);
+		expect(retake.deadline).toBe(deadline + 15 * MINUTE);
+	});
+
+	it('a submission within the grace is on time', async () => {
+		const { db } = database();
+		const amal = client('grace-amal');
+		const started = await startAttempt(db, amal, article.slug, TEST, 3_000_000);
+		if (started === 'address-full') throw new Error('full');
+		expect(await submitAttempt(db, article, started, started.deadline! + GRACE_MS)).toBe(true);
+		expect((await findAnonymous(db, amal, started.id))?.submitted?.late).toBe(false);
+	});
+});
+
+it('reads the bounds from the environment', () => {
+	expect(
+		anonymousLimits({ DALIL_QUIZ_ADDRESS_LIMIT: '50', DALIL_QUIZ_KEEP_DAYS: '2' })
+	).toMatchObject({
+		perAddressPerDay: 50,
+		keepMs: 2 * 24 * 60 * MINUTE
+	});
+	expect(anonymousLimits({ DALIL_QUIZ_ADDRESS_LIMIT: 'lots' }).perAddressPerDay).toBe(2000);
+});

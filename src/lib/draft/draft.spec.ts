@@ -99,6 +99,33 @@ describe('dalil draft', () => {
 		expect(missing).toEqual([]);
 	});
 
+	it('orders dated events by their dates, never by the order they are mentioned in', () => {
+		const items = (slug: string) => {
+			const d = drafted.get(slug)!.find((x) => x.rule === 'ordering');
+			return ((d?.question as Q | undefined)?.items ?? []) as string[];
+		};
+		// April of last year (p11), late May (p10), early this month (p11)
+		const seed = items('sarraj-africom-zuwara');
+		expect(
+			seed.map((t) => ['طرابلس', 'الطائرات', 'غرب ليبيا'].findIndex((w) => t.includes(w)))
+		).toEqual([0, 1, 2]);
+		// 1941 is told last (p5), the reopening first (p1)
+		const harbour = items('harbour-library');
+		expect(harbour[0]).toMatch(/borrowed my first book/);
+		expect(harbour.at(-1)).toMatch(/reopened/);
+	});
+
+	it('gives every false statement its correction, and never swaps a fact for itself', () => {
+		for (const slug of ARTICLES) {
+			for (const d of drafted.get(slug)!.filter((x) => x.question.type === 'truefalse')) {
+				const q = d.question as Q;
+				if (q.answer) continue;
+				expect(q.correction, d.question.id).toBeTruthy();
+				expect(foldArabic(q.prompt as string)).not.toContain(foldArabic(q.correction as string));
+			}
+		}
+	});
+
 	it('keeps to the types and the number asked for', () => {
 		const slug = 'sarraj-africom-zuwara';
 		const drafts = draftArticle(slug, read(slug), { types: ['numeric', 'single'], max: 5 });

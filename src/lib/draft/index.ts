@@ -12,6 +12,7 @@ import { distanceDrafts } from './rules/distance';
 import { nameClozes, numberClozes } from './rules/cloze';
 import { meetingDrafts, peopleDrafts, speakerDrafts } from './rules/people';
 import { truefalseDrafts } from './rules/truefalse';
+import { orderingDrafts } from './rules/ordering';
 import { readArticle } from './text';
 
 export { DRAFT_RULES, type Draft, type DraftRule } from './draft';
@@ -52,7 +53,8 @@ export function draftArticle(
 		...speakerDrafts(a, e),
 		...numberClozes(a, e, asked),
 		...nameClozes(a, e),
-		...truefalseDrafts(a, e)
+		...truefalseDrafts(a, e),
+		...orderingDrafts(a)
 	];
 	drafts = uniqueIds(drafts, idPrefix(slug));
 	if (options.types) drafts = drafts.filter((d) => options.types!.includes(d.question.type));

@@ -12,7 +12,7 @@ import { exampleFindings } from '../bank/examples';
 import { itemFindings } from '../bank/item-check';
 import { question as questionSchema, type Question } from '../bank/schema';
 import { sameFact, type Draft } from './draft';
-import { draftQuestion, draftsYaml } from './yaml';
+import { draftQuestion, draftsJson } from './yaml';
 
 /** How many rounds of fact-sharing before the check has the last word. */
 const ROUNDS = 8;
@@ -56,13 +56,17 @@ export function proveDrafts(slug: string, articleText: string, drafts: Draft[]):
 		const findings = itemFindings(questions, paragraphs).filter(
 			(f) => f.rule === 'leak' || f.rule === 'near-duplicate-prompt'
 		);
-		if (findings.length === 0) break;
+		let merged = false;
 		for (const f of findings) {
 			const other = /(?:which answers|nearly that of) ([a-z0-9-]+)/.exec(f.message)?.[1];
 			const a = kept.find((k) => k.d.question.id === f.questionId);
 			const b = kept.find((k) => k.d.question.id === other);
-			if (a && b) merge(kept, a.d.fact, b.d.fact);
+			if (a && b && a.d.fact !== b.d.fact) {
+				merge(kept, a.d.fact, b.d.fact);
+				merged = true;
+			}
 		}
+		if (!merged) break;
 	}
 	// the check has the last word: what it refuses is left out, and the rest checked again
 	let out = kept.map((k) => k.d);
@@ -89,7 +93,8 @@ export function check(slug: string, articleText: string, drafts: Draft[]): Diagn
 			{
 				slug,
 				article: { path: `${slug}/article.md`, text: articleText },
-				banks: [{ path: `${slug}/drafts.yaml`, text: draftsYaml(drafts) }]
+				// JSON is YAML: the same questions as drafts.yaml holds, read faster
+				banks: [{ path: `${slug}/drafts.yaml`, text: draftsJson(drafts) }]
 			}
 		])
 	);

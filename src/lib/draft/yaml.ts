@@ -60,3 +60,11 @@ export function draftsYaml(drafts: Draft[], header: string[] = []): string {
 	}
 	return lines.join('\n') + '\n';
 }
+
+/**
+ * The same bank file as JSON (which YAML reads as it is): what the drafter checks before writing.
+ * @param drafts the drafts
+ */
+export function draftsJson(drafts: Draft[]): string {
+	return JSON.stringify({ questions: drafts.map(draftQuestion) }, null, 1);
+}

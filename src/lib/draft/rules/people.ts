@@ -50,7 +50,7 @@ export function peopleDrafts(a: ReadArticle, e: Entities): Draft[] {
 						1
 					),
 					type: 'single',
-					prompt: ar ? `مَن ${role.text} كما يذكره النص؟` : `Who is ${role.text}?`,
+					prompt: ar ? `مَن ${role.text} في النص؟` : `Who is ${role.text}?`,
 					answer: person.name,
 					distractors,
 					tags: ['people'],

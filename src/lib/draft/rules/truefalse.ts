@@ -18,9 +18,16 @@ export function truefalseDrafts(a: ReadArticle, e: Entities): Draft[] {
 	const ar = a.lang === 'ar';
 	const withRoles = e.people.filter((p) => p.roles.length > 0);
 	// a person with another's role: false; the first with their own: true
+	// Arabic roles agree with their holder: «رئيسة» is never given to a man
+	const feminine = (text: string) => ar && /[ةه]$/.test(text.split(/\s+/)[0]);
 	withRoles.slice(0, 3).forEach((person, i) => {
-		const other = withRoles[(i + 1) % withRoles.length];
-		if (other === person) return;
+		const ownRole = person.roles[0].text;
+		const other =
+			withRoles.find(
+				(o, k) =>
+					k > i && o.roles[0].text !== ownRole && feminine(o.roles[0].text) === feminine(ownRole)
+			) ?? withRoles.find((o) => o !== person && feminine(o.roles[0].text) === feminine(ownRole));
+		if (!other) return;
 		const role = person.roles[0];
 		const swapped = other.roles[0].text;
 		const own = i === 0;
@@ -81,12 +88,19 @@ export function truefalseDrafts(a: ReadArticle, e: Entities): Draft[] {
 	const byPeople = e.quotes.filter((q) => q.speaker.kind === 'person');
 	byPeople.slice(0, 2).forEach((q) => {
 		const i = e.quotes.indexOf(q);
-		const other = byPeople.find(
-			(o) =>
-				(o.speaker.kind === 'person' ? o.speaker.person.key : o.speaker.key) !==
-					(q.speaker.kind === 'person' ? q.speaker.person.key : q.speaker.key) &&
-				o.speaker.kind === 'person'
-		);
+		const other =
+			byPeople.find(
+				(o) =>
+					o.speaker.kind === 'person' &&
+					q.speaker.kind === 'person' &&
+					o.speaker.person.surname !== q.speaker.person.surname
+			) ??
+			byPeople.find(
+				(o) =>
+					(o.speaker.kind === 'person' ? o.speaker.person.key : o.speaker.key) !==
+						(q.speaker.kind === 'person' ? q.speaker.person.key : q.speaker.key) &&
+					o.speaker.kind === 'person'
+			);
 		if (!other || other.speaker.kind !== 'person' || q.text.split(/\s+/).length < 4) return;
 		const words = q.text.trim().split(/\s+/);
 		const cut =
@@ -110,7 +124,8 @@ export function truefalseDrafts(a: ReadArticle, e: Entities): Draft[] {
 					1
 				),
 				type: 'truefalse',
-				prompt: ar ? `قال ${name}: «${cut}».` : `${name} said: “${cut}”`,
+				// «…» من كلام X: no verb whose gender could be wrong
+				prompt: ar ? `«${cut}» من كلام ${name}.` : `${name} said: “${cut}”`,
 				answer: false,
 				correction: spanText(q.attribution),
 				tags: ['quotes']

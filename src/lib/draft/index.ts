@@ -13,6 +13,7 @@ import { nameClozes, numberClozes } from './rules/cloze';
 import { meetingDrafts, peopleDrafts, speakerDrafts } from './rules/people';
 import { truefalseDrafts } from './rules/truefalse';
 import { orderingDrafts } from './rules/ordering';
+import { completionDrafts } from './rules/completion';
 import { readArticle } from './text';
 
 export { DRAFT_RULES, type Draft, type DraftRule } from './draft';
@@ -54,7 +55,8 @@ export function draftArticle(
 		...numberClozes(a, e, asked),
 		...nameClozes(a, e),
 		...truefalseDrafts(a, e),
-		...orderingDrafts(a)
+		...orderingDrafts(a),
+		...completionDrafts(a, e)
 	];
 	drafts = uniqueIds(drafts, idPrefix(slug));
 	if (options.types) drafts = drafts.filter((d) => options.types!.includes(d.question.type));

@@ -77,7 +77,7 @@ export function truefalseDrafts(a: ReadArticle, e: Entities): Draft[] {
 			question: {
 				...common(a.lang, `tf-number-${n.p.id}-${i + 1}`, [s], 'quantity', 1),
 				type: 'truefalse',
-				prompt: sentence.replace(written, replacement),
+				prompt: sentence.replace(written, replacement).replace(/[^.!?؟]$/, (c) => `${c}.`),
 				answer: false,
 				correction: rawOf(n.withUnit),
 				tags: ['numbers']

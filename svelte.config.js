@@ -8,7 +8,29 @@ const config = {
 		adapter: adapter(),
 		// Every stylesheet is small (the largest about 2 kB): inlined in the page, they cost no
 		// render-blocking request before the first paint.
-		inlineStyleThreshold: 4096
+		inlineStyleThreshold: 4096,
+		// The Content-Security-Policy of every page (issue 18). Kit adds a nonce (or, on a prerendered
+		// page, a hash) for each inline script it writes, so no other script can run. Styles allow
+		// 'unsafe-inline': the inlined stylesheets above and Svelte's `style:` directives need it,
+		// and a style cannot run code. Endpoints (exports, JSON) get a stricter policy from
+		// src/lib/server/security-headers.ts.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'manifest-src': ['self'],
+				'worker-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
 import { dev } from '$app/environment';
 import { guardActions } from '$lib/server/action-guard';
+import { securityHeaders } from '$lib/server/security-headers';
 import { BankUnreadable, getBank, initBank, logBank } from '$lib/server/bank';
 import { startAuth } from '$lib/server/auth';
 import { DatabaseConfigError, MigrationError, startDatabase } from '$lib/server/db';
@@ -57,7 +58,7 @@ const chooseLanguage: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * The language first (the refusals use it), malformed action posts refused, then who is asking
- * (teacher pages need a teacher).
+ * The security headers on whatever comes back, the language (the refusals use it), malformed
+ * action posts refused, then who is asking (teacher pages need a teacher).
  */
-export const handle = sequence(chooseLanguage, guardActions, identify);
+export const handle = sequence(securityHeaders, chooseLanguage, guardActions, identify);

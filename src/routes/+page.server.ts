@@ -2,6 +2,9 @@ import { strings } from '$lib/i18n';
 import { getBank } from '$lib/server/bank';
 import type { PageServerLoad } from './$types';
 
+// A list of links: nothing to operate, so no JavaScript.
+export const csr = false;
+
 export const load: PageServerLoad = ({ locals }) => {
 	const bank = getBank();
 	return {

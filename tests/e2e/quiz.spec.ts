@@ -378,10 +378,10 @@ test('a malformed or over-long post is a 400 with a message, and keeps what was 
 		await page.locator(`#q-${short.id} input`).evaluate((el, v) => {
 			(el as HTMLInputElement).removeAttribute('maxlength');
 			(el as HTMLInputElement).value = v;
-		}, 'ب'.repeat(300));
+		}, 'ب'.repeat(600));
 		await page.getByRole('button', { name: 'احفظ الإجابات' }).click();
 		await expect(page.locator(`#q-${short.id} .problem`)).toBeVisible();
-		await expect(page.locator(`#q-${short.id} input`)).toHaveValue('ب'.repeat(300));
+		await expect(page.locator(`#q-${short.id} input`)).toHaveValue('ب'.repeat(600));
 		if (choice)
 			await expect(
 				page.locator(`#q-${choice.id} input[value="${choice.answer.text}"]`)

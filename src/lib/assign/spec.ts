@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { QUESTION_TYPES, SKILLS } from '../bank/kinds';
-import { LIMITS, MODES, toAsciiDigits, type QuizSpec } from '../quiz/spec';
+import { LIMITS, MODES, seedSchema, toAsciiDigits, type QuizSpec } from '../quiz/spec';
 
 /** When a student may see the keys (and, for `never`, only ever their score). */
 export const RELEASES = ['never', 'after-submission', 'after-close'] as const;
@@ -68,7 +68,7 @@ export const assignmentSpec = z
 		release: z.enum(RELEASES),
 		show: z.enum(RELEASE_SHOWS),
 		variant: z.enum(VARIANTS),
-		seed: z.string().regex(new RegExp(`^[A-Za-z0-9_-]{1,${LIMITS.seed}}$`))
+		seed: seedSchema
 	})
 	.refine((a) => a.closesAt === null || a.closesAt > a.opensAt, {
 		error: 'closes-before-opens',

@@ -2,11 +2,8 @@
 import { z } from 'zod';
 import { MAX_COPIES } from './worksheet';
 
-/** A worksheet seed: letters, digits and dashes, as the quiz links spell seeds. */
-export const seedSchema = z
-	.string()
-	.trim()
-	.regex(/^[A-Za-z0-9-]{1,32}$/, { error: 'a seed is 1 to 32 letters, digits or dashes' });
+/** A worksheet seed is spelled as a quiz link's seed. */
+export { seedSchema } from '../quiz/spec';
 
 /** How many student copies a worksheet prints. */
 export const copiesSchema = z.coerce

@@ -29,7 +29,7 @@ export interface ExportInput {
 }
 
 export interface ExportOptions {
-	/** worksheet: per-student versions are shuffled from this seed (letters, digits, dashes) */
+	/** worksheet: per-student versions are shuffled from this seed (as a quiz link spells it) */
 	seed?: string;
 	/** worksheet: how many student copies (1 without a seed) */
 	copies?: number;

@@ -436,5 +436,83 @@ export const en: Strings = {
 		notFound: 'There is no such assignment.',
 		selfTest:
 			'A self-test: nobody else sees it and it is not an assignment. Your teacher gives graded tests through your class.'
+	},
+	// the teacher's review: answer groups, overrides, regrading, audit, item flags (issue 14)
+	review: {
+		title: 'Review answers',
+		intro:
+			'Typed answers in groups: answers that are the same once normalized are one group. Those the grader was unsure of come first. Your verdict applies to every student of the group.',
+		none: 'No typed answers submitted yet.',
+		question: 'Question',
+		answer: 'Answer',
+		students: {
+			zero: 'no students',
+			one: '1 student',
+			two: '{n} students',
+			few: '{n} students',
+			many: '{n} students',
+			other: '{n} students'
+		},
+		grader: 'Grader’s verdict',
+		rule: 'Rule',
+		unsure: 'asks for review',
+		mixed: 'the group’s answers were graded differently',
+		teacher: 'Your verdict',
+		partly:
+			'Your verdict applies to only some answers of the group (others came later): decide again',
+		markCorrect: 'Correct',
+		markPartial: 'Partly correct',
+		markWrong: 'Wrong',
+		score: 'Partial score (between 0 and 1)',
+		note: 'Note (optional)',
+		undo: 'Undo',
+		colleagues: {
+			zero: '',
+			one: '1 colleague marked this {verdict}',
+			two: '{n} colleagues marked this {verdict}',
+			few: '{n} colleagues marked this {verdict}',
+			many: '{n} colleagues marked this {verdict}',
+			other: '{n} colleagues marked this {verdict}'
+		},
+		applied: 'Decided for {answers} answers; {changed} students’ scores changed.',
+		undone: 'Undone; {changed} students’ scores changed.',
+		noGroup: 'This group no longer exists; the page was reloaded.',
+		badScore: 'A partial score is a number above 0 and below 1.',
+		badForm: 'The form could not be read.',
+		regrade: 'Regrade',
+		regradeHint:
+			'After the bank or the grader changed: every submitted attempt is graded again; your verdicts stay.',
+		regraded: '{attempts} attempts regraded; your verdict kept on {overridden} answers.',
+		noChange: 'No score changed.',
+		changedScores: 'Scores that changed',
+		before: 'Before',
+		after: 'After',
+		change: 'Change',
+		noArticle: 'This assignment’s article is no longer in the bank: it cannot be regraded.',
+		audit: 'Change log',
+		auditEmpty: 'No changes yet.',
+		when: 'When',
+		who: 'Who',
+		what: 'What',
+		actions: {
+			'override.apply': 'decided on a group',
+			'override.undo': 'undid a verdict',
+			'assignment.regrade': 'regraded'
+		},
+		grader_: 'the grader',
+		system: 'the system (command line)',
+		back: 'Back to the review',
+		reviewedByTeacher: 'reviewed by your teacher',
+		flags: 'Item analysis',
+		flagNames: {
+			'negative-discrimination':
+				'negative discrimination: stronger readers get it wrong more ({value})',
+			'low-discrimination': 'discrimination near zero ({value})',
+			'likely-wrong-key': 'the top third chose «{option}» more than the key: the key may be wrong',
+			'unused-option': 'nobody chose «{option}»',
+			'too-easy': 'nearly everyone got it right ({value})',
+			'too-hard': 'nearly everyone got it wrong ({value})',
+			'narrow-key': 'many answers overridden ({value}): the key accepts too little'
+		}
 	}
 };

@@ -4,9 +4,6 @@
  * on-device practice, not to every bundle that shows a control.
  */
 
-/** The longest typed answer accepted (a blank, a short or numeric answer). */
-export const MAX_ANSWER = 200;
-
 /**
  * The positions (1-based) to show for an ordering answer, one per item as shown.
  * @param items the items as shown

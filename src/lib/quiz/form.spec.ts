@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureArticle } from './fixtures';
 import { readAnswers } from './form';
-import { MAX_ANSWER, moveItem, orderingPositions, wordMarked } from './fields';
+import { MAX_ANSWER_LENGTH } from '../grading/response';
+import { moveItem, orderingPositions, wordMarked } from './fields';
 import { studentView } from './view';
 
 const article = fixtureArticle();
@@ -62,7 +63,7 @@ describe('readAnswers', () => {
 		const { answers, problems, overLong } = readAnswers(
 			post([
 				['who-met', 'Somebody else'],
-				['where-met', 'x'.repeat(MAX_ANSWER + 1)],
+				['where-met', 'x'.repeat(MAX_ANSWER_LENGTH + 1)],
 				['ferry-where', 'Sirte'],
 				['first-reader', 'p9:1'],
 				['pier-order.0', 'first']
@@ -76,7 +77,7 @@ describe('readAnswers', () => {
 			{ id: 'pier-order', code: 'malformed' }
 		]);
 		expect(answers).toEqual({ 'ferry-where': { type: 'short', text: 'Sirte' } });
-		expect(overLong['where-met'][0].length).toBe(MAX_ANSWER + 1);
+		expect(overLong['where-met'][0].length).toBe(MAX_ANSWER_LENGTH + 1);
 	});
 
 	it('gives saved answers back to the controls', () => {

@@ -8,7 +8,7 @@
  * Question ids never start with `_`, so `_attempt`, `_check`, … are free for the page.
  */
 import type { StudentResponse } from '../grading/types';
-import { MAX_ANSWER } from './fields';
+import { MAX_ANSWER_LENGTH } from '../grading/response';
 import type { QuestionView } from './types';
 
 export type ProblemCode = 'too-long' | 'not-an-option' | 'malformed';
@@ -74,9 +74,9 @@ export function readAnswers(
 			case 'short':
 			case 'numeric': {
 				const value = text(id);
-				if (value.length > MAX_ANSWER) {
+				if (value.length > MAX_ANSWER_LENGTH) {
 					problem('too-long');
-					overLong[id] = [value.slice(0, MAX_ANSWER * 4)];
+					overLong[id] = [value.slice(0, MAX_ANSWER_LENGTH * 4)];
 				} else if (value.trim() !== '') {
 					answers[id] =
 						v.type === 'short' ? { type: 'short', text: value } : { type: 'numeric', text: value };
@@ -85,9 +85,9 @@ export function readAnswers(
 			}
 			case 'cloze': {
 				const blanks = v.segments.slice(1).map((_, k) => text(`${id}.${k}`));
-				if (blanks.some((b) => b.length > MAX_ANSWER)) {
+				if (blanks.some((b) => b.length > MAX_ANSWER_LENGTH)) {
 					problem('too-long');
-					overLong[id] = blanks.map((b) => b.slice(0, MAX_ANSWER * 4));
+					overLong[id] = blanks.map((b) => b.slice(0, MAX_ANSWER_LENGTH * 4));
 				} else if (blanks.some((b) => b.trim() !== '')) answers[id] = { type: 'cloze', blanks };
 				break;
 			}

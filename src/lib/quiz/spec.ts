@@ -13,6 +13,20 @@ export type Mode = (typeof MODES)[number];
 export const LIMITS = { n: 50, time: 180, seed: 40, ids: 50 } as const;
 export const DEFAULT_N = 10;
 
+/**
+ * What a seed may be, as an HTML `pattern` (which the browser reads with the `v` flag, hence the
+ * escaped dash): the one rule for quiz links, assignments and worksheets. Pages get it in their data.
+ */
+export const SEED_PATTERN = `[A-Za-z0-9_\\-]{1,${LIMITS.seed}}`;
+
+/** A seed at the boundary (link, form, command line): trimmed, then held to `SEED_PATTERN`. */
+export const seedSchema = z
+	.string()
+	.trim()
+	.regex(new RegExp(`^${SEED_PATTERN}$`), {
+		error: `a seed is 1 to ${LIMITS.seed} letters, digits, dashes or underscores`
+	});
+
 export interface QuizSpec {
 	slug: string;
 	/** how many questions (fewer when fewer match) */
@@ -61,10 +75,7 @@ const range = (min: number, max: number) =>
 
 const PARAMS = {
 	n: z.string().transform(toAsciiDigits).pipe(z.coerce.number<string>().int().min(1).max(LIMITS.n)),
-	seed: z
-		.string()
-		.trim()
-		.regex(new RegExp(`^[A-Za-z0-9_-]{1,${LIMITS.seed}}$`)),
+	seed: seedSchema,
 	mode: z.enum(MODES),
 	book: z.enum(['open', 'closed']),
 	time: z

@@ -15,6 +15,8 @@ export type QuizStrings = Pick<
 	| 'exportFalse'
 	| 'skillNames'
 	| 'wsQuestions'
+	| 'source'
+	| 'date'
 >;
 
 /**
@@ -31,6 +33,8 @@ export function quizStrings(locale: Locale): QuizStrings {
 		exportTrue: t.exportTrue,
 		exportFalse: t.exportFalse,
 		skillNames: t.skillNames,
-		wsQuestions: t.wsQuestions
+		wsQuestions: t.wsQuestions,
+		source: t.source,
+		date: t.date
 	};
 }

@@ -17,7 +17,10 @@ import {
 	writeSelection,
 	type SelectionAction
 } from '$lib/export/selection';
+import { SEED_PATTERN } from '$lib/quiz/spec';
 import { getBank } from '$lib/server/bank';
+import { db } from '$lib/server/db';
+import { bankFlags } from '$lib/server/review';
 import { strings } from '$lib/i18n';
 import type { Cookies } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
@@ -29,7 +32,7 @@ const COOKIE = {
 	sameSite: 'lax'
 } as const;
 
-export const load: PageServerLoad = ({ url, cookies, locals }) => {
+export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 	const bank = getBank();
 	const filter = filterSchema.safeParse(filterInput(url.searchParams));
 	if (!filter.success) error(400, filterError(filter.error));
@@ -39,8 +42,11 @@ export const load: PageServerLoad = ({ url, cookies, locals }) => {
 		bank.questions.has(id)
 	);
 	const articles = bank.result.articles;
+	// item analysis over stored attempts (issue 14): flags beside the questions shown
+	const flags = await bankFlags(db(), shown);
 	return {
 		t: strings(locals.locale),
+		seedPattern: SEED_PATTERN,
 		filter: filter.data,
 		query: url.search,
 		articles: articles.map((a) => ({
@@ -77,7 +83,12 @@ export const load: PageServerLoad = ({ url, cookies, locals }) => {
 				})),
 				evidence: q.evidence,
 				explanation: q.explanation,
-				spans: q.spans
+				spans: q.spans,
+				flags: (flags.get(q.id) ?? []).map(({ rule, value, option }) => ({
+					rule,
+					value: Math.round(value * 100) / 100,
+					option: option ?? ''
+				}))
 			};
 		}),
 		selection,

@@ -1,23 +1,27 @@
 import { strings } from '$lib/i18n';
-import { error } from '@sveltejs/kit';
-import { getBank } from '$lib/server/bank';
+import { articleDate } from '$lib/i18n/dates';
 import { QUESTION_TYPES, SKILLS } from '$lib/bank/kinds';
+import { LIMITS, SEED_PATTERN } from '$lib/quiz/spec';
+import { articleOr404 } from '$lib/server/articles';
 import type { PageServerLoad } from './$types';
 
+// The text and a plain GET form that makes the quiz link: nothing to operate, so no JavaScript.
+export const csr = false;
+
 export const load: PageServerLoad = ({ params, locals }) => {
-	const article = getBank().articles.get(params.slug);
-	if (!article) error(404, `No article named ${params.slug}`);
-	// The article only: questions (and their answer keys) stay on the server.
-	const { questions, failed, file: _file, ...text } = article;
+	const article = articleOr404(params.slug, locals.locale);
+	// The article only: questions (and their answer keys) stay on the server, the file name too.
+	const { questions, failed, file: _file, date, ...text } = article;
 	// The quiz builder offers the types and skills this article's questions have.
 	const types = QUESTION_TYPES.filter((t) => questions.some((q) => q.type === t));
 	const skills = SKILLS.filter((s) => questions.some((q) => q.skill === s));
 	return {
 		// strings as data: the string table of both languages stays out of the page's JavaScript
 		t: strings(locals.locale),
-		article: text,
+		article: { ...text, date: articleDate(date, locals.locale) },
 		questionCount: questions.length,
 		failedCount: failed.length,
-		builder: { types, skills }
+		// the limits the link's parser holds to, for the browser to check before sending
+		builder: { types, skills, seedPattern: SEED_PATTERN, limits: LIMITS }
 	};
 };

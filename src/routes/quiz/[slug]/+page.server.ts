@@ -1,6 +1,8 @@
 import { fail, redirect, type Cookies } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
+import { MAX_ANSWER_LENGTH } from '$lib/grading/response';
 import { strings, type Locale } from '$lib/i18n';
+import { articleDate } from '$lib/i18n/dates';
 import { newSeed } from '$lib/quiz/random';
 import { articleOr404 } from '$lib/server/articles';
 import { anonymousLimits } from '$lib/server/attempts';
@@ -37,7 +39,13 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals, getCl
 	const attempt = await findAttempt(db(), client, article.slug, link.page(), [
 		cookies.get(attemptCookie(article.slug, query))
 	]);
-	return quizPageData(article, link, attempt, locals.locale);
+	return {
+		...quizPageData(article, link, attempt, locals.locale),
+		// the article's own credit line, as the reader of the text expects it
+		credit: { source: article.source, date: articleDate(article.date, locals.locale) },
+		// the grader's limit, which the form's text inputs hold to
+		maxAnswer: MAX_ANSWER_LENGTH
+	};
 };
 
 /** Where a quiz's finished attempt is shown. */

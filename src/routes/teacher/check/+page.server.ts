@@ -3,6 +3,9 @@ import { strings } from '$lib/i18n';
 import { getBank } from '$lib/server/bank';
 import type { PageServerLoad } from './$types';
 
+// A report with nothing to operate: rendered on the server only, no JavaScript.
+export const csr = false;
+
 export const load: PageServerLoad = ({ locals }) => {
 	const bank = getBank();
 	return {

@@ -3,6 +3,9 @@ import { exportForRequest } from '$lib/server/export';
 import { strings } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
+// A report and its download links: nothing to operate, so no JavaScript.
+export const csr = false;
+
 export const load: PageServerLoad = ({ url, cookies, locals }) => {
 	const { req, result, articles } = exportForRequest(url, cookies);
 	return {

@@ -8,7 +8,7 @@ import {
 	analyzeWithOffsets,
 	type Analyzed,
 	type AnalyzedWithOffsets
-} from '../text/normalize';
+} from '../text/analyze';
 import { lexeme, type Lexeme } from '../text/lexicon';
 import { isLatin, readArabizi } from '../text/names';
 import { findNumbers, unitOf, type FoundNumber } from '../text/units';

@@ -9,7 +9,7 @@ import {
 	analyzeWithOffsets,
 	type Analyzed,
 	type AnalyzedWithOffsets
-} from '../text/normalize';
+} from '../text/analyze';
 import { lexeme } from '../text/lexicon';
 import { findNumbers } from '../text/units';
 

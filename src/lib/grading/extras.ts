@@ -3,7 +3,7 @@
  * contradiction (another number, fact, qualifier or candidate; a hedge; a negation).
  * Pure TypeScript: no DOM, no Node.
  */
-import { sameWord, type Analyzed } from '../text/normalize';
+import { sameWord, type Analyzed } from '../text/analyze';
 import { FACT_CLASSES } from '../text/lexicon';
 import { type RuleName } from './rules';
 import { type PreparedResponse } from './answer-tokens';

@@ -3,7 +3,7 @@
  * names, and what may be left out (a surname for a person, a modifier the text never needs).
  * Pure TypeScript: no DOM, no Node.
  */
-import { sameWord } from '../text/normalize';
+import { sameWord } from '../text/analyze';
 import { convert, unitOf } from '../text/units';
 import { type RuleName } from './rules';
 import { joinedWithNext, type PreparedResponse } from './answer-tokens';

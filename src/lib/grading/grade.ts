@@ -11,7 +11,7 @@ import type { BankQuestion } from '../bank/check';
 import type { Question } from '../bank/schema';
 import { answerKeyText } from '../bank/answer-key';
 import { parseCloze } from '../bank/cloze';
-import { foldArabic } from '../text/normalize';
+import { foldArabic } from '../text/fold';
 import {
 	matchAnswer,
 	prepareContext,
@@ -26,6 +26,8 @@ import type { RuleName } from './rules';
 import type { GradeContext, GradeResult, PartResult, StudentResponse } from './types';
 
 type AnyQuestion = Question & Partial<Pick<BankQuestion, 'spans' | 'article'>>;
+/** A question of one type, as the grader of that type gets it. */
+type QuestionOf<T extends Question['type']> = AnyQuestion & { type: T };
 
 interface Prepared {
 	expected: string;
@@ -258,229 +260,270 @@ export function gradeQuestion(
 function grade(q: AnyQuestion, r: StudentResponse, context?: GradeContext): GradeResult {
 	switch (q.type) {
 		case 'short':
-		case 'numeric': {
-			const text = (r as { text: string }).text;
-			const p = prepared(q);
-			const m = matchAnswer(p.keys[0], text, contextFor(q, p, context));
-			if (
-				q.type === 'numeric' &&
-				m.score === 0 &&
-				!/\d/.test(foldArabic(text)) &&
-				m.reason === 'the answer is not there'
-			) {
-				m.reason = 'no number in the answer';
+		case 'numeric':
+			return gradeText(q, r, context);
+		case 'cloze':
+			return gradeCloze(q, r, context);
+		case 'single':
+			return gradeSingle(q, r);
+		case 'truefalse':
+			return gradeTrueFalse(q, r);
+		case 'multiple':
+			return gradeMultiple(q, r);
+		case 'matching':
+			return gradeMatching(q, r);
+		case 'ordering':
+			return gradeOrdering(q, r);
+		case 'evidence':
+			return gradeEvidence(q, r, context);
+	}
+}
+
+/** A short or numeric answer: the free-text matcher against the key. */
+function gradeText(
+	q: QuestionOf<'short' | 'numeric'>,
+	r: StudentResponse,
+	context?: GradeContext
+): GradeResult {
+	const text = (r as { text: string }).text;
+	const p = prepared(q);
+	const m = matchAnswer(p.keys[0], text, contextFor(q, p, context));
+	if (
+		q.type === 'numeric' &&
+		m.score === 0 &&
+		!/\d/.test(foldArabic(text)) &&
+		m.reason === 'the answer is not there'
+	) {
+		m.reason = 'no number in the answer';
+	}
+	return fromMatch(q, m, text);
+}
+
+/** A cloze: each blank against its key. */
+function gradeCloze(
+	q: QuestionOf<'cloze'>,
+	r: StudentResponse,
+	context?: GradeContext
+): GradeResult {
+	const blanks = (r as { blanks: string[] }).blanks;
+	const p = prepared(q);
+	const ctx = contextFor(q, p, context);
+	const parts: PartResult[] = [];
+	const notes = new Set<string>();
+	let unsure = false;
+	p.keys.forEach((key, i) => {
+		const given = blanks[i] ?? '';
+		const m = matchAnswer(key, given, ctx);
+		unsure ||= m.unsure;
+		if (m.correct) for (const n of [...surfaceNotes(given), ...m.notes]) notes.add(n);
+		parts.push({
+			label: `blank ${i + 1}`,
+			expected: key.parts[0].expected,
+			given,
+			correct: m.correct,
+			score: m.correct ? 1 : 0
+		});
+	});
+	const right = parts.filter((x) => x.correct).length;
+	const score = parts.length ? right / parts.length : 0;
+	return result(q, score, {
+		rule: 'blanks',
+		reason:
+			right === parts.length
+				? 'every blank right'
+				: `${right} of ${parts.length} blanks right` +
+					(blanks.length > parts.length ? ` (${blanks.length - parts.length} extra ignored)` : ''),
+		unsure,
+		parts,
+		normalized: [...notes]
+	});
+}
+
+/** One choice among options. */
+function gradeSingle(q: QuestionOf<'single'>, r: StudentResponse): GradeResult {
+	const choice = (r as { choice: string }).choice;
+	const is = sameAs(choice);
+	const ok = is(q.answer.text);
+	const known = ok || q.distractors.some((d) => is(d.text));
+	return result(q, ok ? 1 : 0, {
+		rule: 'choice',
+		reason: ok ? 'correct choice' : known ? 'another choice' : 'not one of the choices',
+		parts: [
+			{
+				label: 'choice',
+				expected: q.answer.text,
+				given: choice,
+				correct: ok,
+				score: ok ? 1 : 0
 			}
-			return fromMatch(q, m, text);
-		}
-		case 'cloze': {
-			const blanks = (r as { blanks: string[] }).blanks;
-			const p = prepared(q);
-			const ctx = contextFor(q, p, context);
-			const parts: PartResult[] = [];
-			const notes = new Set<string>();
-			let unsure = false;
-			p.keys.forEach((key, i) => {
-				const given = blanks[i] ?? '';
-				const m = matchAnswer(key, given, ctx);
-				unsure ||= m.unsure;
-				if (m.correct) for (const n of [...surfaceNotes(given), ...m.notes]) notes.add(n);
-				parts.push({
-					label: `blank ${i + 1}`,
-					expected: key.parts[0].expected,
-					given,
-					correct: m.correct,
-					score: m.correct ? 1 : 0
-				});
-			});
-			const right = parts.filter((x) => x.correct).length;
-			const score = parts.length ? right / parts.length : 0;
-			return result(q, score, {
-				rule: 'blanks',
-				reason:
-					right === parts.length
-						? 'every blank right'
-						: `${right} of ${parts.length} blanks right` +
-							(blanks.length > parts.length
-								? ` (${blanks.length - parts.length} extra ignored)`
-								: ''),
-				unsure,
-				parts,
-				normalized: [...notes]
-			});
-		}
-		case 'single': {
-			const choice = (r as { choice: string }).choice;
-			const is = sameAs(choice);
-			const ok = is(q.answer.text);
-			const known = ok || q.distractors.some((d) => is(d.text));
-			return result(q, ok ? 1 : 0, {
-				rule: 'choice',
-				reason: ok ? 'correct choice' : known ? 'another choice' : 'not one of the choices',
-				parts: [
-					{
-						label: 'choice',
-						expected: q.answer.text,
-						given: choice,
-						correct: ok,
-						score: ok ? 1 : 0
-					}
-				]
-			});
-		}
-		case 'truefalse': {
-			const value = (r as { value: boolean }).value;
-			const ok = value === q.answer;
-			return result(q, ok ? 1 : 0, {
-				rule: 'true-false',
-				reason: ok ? 'correct' : `the statement is ${q.answer ? 'true' : 'false'}`,
-				parts: [
-					{
-						label: 'statement',
-						expected: String(q.answer),
-						given: String(value),
-						correct: ok,
-						score: ok ? 1 : 0
-					}
-				]
-			});
-		}
-		case 'multiple': {
-			const chosen = (r as { choices: string[] }).choices;
-			const tests = chosen.map(sameAs);
-			const picked = (o: { text: string }) => tests.some((is) => is(o.text));
-			const parts: PartResult[] = [
-				...q.answer.map((o) => ({ o, want: true })),
-				...q.distractors.map((o) => ({ o, want: false }))
-			].map(({ o, want }) => {
-				const got = picked(o);
-				return {
-					label: o.text,
-					expected: want ? 'chosen' : 'not chosen',
-					given: got ? 'chosen' : 'not chosen',
-					correct: got === want,
-					score: got === want ? 1 : 0
-				};
-			});
-			const hits = q.answer.filter(picked).length;
-			const falseHits = q.distractors.filter(picked).length;
-			const exact = hits === q.answer.length && falseHits === 0;
-			const score =
-				q.scoring === 'all-or-nothing'
-					? exact
-						? 1
-						: 0
-					: Math.max(0, (hits - falseHits) / q.answer.length);
-			return result(q, score, {
-				rule: 'choices',
-				reason: exact
-					? 'every correct choice and no other'
-					: `${hits} of ${q.answer.length} correct choices${falseHits ? `, ${falseHits} wrong` : ''}` +
-						(q.scoring === 'all-or-nothing' ? ' (all or nothing)' : ''),
-				parts
-			});
-		}
-		case 'matching': {
-			const matches = (r as { matches: string[] }).matches;
-			const parts = q.pairs.map((p, i) => {
-				const given = matches[i] ?? '';
-				const ok = same(given, p.right.text);
-				return {
-					label: p.left.text,
-					expected: p.right.text,
-					given,
-					correct: ok,
-					score: ok ? 1 : 0
-				};
-			});
-			const right = parts.filter((p) => p.correct).length;
-			const score =
-				q.scoring === 'all-or-nothing' ? (right === parts.length ? 1 : 0) : right / parts.length;
-			return result(q, score, {
-				rule: 'pairs',
-				reason: `${right} of ${parts.length} pairs matched`,
-				parts
-			});
-		}
-		case 'ordering': {
-			const order = (r as { order: string[] }).order;
-			const tests = order.map(sameAs);
-			const pos = q.items.map((it) => tests.findIndex((is) => is(it.text)));
-			let good = 0;
-			let total = 0;
-			const perItem = q.items.map(() => ({ good: 0, total: 0 }));
-			for (let i = 0; i < pos.length; i++) {
-				for (let j = i + 1; j < pos.length; j++) {
-					total++;
-					const ok = pos[i] >= 0 && pos[j] >= 0 && pos[i] < pos[j];
-					if (ok) good++;
-					perItem[i].total++;
-					perItem[j].total++;
-					if (ok) {
-						perItem[i].good++;
-						perItem[j].good++;
-					}
-				}
+		]
+	});
+}
+
+/** True or false. */
+function gradeTrueFalse(q: QuestionOf<'truefalse'>, r: StudentResponse): GradeResult {
+	const value = (r as { value: boolean }).value;
+	const ok = value === q.answer;
+	return result(q, ok ? 1 : 0, {
+		rule: 'true-false',
+		reason: ok ? 'correct' : `the statement is ${q.answer ? 'true' : 'false'}`,
+		parts: [
+			{
+				label: 'statement',
+				expected: String(q.answer),
+				given: String(value),
+				correct: ok,
+				score: ok ? 1 : 0
 			}
-			const parts = q.items.map((it, i) => ({
-				label: `${i + 1}`,
-				expected: it.text,
-				given: pos[i] >= 0 ? `${pos[i] + 1}` : '',
-				correct: perItem[i].good === perItem[i].total,
-				score: perItem[i].total ? perItem[i].good / perItem[i].total : 1
-			}));
-			return result(q, total ? good / total : 0, {
-				rule: 'order',
-				reason:
-					good === total ? 'in the right order' : `${good} of ${total} pairs in the right order`,
-				parts
-			});
-		}
-		case 'evidence': {
-			const ev = r as { paragraph: string; start: number; end: number };
-			const spans = (q.spans ?? []).filter((s) => s.paragraph === ev.paragraph);
-			let best = { coverage: 0, precision: 0 };
-			for (const s of spans) {
-				const inter = Math.max(0, Math.min(s.end, ev.end) - Math.max(s.start, ev.start));
-				const coverage = inter / (s.end - s.start);
-				const precision = inter / (ev.end - ev.start);
-				if (coverage * precision > best.coverage * best.precision) best = { coverage, precision };
-			}
-			const marked = ev.end - ev.start;
-			const stored = spans.length ? Math.max(...spans.map((s) => s.end - s.start)) : 0;
-			const holdsCore = markHoldsCore(q, ev, context);
-			const ok =
-				spans.length > 0 &&
-				marked <= 3 * stored &&
-				(holdsCore === true || (holdsCore === undefined && best.coverage >= q.minOverlap));
-			// with a core, the mark proves the answer or it does not: no share of a right answer
-			const score = ok
+		]
+	});
+}
+
+/** Several choices: right ones chosen, wrong ones left. */
+function gradeMultiple(q: QuestionOf<'multiple'>, r: StudentResponse): GradeResult {
+	const chosen = (r as { choices: string[] }).choices;
+	const tests = chosen.map(sameAs);
+	const picked = (o: { text: string }) => tests.some((is) => is(o.text));
+	const parts: PartResult[] = [
+		...q.answer.map((o) => ({ o, want: true })),
+		...q.distractors.map((o) => ({ o, want: false }))
+	].map(({ o, want }) => {
+		const got = picked(o);
+		return {
+			label: o.text,
+			expected: want ? 'chosen' : 'not chosen',
+			given: got ? 'chosen' : 'not chosen',
+			correct: got === want,
+			score: got === want ? 1 : 0
+		};
+	});
+	const hits = q.answer.filter(picked).length;
+	const falseHits = q.distractors.filter(picked).length;
+	const exact = hits === q.answer.length && falseHits === 0;
+	const score =
+		q.scoring === 'all-or-nothing'
+			? exact
 				? 1
-				: holdsCore === false
-					? 0
-					: Math.round(best.coverage * best.precision * 100) / 100;
-			return result(q, score, {
-				rule: 'evidence-span',
-				reason: !spans.length
-					? `the evidence is not in ${ev.paragraph}`
-					: ok
-						? `the marked phrase covers ${Math.round(best.coverage * 100)}% of the evidence`
-						: marked > 3 * stored
-							? 'the marked passage is much longer than the evidence'
-							: holdsCore === false
-								? `the marked phrase does not hold «${q.type === 'evidence' ? q.core : ''}», which proves the answer`
-								: `the marked phrase covers ${Math.round(best.coverage * 100)}% of the evidence (${Math.round(q.minOverlap * 100)}% needed)`,
-				parts: [
-					{
-						label: 'evidence',
-						expected: q.evidence.join(' … '),
-						given: `${ev.paragraph}:${ev.start}-${ev.end}`,
-						correct: ok,
-						score
-					}
-				]
-			});
+				: 0
+			: Math.max(0, (hits - falseHits) / q.answer.length);
+	return result(q, score, {
+		rule: 'choices',
+		reason: exact
+			? 'every correct choice and no other'
+			: `${hits} of ${q.answer.length} correct choices${falseHits ? `, ${falseHits} wrong` : ''}` +
+				(q.scoring === 'all-or-nothing' ? ' (all or nothing)' : ''),
+		parts
+	});
+}
+
+/** Pairs matched. */
+function gradeMatching(q: QuestionOf<'matching'>, r: StudentResponse): GradeResult {
+	const matches = (r as { matches: string[] }).matches;
+	const parts = q.pairs.map((p, i) => {
+		const given = matches[i] ?? '';
+		const ok = same(given, p.right.text);
+		return {
+			label: p.left.text,
+			expected: p.right.text,
+			given,
+			correct: ok,
+			score: ok ? 1 : 0
+		};
+	});
+	const right = parts.filter((p) => p.correct).length;
+	const score =
+		q.scoring === 'all-or-nothing' ? (right === parts.length ? 1 : 0) : right / parts.length;
+	return result(q, score, {
+		rule: 'pairs',
+		reason: `${right} of ${parts.length} pairs matched`,
+		parts
+	});
+}
+
+/** Items ordered: the share of pairs in the right order. */
+function gradeOrdering(q: QuestionOf<'ordering'>, r: StudentResponse): GradeResult {
+	const order = (r as { order: string[] }).order;
+	const tests = order.map(sameAs);
+	const pos = q.items.map((it) => tests.findIndex((is) => is(it.text)));
+	let good = 0;
+	let total = 0;
+	const perItem = q.items.map(() => ({ good: 0, total: 0 }));
+	for (let i = 0; i < pos.length; i++) {
+		for (let j = i + 1; j < pos.length; j++) {
+			total++;
+			const ok = pos[i] >= 0 && pos[j] >= 0 && pos[i] < pos[j];
+			if (ok) good++;
+			perItem[i].total++;
+			perItem[j].total++;
+			if (ok) {
+				perItem[i].good++;
+				perItem[j].good++;
+			}
 		}
 	}
+	const parts = q.items.map((it, i) => ({
+		label: `${i + 1}`,
+		expected: it.text,
+		given: pos[i] >= 0 ? `${pos[i] + 1}` : '',
+		correct: perItem[i].good === perItem[i].total,
+		score: perItem[i].total ? perItem[i].good / perItem[i].total : 1
+	}));
+	return result(q, total ? good / total : 0, {
+		rule: 'order',
+		reason: good === total ? 'in the right order' : `${good} of ${total} pairs in the right order`,
+		parts
+	});
+}
+
+/** A phrase marked in a paragraph. */
+function gradeEvidence(
+	q: QuestionOf<'evidence'>,
+	r: StudentResponse,
+	context?: GradeContext
+): GradeResult {
+	const ev = r as { paragraph: string; start: number; end: number };
+	const spans = (q.spans ?? []).filter((s) => s.paragraph === ev.paragraph);
+	let best = { coverage: 0, precision: 0 };
+	for (const s of spans) {
+		const inter = Math.max(0, Math.min(s.end, ev.end) - Math.max(s.start, ev.start));
+		const coverage = inter / (s.end - s.start);
+		const precision = inter / (ev.end - ev.start);
+		if (coverage * precision > best.coverage * best.precision) best = { coverage, precision };
+	}
+	const marked = ev.end - ev.start;
+	const stored = spans.length ? Math.max(...spans.map((s) => s.end - s.start)) : 0;
+	const holdsCore = markHoldsCore(q, ev, context);
+	const ok =
+		spans.length > 0 &&
+		marked <= 3 * stored &&
+		(holdsCore === true || (holdsCore === undefined && best.coverage >= q.minOverlap));
+	// with a core, the mark proves the answer or it does not: no share of a right answer
+	const score = ok
+		? 1
+		: holdsCore === false
+			? 0
+			: Math.round(best.coverage * best.precision * 100) / 100;
+	return result(q, score, {
+		rule: 'evidence-span',
+		reason: !spans.length
+			? `the evidence is not in ${ev.paragraph}`
+			: ok
+				? `the marked phrase covers ${Math.round(best.coverage * 100)}% of the evidence`
+				: marked > 3 * stored
+					? 'the marked passage is much longer than the evidence'
+					: holdsCore === false
+						? `the marked phrase does not hold «${q.type === 'evidence' ? q.core : ''}», which proves the answer`
+						: `the marked phrase covers ${Math.round(best.coverage * 100)}% of the evidence (${Math.round(q.minOverlap * 100)}% needed)`,
+		parts: [
+			{
+				label: 'evidence',
+				expected: q.evidence.join(' … '),
+				given: `${ev.paragraph}:${ev.start}-${ev.end}`,
+				correct: ok,
+				score
+			}
+		]
+	});
 }
 
 /**

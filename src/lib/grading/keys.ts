@@ -4,7 +4,7 @@
  * (directions, months, weekdays, countries) and qualifiers; names in generic heads; forms rejected.
  * Pure TypeScript: no DOM, no Node.
  */
-import { analyze, findPhrase, type Analyzed } from '../text/normalize';
+import { analyze, findPhrase, type Analyzed } from '../text/analyze';
 import { lexeme, FACT_CLASSES, type Lexeme } from '../text/lexicon';
 import { arabicSkeleton, isArabic, isLatin, latinSkeletons, spellingSkeleton } from '../text/names';
 import { findNumbers } from '../text/units';

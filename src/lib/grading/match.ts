@@ -10,7 +10,7 @@
  * Keys and contexts are prepared once (`prepareKey`, `prepareContext`) and reused for every answer.
  * Pure TypeScript: no DOM, no Node.
  */
-import { findPhrase, sameWord } from '../text/normalize';
+import { findPhrase, sameWord } from '../text/analyze';
 import { type RuleName } from './rules';
 import { readAnswerTimes, readTimeAgainstKey } from './time';
 import { prepareResponse, surface } from './answer-tokens';

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import type { EvidenceSpan } from '../bank/check';
-import { analyze, analyzeWithOffsets, findPhrase } from '../text/normalize';
+import { analyze, analyzeWithOffsets, findPhrase } from '../text/analyze';
 import { findNumbers } from '../text/units';
 import { surfaceNotes } from './grade';
 import {

@@ -5,7 +5,7 @@
  * other form is rewritten into the key's form; one that gives another time contradicts the key.
  */
 import { lexeme, type Lexeme } from '../text/lexicon';
-import { analyze, type Analyzed } from '../text/normalize';
+import { analyze, type Analyzed } from '../text/analyze';
 import { findNumbers, type FoundNumber } from '../text/units';
 
 /** The times a text names, resolved against a date. */

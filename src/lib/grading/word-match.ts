@@ -3,7 +3,8 @@
  * (a known spelling, a transliteration, an inflection, a small typo in a long word).
  * Pure TypeScript: no DOM, no Node.
  */
-import { editDistance, sameWord } from '../text/normalize';
+import { editDistance } from '../text/distance';
+import { sameWord } from '../text/analyze';
 import { arabicSkeleton, isArabic, latinSkeletons, spellingSkeleton } from '../text/names';
 import { type RTok } from './answer-tokens';
 import { type PreparedContext } from './context';
@@ -76,14 +77,17 @@ export function matchLoose(
 	}
 	let best: TokenMatch | undefined;
 	r.fuzzy ??= r.variants.filter((v) => v.length >= 4).map((v) => ({ v, mask: letterMask(v) }));
-	for (const kf of k.fuzzy) {
-		for (const rf of r.fuzzy) {
-			if (Math.abs(kf.v.length - rf.v.length) > kf.allowed + 1) continue;
+	for (const keyForm of k.fuzzy) {
+		for (const typed of r.fuzzy) {
+			if (Math.abs(keyForm.v.length - typed.v.length) > keyForm.allowed + 1) continue;
 			// each edit changes at most two letters of the letter set: a cheap bound first
-			let d = popcount(kf.mask ^ rf.mask) > 2 * (kf.allowed + 1) ? kf.allowed + 2 : -1;
-			if (d < 0) d = editDistance(kf.v, rf.v, kf.allowed + 1);
-			if (!best || d - kf.allowed < best.dist! - best.allowed!)
-				best = { how: 'typo', dist: d, allowed: kf.allowed };
+			const bound = keyForm.allowed + 1;
+			const distance =
+				popcount(keyForm.mask ^ typed.mask) > 2 * bound
+					? bound + 1
+					: editDistance(keyForm.v, typed.v, bound);
+			if (!best || distance - keyForm.allowed < best.dist! - best.allowed!)
+				best = { how: 'typo', dist: distance, allowed: keyForm.allowed };
 		}
 	}
 	return best;

@@ -13,7 +13,8 @@
  *
  * Kept small on purpose: the quiz page ships it.
  */
-import { foldArabic, stemVariants } from './normalize';
+import { foldArabic } from './fold';
+import { stemVariants } from './stems';
 import countries from './lexicons/countries.json' with { type: 'json' };
 import graderWords from './lexicons/grader-words.json' with { type: 'json' };
 import months from './lexicons/months.json' with { type: 'json' };

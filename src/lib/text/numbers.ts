@@ -5,7 +5,7 @@
  *
  * Pure TypeScript, small: a few dozen number words, no tables beyond them.
  */
-import { foldArabic } from './normalize';
+import { foldArabic } from './fold';
 
 /** Words worth a value below 100 (units, teens, tens), keyed by folded spelling. */
 const SMALL = new Map<string, number>();

@@ -1,4 +1,5 @@
-import { foldArabic, type Analyzed } from './normalize';
+import { foldArabic } from './fold';
+import { type Analyzed } from './analyze';
 import { readNumber } from './numbers';
 
 /**

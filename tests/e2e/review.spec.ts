@@ -13,7 +13,12 @@ import type { BankQuestion } from '../../src/lib/bank/check';
 import { gradeAnswer } from '../../src/lib/quiz/take';
 import { createAssignment } from '../../src/lib/server/assignments';
 import { loadBank } from '../../src/lib/server/bank';
-import { databaseConfig, migrateToLatest, openDatabase } from '../../src/lib/server/db';
+import {
+	databaseConfig,
+	migrateToLatest,
+	openDatabase,
+	type DatabaseHandle
+} from '../../src/lib/server/db';
 import { newId, newJoinCode } from '../../src/lib/server/db/ids';
 import { insertAttempt, submitStored } from '../../src/lib/server/stored-attempts';
 import { foldArabic } from '../../src/lib/text/normalize';
@@ -50,8 +55,13 @@ const spec: AssignmentSpec = {
 	seed: 'e2e-review'
 };
 
-const handle = openDatabase(databaseConfig(process.env));
-test.beforeAll(async () => migrateToLatest(handle.db));
+// Opened in beforeAll, not at import: with fullyParallel a worker may run beforeAll/afterAll
+// around each test of this file in turn, and a handle closed by the first afterAll is gone.
+let handle: DatabaseHandle;
+test.beforeAll(async () => {
+	handle = openDatabase(databaseConfig(process.env));
+	await migrateToLatest(handle.db);
+});
 test.afterAll(async () => handle.close());
 
 /** A class of the given teacher, three students who submitted, two of them the refused answer. */

@@ -10,7 +10,12 @@ import { quizSpecOf } from '../../src/lib/assign/spec';
 import { generateQuiz } from '../../src/lib/quiz/generate';
 import { loadBank } from '../../src/lib/server/bank';
 import { createAssignment } from '../../src/lib/server/assignments';
-import { databaseConfig, openDatabase, migrateToLatest } from '../../src/lib/server/db';
+import {
+	databaseConfig,
+	openDatabase,
+	migrateToLatest,
+	type DatabaseHandle
+} from '../../src/lib/server/db';
 import { newId } from '../../src/lib/server/db/ids';
 
 const SLUG = 'harbour-library';
@@ -37,11 +42,15 @@ const spec: AssignmentSpec = {
 const secret = generateQuiz(article.questions, quizSpecOf(spec, '', article.paragraphs.length)).ids;
 const secretPrompts = article.questions.filter((q) => secret.includes(q.id)).map((q) => q.prompt);
 
-const handle = openDatabase(databaseConfig(process.env));
-const teacherId = `e2e-${newId()}`;
-const classId = `e2e-${newId()}`;
+// Opened in beforeAll, not at import: with fullyParallel a worker may run beforeAll/afterAll
+// around each test of this file in turn, and a handle closed by the first afterAll is gone.
+let handle: DatabaseHandle;
+let teacherId: string;
 
 test.beforeAll(async () => {
+	handle = openDatabase(databaseConfig(process.env));
+	teacherId = `e2e-${newId()}`;
+	const classId = `e2e-${newId()}`;
 	await migrateToLatest(handle.db);
 	const at = new Date().toISOString();
 	await handle.db

@@ -32,7 +32,6 @@ export const ar = {
 	// importing a progress file on /study: what was refused and why (issue 18)
 	progressImport: {
 		refusedRecords: 'سجلات مرفوضة:',
-		nothingTaken: 'لم يُستورد شيء من هذا الملف.',
 		more: 'و{n} غيرها',
 		reasons: {
 			key: 'اسمه ليس سؤالًا من دليل',

@@ -34,7 +34,6 @@ export const en: Strings = {
 	// importing a progress file on /study: what was refused and why (issue 18)
 	progressImport: {
 		refusedRecords: 'Records refused:',
-		nothingTaken: 'Nothing was imported from this file.',
 		more: 'and {n} more',
 		reasons: {
 			key: 'its name is not a question of Dalil',

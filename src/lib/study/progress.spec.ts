@@ -251,40 +251,62 @@ describe('hostile progress files (issue 18)', () => {
 		expect(r).toMatchObject({ ok: false, problem: 'damaged' });
 	});
 
-	it('a future record no longer wins the merge', () => {
+	it('an import with a refused record is refused whole, naming each record, and changes nothing', () => {
 		const storage = memoryStorage();
 		const mine = recordAnswer(practised(), lone, lone.ladder[0], 'wrong', NOW);
-		const text = hostile((d) => (d.questions['who-met'].lastAt = '2999-01-01T00:00:00Z'));
+		saveProgress(storage, mine, NOW);
+		const before = storage.read();
+		const text = hostile((d) => {
+			d.questions['who-met'].lastAt = '2999-01-01T00:00:00Z';
+			d.items['q:who-met'].card.stability = 1e308;
+		});
 		const r = importProgress(storage, mine, text, NOW);
-		expect(r.ok).toBe(true);
-		if (!r.ok) return;
-		expect(r.progress.questions['who-met'].last).toBe('wrong');
-		expect(r.refused.map((x) => x.record)).toEqual(['questions.who-met']);
+		expect(r).toMatchObject({
+			ok: false,
+			problem: 'damaged',
+			refused: [
+				{ record: 'questions.who-met', reason: 'future', field: 'lastAt' },
+				{ record: 'items.q:who-met', reason: 'range', field: 'card.stability' }
+			]
+		});
+		expect(storage.read()).toBe(before);
 	});
 
-	it('keeps a record keyed `constructor` as itself, and refuses one keyed `__proto__`', () => {
+	it('keeps a record keyed `constructor` as itself', () => {
 		const text = hostile((d) => {
 			Object.assign(d.questions, { constructor: { ...d.questions['who-met'] } });
 			d.items['q:constructor'] = d.items['q:who-met'];
 		});
-		// JSON.parse keeps "__proto__" as an own key; an object literal would not
-		const withProto = text.replace('"questions":{', '"questions":{"__proto__":{"polluted":true},');
 		// current progress as a plain object, where `constructor` is inherited
 		const plain = { ...emptyProgress(NOW), questions: {}, items: {} };
-		const r = importProgress(memoryStorage(), plain, withProto, NOW);
+		const r = importProgress(memoryStorage(), plain, text, NOW);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
-		expect(r.refused).toEqual([{ record: 'questions.__proto__', reason: 'key', field: '' }]);
 		expect(Object.hasOwn(r.progress.questions, 'constructor')).toBe(true);
 		expect(own(r.progress.questions, 'constructor')?.attempts).toBe(1);
 		expect(Object.hasOwn(r.progress.items, 'q:constructor')).toBe(true);
 		expect(r.taken).toBe(6);
-		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 		expect(Object.getPrototypeOf(r.progress.questions)).toBe(null);
 		// and it survives storage
 		const storage = memoryStorage();
 		saveProgress(storage, r.progress, NOW);
 		expect(own(loadProgress(storage, NOW).progress.questions, 'constructor')?.attempts).toBe(1);
+	});
+
+	it('refuses a record keyed `__proto__`, and nothing reaches Object.prototype', () => {
+		// JSON.parse keeps "__proto__" as an own key; an object literal would not
+		const text = serializeProgress(practised()).replace(
+			'"questions":{',
+			'"questions":{"__proto__":{"polluted":true},'
+		);
+		const r = importProgress(memoryStorage(), emptyProgress(NOW), text, NOW);
+		expect(r).toMatchObject({
+			ok: false,
+			refused: [{ record: 'questions.__proto__', reason: 'key', field: '' }]
+		});
+		const parsed = parseProgress(text, NOW);
+		expect(parsed.ok && Object.getPrototypeOf(parsed.progress.questions)).toBe(null);
+		expect('polluted' in {}).toBe(false);
 	});
 
 	it('answering a question keyed `constructor` counts from zero', () => {

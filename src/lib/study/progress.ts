@@ -335,13 +335,15 @@ export function mergeProgress(
 export type ImportProblem = ProgressProblem | 'quota' | 'storage';
 
 export type ImportResult =
-	| { ok: true; progress: Progress; taken: number; refused: Refusal[] }
-	| { ok: false; problem: ImportProblem; detail: string };
+	| { ok: true; progress: Progress; taken: number }
+	| { ok: false; problem: ImportProblem; detail: string; refused?: Refusal[] };
 
 /**
  * Imports a progress file: checks it completely before touching anything, then merges and saves.
- * A damaged or foreign file changes nothing; records that fail their checks are left out and
- * named; a device that refuses to store the result (storage full) changes nothing either.
+ * A damaged or foreign file changes nothing, and one record that fails its checks (a date in the
+ * future, a stability of 1e308, a key that is no id) refuses the file, naming each such record
+ * and why: a file that was edited is not half taken. A device that refuses to store the result
+ * (storage full) changes nothing either.
  * @param storage where progress is kept
  * @param current the progress on this device
  * @param text the file's text
@@ -355,6 +357,10 @@ export function importProgress(
 ): ImportResult {
 	const parsed = parseProgress(text, now);
 	if (!parsed.ok) return parsed;
+	if (parsed.refused.length > 0) {
+		const detail = parsed.refused.map((r) => `${r.record} ${r.field}: ${r.reason}`).join('; ');
+		return { ok: false, problem: 'damaged', detail, refused: parsed.refused };
+	}
 	const merged = mergeProgress(current, parsed.progress);
 	try {
 		saveProgress(storage, merged.progress, now);
@@ -363,7 +369,7 @@ export function importProgress(
 		const quota = name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
 		return { ok: false, problem: quota ? 'quota' : 'storage', detail: String(e) };
 	}
-	return { ok: true, ...merged, refused: parsed.refused };
+	return { ok: true, ...merged };
 }
 
 /**

@@ -10,7 +10,9 @@ import { gradeQuestion } from '../../src/lib/grading/grade';
 import type { GradeContext } from '../../src/lib/grading/types';
 import { strings } from '../../src/lib/i18n';
 import { loadBank } from '../../src/lib/server/bank';
-import type { StudySet } from '../../src/lib/study/set';
+import { emptyProgress } from '../../src/lib/study/progress';
+import { pickItems } from '../../src/lib/study/session';
+import { formAt, studyItems, type StudySet } from '../../src/lib/study/set';
 
 const slug = 'sarraj-africom-zuwara';
 const article = loadBank('questions').articles.find((a) => a.slug === slug)!;
@@ -53,25 +55,37 @@ async function questionOnScreen(page: Page, set: StudySet) {
 	return set.questions.find((x) => x.id === id)!;
 }
 
+/** Some answer to the question on screen, right or not: the first option, or «1» typed. */
+async function answerSomehow(page: Page) {
+	const form = page.locator('form.practice-question');
+	const choice = form.locator('input[type=radio], input[type=checkbox]');
+	if (await choice.count()) await choice.first().check({ force: true });
+	for (const field of await form.locator('input[type=text]').all()) await field.fill('1');
+	for (const select of await form.locator('select').all()) await select.selectOption({ index: 1 });
+	await page.getByRole('button', { name: strings('ar').study.check }).click();
+	await page.locator('section.feedback > button').click();
+}
+
 test('self-study practice says when the grader is unsure', async ({ page, javaScriptEnabled }) => {
 	test.skip(!javaScriptEnabled, 'self-study grades in the browser, so it needs JavaScript');
 	const set = (await (await page.request.get(`/study/${slug}/set.json`)).json()) as StudySet;
 	const context = { article: set.article };
-	// A paragraph sitting whose first question has an answer the grader is unsure of.
-	const paragraphs = set.article.paragraphs.map((p) => p.id);
-	let found: { q: BankQuestion; typed: string } | undefined;
-	for (const paragraph of paragraphs) {
-		await page.goto(`/study/practice?mode=paragraph&article=${slug}&paragraph=${paragraph}`);
-		const q = await questionOnScreen(page, set);
-		const typed = unsureAnswer(q, context);
-		if (typed) {
-			found = { q, typed };
-			break;
-		}
-	}
-	expect(found, 'a sitting that opens on a question the grader can be unsure of').toBeDefined();
+	// The paragraph sitting that comes soonest to a question the grader can be unsure of.
+	const items = studyItems([set]);
+	const sittings = set.article.paragraphs.map((p) => {
+		const spec = { mode: 'paragraph' as const, article: slug, paragraph: p.id };
+		const asked = pickItems(items, emptyProgress(), spec).map((item) => formAt(item, 0));
+		return { paragraph: p.id, at: asked.findIndex((q) => unsureAnswer(q, context)) };
+	});
+	const soonest = sittings.filter((s) => s.at >= 0).sort((a, b) => a.at - b.at)[0];
+	expect(soonest, 'a sitting with a question the grader can be unsure of').toBeDefined();
+	await page.goto(`/study/practice?mode=paragraph&article=${slug}&paragraph=${soonest.paragraph}`);
+	for (let i = 0; i < soonest.at; i++) await answerSomehow(page);
+	const q = await questionOnScreen(page, set);
+	const typed = unsureAnswer(q, context);
+	expect(typed, `an answer to ${q.id} the grader is unsure of`).toBeDefined();
 	const form = page.locator('form.practice-question');
-	await form.locator(`[name="${found!.q.id}"]`).fill(found!.typed);
+	await form.locator(`[name="${q.id}"]`).fill(typed!);
 	await page.getByRole('button', { name: strings('ar').study.check }).click();
 	await expect(page.locator('section.feedback h2')).toHaveText(/صحيحة/);
 	await expect(form.locator('.unsure')).toHaveText(unsure);

@@ -13,13 +13,13 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { AssignmentSpec } from '../../assign/spec';
 import { createAssignment } from '../assignments';
 import { openDatabase } from '../db/connect';
 import type { Database } from '../db/schema';
 import { insertAttempt, submitStored, type StoredGrade } from '../stored-attempts';
 import type { Answers } from '../../quiz/form';
 import type { GradedAnswer } from '../../stats/types';
+import { BENCH_SPEC } from './assign';
 import { bareServer, freePort, load, start, stop } from './http';
 import { figure } from './measure';
 import { syntheticAssignment } from './review';
@@ -27,26 +27,6 @@ import type { Figure, Suite } from './types';
 
 /** The article the assignments name (the page shows its language; questions are synthetic). */
 const ARTICLE = 'sarraj-africom-zuwara';
-
-const SPEC: AssignmentSpec = {
-	title: 'Bench',
-	article: ARTICLE,
-	n: 30,
-	types: [],
-	skills: [],
-	paragraphs: null,
-	mode: 'test',
-	timeLimit: 0,
-	opensAt: 0,
-	closesAt: null,
-	attemptsAllowed: 1,
-	late: 'refuse',
-	grace: 0,
-	release: 'after-submission',
-	show: 'answers',
-	variant: 'shared',
-	seed: 'bench'
-};
 
 /** Assignments measured: a class (40 students × 20 questions), and a year group (200 × 30). */
 const SIZES = [
@@ -117,7 +97,11 @@ async function seedAssignment(
 			}))
 		)
 		.execute();
-	const assignmentId = await createAssignment(db, classId, { ...SPEC, n: questions });
+	const assignmentId = await createAssignment(db, classId, {
+		...BENCH_SPEC,
+		article: ARTICLE,
+		n: questions
+	});
 	const { items, answers } = syntheticAssignment(students, questions, classId);
 	const ids = items.map((i) => i.id);
 	const byAttempt = new Map<string, GradedAnswer[]>();

@@ -22,7 +22,8 @@ function readAiken(text: string) {
 	return out;
 }
 
-describe('Aiken export', () => {
+// whole-bank reads and property runs take seconds, more on a loaded machine: no 5 s default
+describe('Aiken export', { timeout: 60_000 }, () => {
 	it('holds single choice and true/false, reports the rest, reads back', () => {
 		const input = fixtureInput();
 		const { text, report } = toAiken(input);

@@ -107,7 +107,8 @@ function readBack(input: ExportInput) {
 	return { text: text!, report, all };
 }
 
-describe('Moodle XML export', () => {
+// whole-bank reads and property runs take seconds, more on a loaded machine: no 5 s default
+describe('Moodle XML export', { timeout: 60_000 }, () => {
 	it('is well-formed and reads back to the fixture, every type', () => {
 		const input = fixtureInput();
 		const { text, report, all } = readBack(input);

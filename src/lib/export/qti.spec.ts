@@ -96,7 +96,8 @@ function structure(input: ExportInput) {
 	return { result, files };
 }
 
-describe('QTI 2.1 package', () => {
+// whole-bank reads and property runs take seconds, more on a loaded machine: no 5 s default
+describe('QTI 2.1 package', { timeout: 60_000 }, () => {
 	it('holds the fixture: manifest, test and one item per question, consistent', () => {
 		const input = fixtureInput();
 		const { result, files } = structure(input);

@@ -379,6 +379,45 @@ export async function overrideGroup(
 }
 
 /**
+ * Lays the overrides in force at an assignment over one attempt's grades and re-sums its score:
+ * a teacher's verdict on a group reaches the answers of that form submitted after it. Called
+ * once an attempt is submitted; nothing to do (one query) while the assignment has no override.
+ * @param db the database
+ * @param assignmentId the attempt's assignment
+ * @param attemptId the attempt, submitted
+ */
+export async function applyOverridesInForce(
+	db: Kysely<Database>,
+	assignmentId: string,
+	attemptId: string
+): Promise<void> {
+	const active = activeOverrides(await assignmentOverrides(db, assignmentId));
+	if (active.size === 0) return;
+	await db.transaction().execute(async (trx) => {
+		const answers = await trx
+			.selectFrom('answer')
+			.innerJoin('grade', (join) =>
+				join
+					.onRef('grade.attempt_id', '=', 'answer.attempt_id')
+					.onRef('grade.question_id', '=', 'answer.question_id')
+			)
+			.select(['answer.question_id', 'answer.response'])
+			.where('answer.attempt_id', '=', attemptId)
+			.where('grade.override_id', 'is', null)
+			.execute();
+		let applied = 0;
+		for (const a of answers) {
+			const form = foldedForm(JSON.parse(a.response) as StudentResponse);
+			const override = form === null ? undefined : active.get(groupKey(a.question_id, form));
+			if (!override) continue;
+			await setGroupGrade(trx, a.question_id, [attemptId], override);
+			applied += 1;
+		}
+		if (applied) await resum(trx, [attemptId]);
+	});
+}
+
+/**
  * Undoes an override of an assignment: marked undone (never deleted), and its group's answers
  * graded again by the override before it, if one is still in force, else by the grader; scores
  * updated in the same transaction. Undefined when the assignment has no such override in force.

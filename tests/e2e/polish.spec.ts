@@ -85,6 +85,11 @@ const ROUTES: Route[] = [
 	{ name: 'export', visitor: 'teacher', open: go(`/teacher/export?format=gift&article=${AR}`) },
 	{ name: 'classes', visitor: 'teacher', open: go('/teacher/classes') },
 	{ name: 'a class', visitor: 'teacher', open: (page) => go(`/teacher/classes/${classId}`)(page) },
+	{
+		name: 'assigning a quiz',
+		visitor: 'teacher',
+		open: (page) => go(`/teacher/classes/${classId}/assign`)(page)
+	},
 	{ name: 'student home', visitor: 'student', open: go('/student') }
 ];
 

@@ -266,6 +266,8 @@ export const ar = {
 		retryMissed: 'أعد الأسئلة التي أخطأت فيها',
 		newVariant: 'نسخة أخرى',
 		allCorrect: 'أحسنت! كل الإجابات صحيحة.',
+		// the grader is unsure of a verdict (issue 15)
+		unsure: 'غير مؤكَّد: المصحّح الآلي ليس متأكدًا من هذا الحكم، وقد يراجعه معلّمك.',
 		noteParam: 'لم نفهم «{given}» في {param}، فاستعملنا «{used}».',
 		noteFewer: 'لا يطابق التصفية إلا {n} من الأسئلة.',
 		noteNone: 'لا سؤال يطابق التصفية، فأُخذت الأسئلة من المقالة كلها.',

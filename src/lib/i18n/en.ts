@@ -270,6 +270,8 @@ export const en: Strings = {
 		retryMissed: 'Retry the ones I missed',
 		newVariant: 'Another variant',
 		allCorrect: 'Well done: every answer is right.',
+		// the grader is unsure of a verdict (issue 15)
+		unsure: 'Unsure: the grader is not certain of this verdict, and your teacher may review it.',
 		noteParam: 'Could not use «{given}» for {param}; used «{used}» instead.',
 		noteFewer: 'Only {n} questions match the filters.',
 		noteNone:

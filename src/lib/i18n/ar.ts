@@ -80,6 +80,22 @@ export const ar = {
 		unreadableForm: 'تعذّرت قراءة النموذج المرسل: أرسله من الصفحة نفسها.',
 		tooMany: 'طلبات كثيرة في وقت قصير. انتظر قليلًا ثم أعد المحاولة.'
 	},
+	// importing a progress file on /study: what was refused and why (issue 18)
+	progressImport: {
+		refusedRecords: 'سجلات مرفوضة:',
+		more: 'و{n} غيرها',
+		reasons: {
+			key: 'اسمه ليس سؤالًا من دليل',
+			future: 'مؤرَّخ في المستقبل',
+			range: 'فيه قيمة خارج المدى المعقول',
+			counts: 'إجاباته الصحيحة أكثر من محاولاته',
+			invalid: 'تالف'
+		},
+		quota:
+			'امتلأت مساحة التخزين على هذا الجهاز: لم يُحفظ الاستيراد ولم يتغيّر تقدّمك. أفرغ بعض المساحة ثم أعد المحاولة.',
+		storage: 'رفض هذا المتصفح حفظ التقدّم، ولم يتغيّر تقدّمك.',
+		failed: 'تعذّر استيراد الملف، ولم يتغيّر تقدّمك.'
+	},
 	// self-study: progress on the device, spaced review, offline (issue 6)
 	study: {
 		nav: 'تدرّب',

@@ -82,6 +82,22 @@ export const en: Strings = {
 		unreadableForm: 'The form sent could not be read: send it from the page itself.',
 		tooMany: 'Too many requests in a short time. Wait a little, then try again.'
 	},
+	// importing a progress file on /study: what was refused and why (issue 18)
+	progressImport: {
+		refusedRecords: 'Records refused:',
+		more: 'and {n} more',
+		reasons: {
+			key: 'its name is not a question of Dalil',
+			future: 'dated in the future',
+			range: 'a value out of range',
+			counts: 'more right answers than attempts',
+			invalid: 'damaged'
+		},
+		quota:
+			'This device’s storage is full: the import was not saved and your progress is unchanged. Free some space (or export and clear other sites’ data) and try again.',
+		storage: 'This browser refused to store the progress; your progress is unchanged.',
+		failed: 'The file could not be imported; your progress is unchanged.'
+	},
 	// self-study: progress on the device, spaced review, offline (issue 6)
 	study: {
 		nav: 'Study',

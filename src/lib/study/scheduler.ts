@@ -5,7 +5,7 @@
  */
 import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
 import type { BankQuestion } from '../bank/check';
-import type { CardRecord, Progress, Verdict } from './progress';
+import { own, records, type CardRecord, type Progress, type Verdict } from './progress';
 import type { StudyItem } from './set';
 
 // Default FSRS parameters (90% retention). One short learning step: a miss is due again in ten
@@ -73,15 +73,14 @@ export function recordAnswer(
 	verdict: Verdict,
 	now = new Date()
 ): Progress {
-	const before = progress.questions[question.id];
-	const record = progress.items[item.key];
+	const before = own(progress.questions, question.id);
+	const record = own(progress.items, item.key);
 	const card = record ? toCard(record.card) : createEmptyCard(now);
 	const next = scheduler.next(card, now, ratingFor(verdict)).card;
 	const step = Math.min((record?.step ?? 0) + 1, item.ladder.length - 1);
 	return {
 		...progress,
-		questions: {
-			...progress.questions,
+		questions: records(progress.questions, {
 			[question.id]: {
 				article: question.article,
 				attempts: (before?.attempts ?? 0) + 1,
@@ -89,7 +88,7 @@ export function recordAnswer(
 				last: verdict,
 				lastAt: now.toISOString()
 			}
-		},
-		items: { ...progress.items, [item.key]: { step, card: fromCard(next) } }
+		}),
+		items: records(progress.items, { [item.key]: { step, card: fromCard(next) } })
 	};
 }

@@ -7,12 +7,13 @@ import { strings, type Locale, type Strings } from '../i18n';
 import { quizStrings, type QuizStrings } from '../quiz/strings';
 
 /** Self-study's strings, plus the quiz's for its question controls. */
-export type StudyStrings = QuizStrings & Pick<Strings, 'study'>;
+export type StudyStrings = QuizStrings & Pick<Strings, 'study' | 'progressImport'>;
 
 /**
  * The study pages' strings in a locale.
  * @param locale ar or en
  */
 export function studyStrings(locale: Locale): StudyStrings {
-	return { ...quizStrings(locale), study: strings(locale).study };
+	const { study, progressImport } = strings(locale);
+	return { ...quizStrings(locale), study, progressImport };
 }

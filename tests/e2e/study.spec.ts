@@ -216,6 +216,8 @@ test.describe('with JavaScript', () => {
 	});
 
 	test('the study pages pass an accessibility scan, in Arabic and in English', async ({ page }) => {
+		// six pages and six axe scans: more than the default budget on a busy two-core machine
+		test.slow();
 		const { progress } = await madeProgress(page);
 		await page.goto('/study');
 		await page.evaluate(

@@ -295,4 +295,16 @@ test.describe('without JavaScript', () => {
 		await page.goto(`/study/${slug}`);
 		await expect(page.locator('article section.paragraph')).not.toHaveCount(0);
 	});
+
+	test('an unknown article is a 404 that says so in the interface language', async ({ page }) => {
+		const messages = { ar: 'لا مقالة باسم «nowhere».', en: 'No article named “nowhere”.' };
+		for (const [locale, message] of Object.entries(messages)) {
+			const response = await page.goto(`/study/nowhere?ui=${locale}`);
+			expect(response?.status()).toBe(404);
+			await expect(page.getByText(message)).toBeVisible();
+			const set = await page.request.get(`/study/nowhere/set.json?ui=${locale}`);
+			expect(set.status()).toBe(404);
+			expect(((await set.json()) as { message: string }).message).toBe(message);
+		}
+	});
 });

@@ -127,7 +127,7 @@ beforeAll(async () => {
 		score: 1,
 		teacherId: 'u1'
 	});
-});
+}, 60_000);
 
 afterAll(async () => {
 	await handle.close();
@@ -135,7 +135,8 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-describe('dalil overrides and dalil regrade', () => {
+// the CLI reads, patches and checks a copy of the whole bank: seconds, more on a loaded machine
+describe('dalil overrides and dalil regrade', { timeout: 60_000 }, () => {
 	it('starts with the grader refusing what the teacher accepted', () => {
 		expect(target && newForm).toBeTruthy();
 		expect(gradeAnswer(article, target.id, { type: 'short', text: newForm })?.correct).toBe(false);

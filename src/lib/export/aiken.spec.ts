@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toAiken } from './aiken';
-import { bankInput, fixtureInput } from './fixtures';
+import { bankInput } from '../server/export.fixtures';
+import { fixtureInput } from './fixtures';
 
 /** Reads Aiken the way Moodle's importer does: stem line, `X) ` choices, `ANSWER: X`. */
 function readAiken(text: string) {
@@ -22,7 +23,8 @@ function readAiken(text: string) {
 	return out;
 }
 
-describe('Aiken export', () => {
+// whole-bank reads and property runs take seconds, more on a loaded machine: no 5 s default
+describe('Aiken export', { timeout: 60_000 }, () => {
 	it('holds single choice and true/false, reports the rest, reads back', () => {
 		const input = fixtureInput();
 		const { text, report } = toAiken(input);

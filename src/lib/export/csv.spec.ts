@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { csvRows, csvText, neutralise, quizletRows, toCsv, toQuizlet } from './csv';
-import { bankInput, fixtureInput } from './fixtures';
+import { bankInput } from '../server/export.fixtures';
+import { fixtureInput } from './fixtures';
 
-describe('CSV exports', () => {
+// whole-bank reads and property runs take seconds, more on a loaded machine: no 5 s default
+describe('CSV exports', { timeout: 60_000 }, () => {
 	it('neutralises formulas', () => {
 		expect(neutralise('=1+2')).toBe("'=1+2");
 		expect(neutralise('+1')).toBe("'+1");

@@ -6,7 +6,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
 import { xmlEscape } from './common';
 import { zipFiles } from './index';
-import { bankInput, fixtureInput } from './fixtures';
+import { bankInput } from '../server/export.fixtures';
+import { fixtureInput } from './fixtures';
 import { itemHref, toQti } from './qti';
 import type { ExportInput } from './types';
 
@@ -96,7 +97,8 @@ function structure(input: ExportInput) {
 	return { result, files };
 }
 
-describe('QTI 2.1 package', () => {
+// whole-bank reads and property runs take seconds, more on a loaded machine: no 5 s default
+describe('QTI 2.1 package', { timeout: 60_000 }, () => {
 	it('holds the fixture: manifest, test and one item per question, consistent', () => {
 		const input = fixtureInput();
 		const { result, files } = structure(input);

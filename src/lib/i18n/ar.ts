@@ -385,6 +385,76 @@ export const ar = {
 			notFound: 'لا يوجد صف أو طالب بهذا المعرّف.'
 		}
 	},
+	// the teacher's side of assignments: the assign form, the class's list, results (issue 13)
+	teacherAssign: {
+		formTitle: 'كلّف {class} باختبار',
+		backToClass: 'العودة إلى الصف',
+		chooseArticle: 'اختر مقالة',
+		paragraphsCount: {
+			zero: 'لا فقرات',
+			one: 'فقرة واحدة',
+			two: 'فقرتان',
+			few: '{n} فقرات',
+			many: '{n} فقرة',
+			other: '{n} فقرة'
+		},
+		opensHint: 'فارغ: الآن',
+		timeZone: 'هذه الأوقات بتوقيت',
+		more: 'إعدادات أخرى: أنواع الأسئلة، المهارات، الفقرات، المحاولات، التأخر، النسخ',
+		paragraphsHint: 'فارغ: المقالة كلها',
+		notSaved: 'لم يُحفظ التكليف: انظر الحقول المعلَّمة.',
+		unknownArticle: 'لا توجد مقالة كهذه في بنك الأسئلة.',
+		assigned: 'تمّ التكليف: {title}.',
+		status: 'الحالة',
+		schedules: { upcoming: 'لم يُفتح بعد', open: 'مفتوح', closed: 'مُغلق' },
+		opens: 'يُفتح',
+		closes: 'يُغلق',
+		noClose: 'حين تغلقه',
+		kind: 'النوع',
+		resultsOf: 'النتائج: {title}',
+		class: 'الصف',
+		review: 'راجع الإجابات المكتوبة',
+		audit: 'سجلّ التغييرات',
+		noStudents: 'لم ينضمّ أحد إلى الصف بعد.',
+		question: 'س{n}',
+		questionTitle: 'السؤال {n}',
+		verdictLegend: 'المفتاح:',
+		verdictMarks: {
+			correct: 'صحيحة',
+			partial: 'صحيحة جزئيًا',
+			wrong: 'خاطئة',
+			unanswered: 'بلا إجابة',
+			none: 'لم يُسأل'
+		},
+		attempts: 'المحاولات',
+		answersCount: {
+			zero: 'لا إجابات',
+			one: 'إجابة واحدة',
+			two: 'إجابتان',
+			few: '{n} إجابات',
+			many: '{n} إجابةً',
+			other: '{n} إجابة'
+		},
+		masteryState: 'متوسط الدرجة {score}٪',
+		masteryLevels: {
+			none: 'لا أسئلة',
+			unseen: 'لم يُجَب عنها',
+			weak: 'ضعيف',
+			fair: 'متوسط',
+			strong: 'متين'
+		},
+		itemsIntro:
+			'السهولة: نسبة من أجابوا عن السؤال إجابة صحيحة تامة. التمييز: مدى تفريق السؤال بين من أحسنوا في بقية الأسئلة ومن لم يحسنوا (معامل الارتباط الثنائي النقطي، من −1 إلى 1؛ ما دون 0.2 ضعيف). الأعلى − الأدنى: متوسط درجة أفضل 27٪ ناقص متوسط أضعف 27٪.',
+		prompt: 'السؤال',
+		type: 'النوع',
+		answered: 'أُجيب',
+		upperLower: 'الأعلى − الأدنى',
+		option: 'الخيار',
+		chosen: 'اختاره',
+		key: 'الإجابة الصحيحة',
+		noFigure: '—',
+		scroll: 'يُمرَّر الجدول أفقيًا.'
+	},
 	// assignments: a teacher gives a class a quiz; results and grades (issue 13)
 	assign: {
 		assign: 'كلّف الصف باختبار',

@@ -396,6 +396,76 @@ export const en: Strings = {
 			notFound: 'There is no class or student with this id.'
 		}
 	},
+	// the teacher's side of assignments: the assign form, the class's list, results (issue 13)
+	teacherAssign: {
+		formTitle: 'Assign a quiz to {class}',
+		backToClass: 'Back to the class',
+		chooseArticle: 'Choose an article',
+		paragraphsCount: {
+			zero: '{n} paragraphs',
+			one: '1 paragraph',
+			two: '{n} paragraphs',
+			few: '{n} paragraphs',
+			many: '{n} paragraphs',
+			other: '{n} paragraphs'
+		},
+		opensHint: 'empty: now',
+		timeZone: 'These times are in',
+		more: 'More settings: question types, skills, paragraphs, attempts, lateness, variants',
+		paragraphsHint: 'empty: the whole article',
+		notSaved: 'The assignment was not saved: see the marked fields.',
+		unknownArticle: 'There is no such article in the bank.',
+		assigned: 'Assigned: {title}.',
+		status: 'State',
+		schedules: { upcoming: 'Not open yet', open: 'Open', closed: 'Closed' },
+		opens: 'Opens',
+		closes: 'Closes',
+		noClose: 'when you close it',
+		kind: 'Kind',
+		resultsOf: 'Results: {title}',
+		class: 'Class',
+		review: 'Review typed answers',
+		audit: 'Audit log',
+		noStudents: 'Nobody is in the class yet.',
+		question: 'Q{n}',
+		questionTitle: 'Question {n}',
+		verdictLegend: 'Key:',
+		verdictMarks: {
+			correct: 'correct',
+			partial: 'partly correct',
+			wrong: 'wrong',
+			unanswered: 'not answered',
+			none: 'not asked'
+		},
+		attempts: 'Attempts',
+		answersCount: {
+			zero: 'no answers',
+			one: '1 answer',
+			two: '{n} answers',
+			few: '{n} answers',
+			many: '{n} answers',
+			other: '{n} answers'
+		},
+		masteryState: 'mean score {score}%',
+		masteryLevels: {
+			none: 'no questions',
+			unseen: 'not answered',
+			weak: 'weak',
+			fair: 'fair',
+			strong: 'strong'
+		},
+		itemsIntro:
+			'Facility: the share who got the question fully right. Discrimination: how well it separates students who did well on the rest from those who did not (point-biserial, −1 to 1; below 0.2 is weak). Upper − lower: the mean score of the best 27% minus that of the weakest 27%.',
+		prompt: 'Question',
+		type: 'Type',
+		answered: 'Answered',
+		upperLower: 'Upper − lower',
+		option: 'Option',
+		chosen: 'Chosen',
+		key: 'the key',
+		noFigure: '—',
+		scroll: 'The table scrolls sideways.'
+	},
 	// assignments: a teacher gives a class a quiz; results and grades (issue 13)
 	assign: {
 		assign: 'Assign a quiz',

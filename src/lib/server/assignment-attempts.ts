@@ -14,6 +14,7 @@ import { attemptDeadline, mayStart, punctuality } from '../assign/timing';
 import type { Answers } from '../quiz/form';
 import { gradeAnswer } from '../quiz/take';
 import { quizFor, type QuizPage } from './quizzes';
+import { applyOverridesInForce } from './review';
 import type { Assignment } from './assignments';
 import type { Database } from './db/schema';
 import {
@@ -255,6 +256,7 @@ export async function submitWork(
 	}
 	const late = when === 'late';
 	const done = await submitStored(db, graded(article, { ...attempt, answers }, now, late));
+	if (done) await afterSubmit(db, attempt);
 	return done ? { kind: 'submitted', late } : { kind: 'already-submitted' };
 }
 
@@ -268,7 +270,18 @@ export async function submitWork(
 async function finishAsItStood(db: Kysely<Database>, article: LoadedArticle, id: string) {
 	const stored = await readAttempt(db, id);
 	if (!stored || stored.submitted) return;
-	await submitStored(db, graded(article, stored, stored.deadline ?? Date.now(), false));
+	const done = await submitStored(
+		db,
+		graded(article, stored, stored.deadline ?? Date.now(), false)
+	);
+	if (done) await afterSubmit(db, stored);
+}
+
+/** A teacher's overrides in force at the assignment reach answers submitted after them. */
+async function afterSubmit(db: Kysely<Database>, attempt: StoredAttempt) {
+	if (attempt.owner.kind === 'student') {
+		await applyOverridesInForce(db, attempt.owner.assignmentId, attempt.id);
+	}
 }
 
 /**

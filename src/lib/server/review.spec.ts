@@ -4,7 +4,8 @@ import type { StudentResponse } from '../grading/types';
 import { fixtureArticle } from '../quiz/fixtures';
 import { gradeAnswer } from '../quiz/take';
 import { foldedForm } from '../stats/groups';
-import { createAssignment } from './assignments';
+import { finishOverdue, submitWork } from './assignment-attempts';
+import { assignmentById, createAssignment } from './assignments';
 import { FIXTURE_SPEC, seedClass } from './assignments.fixtures';
 import { auditOf } from './audit';
 import { describeEachDatabase } from './db/testing';
@@ -17,7 +18,13 @@ import {
 	reviewGroups,
 	undoOverride
 } from './review';
-import { insertAttempt, readAttempt, submitStored, type StoredGrade } from './stored-attempts';
+import {
+	insertAttempt,
+	readAttempt,
+	saveAttempt,
+	submitStored,
+	type StoredGrade
+} from './stored-attempts';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 
@@ -323,6 +330,59 @@ describeEachDatabase((database) => {
 		const flags = await bankFlags(db, article.questions);
 		expect(flags.get('where-met')?.map((f) => f.rule)).toContain('narrow-key');
 		expect(flags.has('pier-order')).toBe(false);
+	});
+
+	it('gives an answer that arrives after an override of its group the override too', async () => {
+		const { db } = database();
+		const assignment = (await assignmentById(db, assignmentId))!;
+		for (const id of ['s4', 's5']) {
+			await db
+				.insertInto('student')
+				.values({
+					id,
+					class_id: 'c1',
+					name: id,
+					created_at: 0,
+					removed_at: null,
+					reentry_hash: null,
+					reentry_expires_at: null
+				})
+				.execute();
+		}
+		const start = (studentId: string, deadline?: number) =>
+			insertAttempt(db, {
+				owner: { kind: 'student', studentId, assignmentId },
+				slug: article.slug,
+				query: 'n=4',
+				ids: IDS,
+				...(deadline !== undefined ? { deadline } : {})
+			});
+		// submitted by the student, in another spelling of the overridden group, beside another answer
+		const posted = await start('s4');
+		const answers = { 'where-met': short('TRIPOLI'), 'ferry-where': short('Zuwara') };
+		expect(await submitWork(db, assignment, article, posted, answers)).toMatchObject({
+			kind: 'submitted'
+		});
+		expect(await score(db, posted.id)).toBe(1);
+		expect(await reviewedQuestions(db, posted.id)).toEqual([
+			{ questionId: 'where-met', verdict: 'correct', score: 1, note: null }
+		]);
+		// submitted by the server when its time ran out (the deadline passed under "refuse")
+		const overdue = await start('s5', 1000);
+		await saveAttempt(db, { ...overdue, answers: { 'where-met': short('Tripoli') } }, 1000);
+		expect(await finishOverdue(db, assignment, article, 10_000)).toBe(1);
+		expect(await score(db, overdue.id)).toBe(1);
+		// the group counts them as decided; undo takes them back to the grader's verdict with the rest
+		const group = (await reviewGroups(db, assignmentId, 'u1')).find((g) => g.form === TRIPOLI)!;
+		expect(group).toMatchObject({ count: 4, override: { verdict: 'correct', score: 1 } });
+		const undone = (await undoOverride(db, {
+			assignmentId,
+			overrideId: group.overrideId!,
+			teacherId: 'u1'
+		}))!;
+		expect(undone.answers).toBe(4);
+		expect(await score(db, posted.id)).toBe(0);
+		expect(await score(db, overdue.id)).toBe(0);
 	});
 });
 

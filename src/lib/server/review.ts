@@ -199,15 +199,23 @@ export async function reviewGroups(
 	const overrides = await assignmentOverrides(db, assignmentId);
 	const active = activeOverrides(overrides);
 	const questionIds = [...new Set(groups.map((g) => g.questionId))];
-	const pooled = await allOverrides(db, { questionIds });
+	// each group reads only its own pooled overrides, not all of them (groups × overrides)
+	const pooled = new Map<string, OverrideRecord[]>();
+	for (const r of await allOverrides(db, { questionIds })) {
+		const key = groupKey(r.questionId, r.form);
+		const same = pooled.get(key);
+		if (same) same.push(r);
+		else pooled.set(key, [r]);
+	}
 	return groups.map((g) => {
-		const record = active.get(groupKey(g.questionId, g.form));
+		const key = groupKey(g.questionId, g.form);
+		const record = active.get(key);
 		const inForce = record && g.override ? record : undefined;
 		return {
 			...g,
 			...(inForce ? { overrideId: inForce.id } : {}),
 			...(inForce?.note ? { overrideNote: inForce.note } : {}),
-			colleagues: colleagueVerdicts(pooled, g.questionId, g.form, teacherId)
+			colleagues: colleagueVerdicts(pooled.get(key) ?? [], g.questionId, g.form, teacherId)
 		};
 	});
 }
@@ -375,6 +383,45 @@ export async function overrideGroup(
 			now
 		);
 		return { overrideId: id, answers: members.length, changed };
+	});
+}
+
+/**
+ * Lays the overrides in force at an assignment over one attempt's grades and re-sums its score:
+ * a teacher's verdict on a group reaches the answers of that form submitted after it. Called
+ * once an attempt is submitted; nothing to do (one query) while the assignment has no override.
+ * @param db the database
+ * @param assignmentId the attempt's assignment
+ * @param attemptId the attempt, submitted
+ */
+export async function applyOverridesInForce(
+	db: Kysely<Database>,
+	assignmentId: string,
+	attemptId: string
+): Promise<void> {
+	const active = activeOverrides(await assignmentOverrides(db, assignmentId));
+	if (active.size === 0) return;
+	await db.transaction().execute(async (trx) => {
+		const answers = await trx
+			.selectFrom('answer')
+			.innerJoin('grade', (join) =>
+				join
+					.onRef('grade.attempt_id', '=', 'answer.attempt_id')
+					.onRef('grade.question_id', '=', 'answer.question_id')
+			)
+			.select(['answer.question_id', 'answer.response'])
+			.where('answer.attempt_id', '=', attemptId)
+			.where('grade.override_id', 'is', null)
+			.execute();
+		let applied = 0;
+		for (const a of answers) {
+			const form = foldedForm(JSON.parse(a.response) as StudentResponse);
+			const override = form === null ? undefined : active.get(groupKey(a.question_id, form));
+			if (!override) continue;
+			await setGroupGrade(trx, a.question_id, [attemptId], override);
+			applied += 1;
+		}
+		if (applied) await resum(trx, [attemptId]);
 	});
 }
 

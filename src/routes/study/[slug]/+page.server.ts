@@ -1,5 +1,4 @@
-import { error } from '@sveltejs/kit';
-import { getBank } from '$lib/server/bank';
+import { articleOr404 } from '$lib/server/articles';
 import { toSummary } from '$lib/study/set';
 import { studyStrings } from '$lib/study/strings';
 import type { PageServerLoad } from './$types';
@@ -9,8 +8,7 @@ import type { PageServerLoad } from './$types';
  * (with the progress), so this page's data stays small and the same for every learner.
  */
 export const load: PageServerLoad = ({ params, locals }) => {
-	const article = getBank().articles.get(params.slug);
-	if (!article) error(404, `No article named ${params.slug}`);
+	const article = articleOr404(params.slug, locals.locale);
 	return {
 		t: studyStrings(locals.locale),
 		summary: toSummary(article),

@@ -1,7 +1,6 @@
-import { error } from '@sveltejs/kit';
 import { createHash } from 'node:crypto';
 import type { LoadedArticle } from '$lib/bank/check';
-import { getBank } from '$lib/server/bank';
+import { articleOr404 } from '$lib/server/articles';
 import { db } from '$lib/server/db';
 import { publicArticle } from '$lib/server/secrecy';
 import { toStudySet } from '$lib/study/set';
@@ -18,10 +17,8 @@ const cache = new WeakMap<LoadedArticle, { body: string; etag: string }>();
  * (self-study grades on the device). Revalidated by ETag, so a visit online costs a 304 when
  * nothing changed.
  */
-export const GET: RequestHandler = async ({ params, request }) => {
-	const full = getBank().articles.get(params.slug);
-	if (!full) error(404, `No article named ${params.slug}`);
-	const article = await publicArticle(db(), full);
+export const GET: RequestHandler = async ({ params, request, locals }) => {
+	const article = await publicArticle(db(), articleOr404(params.slug, locals.locale));
 	let entry = cache.get(article);
 	if (!entry) {
 		const body = JSON.stringify(toStudySet(article));

@@ -1,27 +1,46 @@
-import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
+import { scheduleOf, localTime, readOffset } from '$lib/assign/schedule';
 import { studentNameSchema } from '$lib/classes/schema';
 import { strings } from '$lib/i18n';
-import { getClass, issueReentry, removeStudent, renameStudent, roster } from '$lib/server/classes';
+import { classAssignments } from '$lib/server/assignments';
+import { getBank } from '$lib/server/bank';
+import { issueReentry, removeStudent, renameStudent, roster } from '$lib/server/classes';
 import { db } from '$lib/server/db';
 import { parseForm, refuse } from '$lib/server/forms';
 import { z } from 'zod';
+import { ownClass, TZ_COOKIE } from './own-class';
 import type { Actions, PageServerLoad } from './$types';
-
-/** The signed-in teacher's class of this page, or 404 (also for another teacher's class). */
-async function ownClass({ locals, params }: Pick<RequestEvent, 'locals' | 'params'>) {
-	if (!locals.user) redirect(303, '/teacher/sign-in');
-	const found = await getClass(db(), locals.user.id, params.id ?? '');
-	if (!found) error(404, strings(locals.locale).classes.errors.notFound);
-	return { teacherId: locals.user.id, found };
-}
 
 export const load: PageServerLoad = async (event) => {
 	const { found } = await ownClass(event);
+	const { locale } = event.locals;
+	const offset = readOffset(event.cookies.get(TZ_COOKIE)) ?? 0;
+	const bank = getBank();
+	const now = Date.now();
+	const assignments = (await classAssignments(db(), found.id)).map(({ id, spec }) => {
+		const article = bank.articles.get(spec.article);
+		return {
+			id,
+			title: spec.title,
+			article: article
+				? { title: article.title, language: article.language, direction: article.direction }
+				: { title: spec.article, language: 'en', direction: 'ltr' as const },
+			mode: spec.mode,
+			schedule: scheduleOf(spec, now),
+			opens: localTime(spec.opensAt, offset, locale),
+			closes: spec.closesAt === null ? null : localTime(spec.closesAt, offset, locale)
+		};
+	});
+	const assigned = event.url.searchParams.get('assigned');
 	return {
-		t: strings(event.locals.locale).classes,
+		t: strings(locale).classes,
+		ta: strings(locale).teacherAssign,
+		tAssign: strings(locale).assign,
 		class: found,
 		joinLink: `${event.url.origin}/join?code=${found.joinCode}`,
-		students: await roster(db(), found.id)
+		students: await roster(db(), found.id),
+		assignments,
+		assigned: assignments.find((a) => a.id === assigned)?.title ?? null
 	};
 };
 

@@ -326,6 +326,57 @@ export const ar = {
 			'انتهى الوقت (المدة المحددة ومهلة الثلاثين ثانية بعدها): لم تُحفظ هذه الإجابات، وبقيت إجاباتك المحفوظة كما كانت. سلّم الاختبار الآن، وسيُعلَّم متأخرًا.',
 		addressFull: 'بدأت اختبارات كثيرة من هذه الشبكة اليوم. حاول مرة أخرى غدًا، أو أدِّ تكليفات صفّك.'
 	},
+	// a student's assignments: taking one, their results, their home (helper pages-student, issue 13)
+	work: {
+		attempt: 'المحاولة {n}',
+		yourAttempts: 'محاولاتك',
+		seeResults: 'اعرض النتيجة',
+		opensAt: 'يُفتح',
+		closesAt: 'يُغلق',
+		noClose: 'مفتوح حتى يغلقه معلّمك',
+		kind: { practice: 'تدريب', test: 'اختبار' },
+		questions: {
+			zero: 'لا أسئلة',
+			one: 'سؤال واحد',
+			two: 'سؤالان',
+			few: '{n} أسئلة',
+			many: '{n} سؤالًا',
+			other: '{n} سؤال'
+		},
+		minutes: {
+			zero: 'بلا حد للوقت',
+			one: 'دقيقة واحدة',
+			two: 'دقيقتان',
+			few: '{n} دقائق',
+			many: '{n} دقيقة',
+			other: '{n} دقيقة'
+		},
+		timeLimit: 'المدة',
+		attemptsAllowed: 'المحاولات المسموح بها',
+		lateRule: {
+			refuse: 'بعد الموعد النهائي لا تُقبل الإجابات.',
+			mark: 'بعد الموعد النهائي تُقبل الإجابات وتُعلَّم متأخرة.'
+		},
+		clockStarts: 'يبدأ الوقت حين تضغط «ابدأ» ولا يتوقف.',
+		startAgain: 'ابدأ محاولة أخرى',
+		notSubmittedYet: 'لم تُسلَّم',
+		lateMark: 'متأخر',
+		backToAssignment: 'عُد إلى التكليف',
+		yourAnswer: 'إجابتك',
+		teacherNote: 'ملاحظة معلّمك',
+		scoreOnly: 'يُظهر معلّمك الدرجة فقط.',
+		whenReleased: {
+			'after-submission': 'تظهر هنا إجاباتك مع الإجابة الصحيحة بعد أن تسلّم.',
+			'after-close': 'تظهر هنا إجاباتك ودرجتك بعد إغلاق التكليف.',
+			never: 'يحتفظ معلّمك بنتائج هذا التكليف.'
+		},
+		noAssignments: 'لا تكليفات في هذا الصف بعد.',
+		nothingHere: 'لا شيء هنا.',
+		take: 'ابدأ',
+		resume: 'تابع',
+		results: 'النتيجة',
+		scoreOf: '{score} من {total}'
+	},
 	// classes and accounts (issue 13)
 	classes: {
 		nav: 'الصفوف',

@@ -334,6 +334,57 @@ export const en: Strings = {
 		addressFull:
 			'Too many quizzes were started from this network today. Try again tomorrow, or take your class’s assignments.'
 	},
+	// a student's assignments: taking one, their results, their home (helper pages-student, issue 13)
+	work: {
+		attempt: 'Attempt {n}',
+		yourAttempts: 'Your attempts',
+		seeResults: 'See the results',
+		opensAt: 'Opens',
+		closesAt: 'Closes',
+		noClose: 'Open until your teacher closes it',
+		kind: { practice: 'Practice', test: 'Test' },
+		questions: {
+			zero: 'no questions',
+			one: 'one question',
+			two: 'two questions',
+			few: '{n} questions',
+			many: '{n} questions',
+			other: '{n} questions'
+		},
+		minutes: {
+			zero: 'no time limit',
+			one: 'one minute',
+			two: 'two minutes',
+			few: '{n} minutes',
+			many: '{n} minutes',
+			other: '{n} minutes'
+		},
+		timeLimit: 'Time limit',
+		attemptsAllowed: 'Attempts allowed',
+		lateRule: {
+			refuse: 'After the deadline, answers are not taken.',
+			mark: 'After the deadline, answers are taken and marked late.'
+		},
+		clockStarts: 'The clock starts when you press “Start” and does not stop.',
+		startAgain: 'Start another attempt',
+		notSubmittedYet: 'not submitted',
+		lateMark: 'late',
+		backToAssignment: 'Back to the assignment',
+		yourAnswer: 'Your answer',
+		teacherNote: 'Your teacher’s note',
+		scoreOnly: 'Your teacher shows the score only.',
+		whenReleased: {
+			'after-submission': 'Your answers with the key show here once you submit.',
+			'after-close': 'Your answers and your score show here after the assignment closes.',
+			never: 'Your teacher keeps the results of this assignment.'
+		},
+		noAssignments: 'No assignments in this class yet.',
+		nothingHere: 'Nothing here.',
+		take: 'Start',
+		resume: 'Continue',
+		results: 'Results',
+		scoreOf: '{score} of {total}'
+	},
 	// classes and accounts (issue 13)
 	classes: {
 		nav: 'Classes',

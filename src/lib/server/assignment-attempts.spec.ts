@@ -5,9 +5,11 @@ import { FIXTURE_SPEC, seedClass } from './assignments.fixtures';
 import { assignmentById, resultsInput, studentAssignments } from './assignments';
 import {
 	assignmentQuiz,
+	attemptsOfStudent,
 	finishOverdue,
 	saveWork,
 	startOrResume,
+	startRefusal,
 	submitWork
 } from './assignment-attempts';
 import { describeEachDatabase } from './db/testing';
@@ -107,6 +109,20 @@ describeEachDatabase((database) => {
 		expect(attempts.filter((t) => t.submittedAt !== null)).toHaveLength(3);
 		const home = await studentAssignments(db, [{ id: 's1', classId: 'c1' }], 500 * MIN);
 		expect(home).toMatchObject([{ id, status: 'done', score: { total: 3 } }]);
+	});
+
+	it('lists a student’s attempts, oldest first, and says why no other may start', async () => {
+		const { db } = database();
+		const mine = await attemptsOfStudent(db, id, 's1');
+		expect(mine.map((t) => t.number)).toEqual([1, 2]);
+		expect(mine[0]).toMatchObject({ id: first.id, deadline: 210 * MIN, late: false, total: 3 });
+		expect(mine[1]).toMatchObject({ late: true, score: 0 });
+		expect(mine.every((t) => t.submittedAt !== null)).toBe(true);
+		expect(await attemptsOfStudent(db, id, 'nobody')).toEqual([]);
+		expect(startRefusal(spec, 0, 50 * MIN)).toBe('upcoming');
+		expect(startRefusal(spec, 0, 200 * MIN)).toBeNull();
+		expect(startRefusal(spec, 2, 200 * MIN)).toBe('no-attempts-left');
+		expect(startRefusal(spec, 1, 2000 * MIN)).toBe('closed');
 	});
 
 	it('keeps the test’s questions from the public until it is over', async () => {

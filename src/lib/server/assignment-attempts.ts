@@ -87,13 +87,8 @@ export async function startOrResume(
 	if (open) return open;
 	const { spec } = assignment;
 	const started = await attemptCount(db, assignment.id, studentId);
-	if (!mayStart(spec, started, now)) {
-		return now < spec.opensAt
-			? 'upcoming'
-			: started >= spec.attemptsAllowed
-				? 'no-attempts-left'
-				: 'closed';
-	}
+	const refusal = startRefusal(spec, started, now);
+	if (refusal) return refusal;
 	const quiz = assignmentQuiz(assignment, studentId, article);
 	const deadline = attemptDeadline(spec, now);
 	try {
@@ -114,6 +109,78 @@ export async function startOrResume(
 		if (raced) return raced;
 		throw e;
 	}
+}
+
+/**
+ * Why a student who has started `started` attempts may not start another now; null when they may.
+ * The take page asks it before offering "start", and `startOrResume` before starting.
+ * @param spec the assignment's spec
+ * @param started how many attempts the student has started
+ * @param now the moment (ms)
+ */
+export function startRefusal(
+	spec: Assignment['spec'],
+	started: number,
+	now: number
+): StartRefusal | null {
+	if (mayStart(spec, started, now)) return null;
+	return now < spec.opensAt
+		? 'upcoming'
+		: started >= spec.attemptsAllowed
+			? 'no-attempts-left'
+			: 'closed';
+}
+
+/** One of a student's attempts at an assignment, as their pages list it. */
+export interface AttemptSummary {
+	id: string;
+	number: number;
+	startedAt: number;
+	deadline: number | null;
+	submittedAt: number | null;
+	late: boolean;
+	score: number | null;
+	/** how many questions it holds */
+	total: number;
+}
+
+/**
+ * A student's attempts at an assignment, oldest first.
+ * @param db the database
+ * @param assignmentId the assignment
+ * @param studentId the student
+ */
+export async function attemptsOfStudent(
+	db: Kysely<Database>,
+	assignmentId: string,
+	studentId: string
+): Promise<AttemptSummary[]> {
+	const rows = await db
+		.selectFrom('attempt')
+		.select([
+			'id',
+			'number',
+			'started_at',
+			'deadline',
+			'submitted_at',
+			'late',
+			'score',
+			'question_ids'
+		])
+		.where('assignment_id', '=', assignmentId)
+		.where('student_id', '=', studentId)
+		.orderBy('number')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		number: Number(r.number),
+		startedAt: Number(r.started_at),
+		deadline: r.deadline === null ? null : Number(r.deadline),
+		submittedAt: r.submitted_at === null ? null : Number(r.submitted_at),
+		late: Number(r.late) === 1,
+		score: r.score === null ? null : Number(r.score),
+		total: (JSON.parse(r.question_ids) as string[]).length
+	}));
 }
 
 async function attemptCount(db: Kysely<Database>, assignmentId: string, studentId: string) {

@@ -1,0 +1,43 @@
+import { error, redirect } from '@sveltejs/kit';
+import { strings } from '$lib/i18n';
+import { quizStrings } from '$lib/quiz/strings';
+import { articleOr404 } from '$lib/server/articles';
+import { db } from '$lib/server/db';
+import { assignmentOfStudent, attemptOfStudent, attemptResults } from '$lib/server/student-work';
+import type { PageServerLoad } from './$types';
+
+// A report with nothing to operate: rendered on the server only, it needs no JavaScript at all.
+export const csr = false;
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const t = strings(locals.locale);
+	const found = await assignmentOfStudent(db(), locals.student?.memberships, params.id);
+	// another class's assignment, or another student's attempt: not there, as far as this device knows
+	const attempt = found && (await attemptOfStudent(db(), found, params.attempt));
+	if (!found || !attempt) error(404, t.assign.notFound);
+	// an attempt under way has no results yet: it is taken on the assignment's page
+	if (!attempt.submitted) redirect(303, `/assignments/${found.assignment.id}`);
+	const { spec } = found.assignment;
+	const article = articleOr404(spec.article, locals.locale);
+	const results = await attemptResults(db(), found, article, attempt, [
+		t.exportTrue,
+		t.exportFalse
+	]);
+	return {
+		t: quizStrings(locals.locale),
+		a: t.assign,
+		w: t.work,
+		reviewedByTeacher: t.review.reviewedByTeacher,
+		locale: locals.locale,
+		assignment: {
+			id: found.assignment.id,
+			title: spec.title,
+			release: spec.release,
+			show: spec.show
+		},
+		className: found.className,
+		article: { title: article.title, language: article.language, direction: article.direction },
+		number: attempt.number,
+		...results
+	};
+};

@@ -1,0 +1,403 @@
+/**
+ * A class's assignment, taken by its students (issue 13), JavaScript on and off, in Arabic and
+ * English, on SQLite and on PostgreSQL (the pg projects): the teacher creates a class, two students
+ * join and take the test; answers saved as they type (or on "save") survive a reload; submitting
+ * twice counts once; the results show what the release setting allows; past the deadline a save
+ * is refused and the saved answers stand; a stranger gets a 404 for the assignment, a classmate for
+ * another's attempt; the take page holds no key.
+ *
+ * The assignment itself is stored straight into the server's database (its SQLite file, or the
+ * PostgreSQL database the pg server made for this run) through the server modules, on an article
+ * no other browser spec quizzes on (a test that is open hides its questions from public practice),
+ * and deleted when the test ends.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import pg from 'pg';
+import type { AssignmentSpec } from '../../src/lib/assign/spec';
+import { createAssignment } from '../../src/lib/server/assignments';
+import { loadBank } from '../../src/lib/server/bank';
+import {
+	migrateToLatest,
+	openDatabase,
+	type DatabaseConfig,
+	type DatabaseHandle
+} from '../../src/lib/server/db';
+import { newId, newJoinCode } from '../../src/lib/server/db/ids';
+import { databaseUrl, ensurePostgres } from '../../scripts/ensure-postgres.js';
+import { TEACHER, TEACHER_STATE } from './fixtures/teacher';
+
+const SLUG = 'amzar-flamingos';
+const article = loadBank('questions').articles.find((a) => a.slug === SLUG)!;
+const byId = new Map(article.questions.map((q) => [q.id, q]));
+const articleText = article.paragraphs.map((p) => p.text).join('\n');
+
+/** A test of two short-answer questions, answers released with the key once submitted. */
+function testSpec(overrides: Partial<AssignmentSpec> = {}): AssignmentSpec {
+	return {
+		title: `Flamingos ${Date.now()}`,
+		article: SLUG,
+		n: 2,
+		types: ['short'],
+		skills: [],
+		paragraphs: null,
+		mode: 'test',
+		timeLimit: 20,
+		opensAt: Date.now() - 60_000,
+		closesAt: Date.now() + 60 * 60_000,
+		attemptsAllowed: 1,
+		late: 'refuse',
+		grace: 0,
+		release: 'after-submission',
+		show: 'answers',
+		variant: 'shared',
+		seed: `e2e-assign-${newId().slice(0, 8)}`,
+		...overrides
+	};
+}
+
+/**
+ * The database of the server under test: the config's SQLite file, or for the PostgreSQL server
+ * (127.0.0.2) the newest database scripts/e2e-postgres-server.js made for its port.
+ */
+async function serverDatabase(baseURL: string): Promise<DatabaseConfig> {
+	const url = new URL(baseURL);
+	if (url.hostname !== '127.0.0.2') return { dialect: 'sqlite', file: process.env.DALIL_DB! };
+	const admin = await ensurePostgres();
+	const client = new pg.Client({ connectionString: admin });
+	await client.connect();
+	const { rows } = await client.query<{ datname: string }>(
+		'select datname from pg_database where datname like $1 order by datname desc limit 1',
+		[`dalil_e2e_${url.port}_%`]
+	);
+	await client.end();
+	if (!rows[0]) throw new Error(`no e2e database for ${baseURL}`);
+	return { dialect: 'postgres', url: databaseUrl(admin, rows[0].datname) };
+}
+
+// Opened in beforeAll, not at import: with fullyParallel a worker may run beforeAll/afterAll
+// around each test of this file in turn, and a handle closed by the first afterAll is gone.
+let handle: DatabaseHandle;
+test.beforeAll(async ({ baseURL }) => {
+	handle = openDatabase(await serverDatabase(baseURL!));
+	await migrateToLatest(handle.db);
+});
+test.afterAll(async () => handle.close());
+
+/** A class of the test teacher, made in the database, with its join code. */
+async function seedClass() {
+	const teacher = await handle.db
+		.selectFrom('user')
+		.select('id')
+		.where('email', '=', TEACHER.email)
+		.executeTakeFirstOrThrow();
+	const classId = `e2e-${newId()}`;
+	const joinCode = newJoinCode();
+	await handle.db
+		.insertInto('class')
+		.values({
+			id: classId,
+			teacher_id: teacher.id,
+			name: `Flamingo class ${Date.now()}`,
+			join_code: joinCode,
+			created_at: Date.now()
+		})
+		.execute();
+	return { classId, joinCode };
+}
+
+/** A fresh browser (another device) in a language. */
+async function device(browser: Browser, javaScriptEnabled: boolean, ui: string, baseURL: string) {
+	const context = await browser.newContext({ javaScriptEnabled });
+	await context.addCookies([{ name: 'ui', value: ui, url: baseURL }]);
+	return context;
+}
+
+/** A student joins the class by its link on a device of their own. */
+async function join(context: BrowserContext, code: string, name: string): Promise<Page> {
+	const page = await context.newPage();
+	await page.goto(`/join?code=${code}`);
+	// a value typed before the page is hydrated may be reset by it
+	await page.waitForLoadState('networkidle');
+	await page.locator('input[name=name]').fill(name);
+	await expect(page.locator('input[name=name]')).toHaveValue(name);
+	await page.locator('main form button').click();
+	await expect(page).toHaveURL(/\/student$/);
+	return page;
+}
+
+/** The headers of a browser's form post (no script): same origin, and it asks for a page. */
+const formPost = (baseURL: string) => ({ origin: new URL(baseURL).origin, accept: 'text/html' });
+
+/** The ids of the questions on the take page, in order. */
+async function questionIds(page: Page): Promise<string[]> {
+	await expect(page.locator('form.work')).toBeVisible();
+	const names = await page
+		.locator('form.work input[type=text]')
+		.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name));
+	return names;
+}
+
+/** Answers one question, and waits until the server has it (autosave, or the save button). */
+async function answer(page: Page, id: string, text: string, js: boolean) {
+	const field = page.locator(`form.work input[name="${id}"]`);
+	if (js) {
+		// the autosave listens once the page is hydrated
+		await page.waitForLoadState('networkidle');
+		const saved = page.waitForResponse(
+			(r) => r.url().includes('?/save') && r.request().method() === 'POST'
+		);
+		await field.fill(text);
+		expect((await saved).status()).toBe(200);
+	} else {
+		await field.fill(text);
+		await page.locator('form.work .end button.secondary').click();
+		await expect(page.locator('form.work [role=status]')).toBeVisible();
+	}
+}
+
+/** Serious and critical axe violations of the page. */
+async function axe(page: Page) {
+	const r = await new AxeBuilder({ page }).analyze();
+	return r.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const WORDS = {
+	en: { start: 'Start', submit: 'Submit', tooLate: 'The time is over', score: 'Score' },
+	ar: { start: 'ابدأ', submit: 'سلّم', tooLate: 'انتهى الوقت', score: 'الدرجة' }
+} as const;
+
+for (const ui of ['ar', 'en'] as const) {
+	test(`two students join and take a test; results as released (${ui})`, async ({
+		browser,
+		javaScriptEnabled,
+		baseURL
+	}) => {
+		// a teacher and three students, a few dozen page loads
+		test.setTimeout(180_000);
+		const words = WORDS[ui];
+		const teacher = await browser.newContext({ javaScriptEnabled, storageState: TEACHER_STATE });
+		await teacher.addCookies([{ name: 'ui', value: ui, url: baseURL! }]);
+		const tp = await teacher.newPage();
+		await tp.goto('/teacher/classes');
+		const className = `${ui === 'ar' ? 'صف النحام' : 'Flamingo class'} ${Date.now()}`;
+		await tp.locator('form[action="?/create"] input[name=name]').fill(className);
+		await tp.locator('form[action="?/create"] button').click();
+		await expect(tp).toHaveURL(/\/teacher\/classes\/[\w-]+$/);
+		const classId = new URL(tp.url()).pathname.split('/').pop()!;
+		const code = (await tp.getByTestId('join-code').textContent())!.trim();
+		const spec = testSpec();
+		const assignmentId = await createAssignment(handle.db, classId, spec);
+		try {
+			const names = ui === 'ar' ? ['سارة', 'عمر'] : ['Sara', 'Omar'];
+			const one = await device(browser, javaScriptEnabled, ui, baseURL!);
+			const two = await device(browser, javaScriptEnabled, ui, baseURL!);
+			const a = await join(one, code, names[0]);
+			const b = await join(two, code, names[1]);
+
+			// student one finds it on their home, to do, and opens it
+			const todo = a.locator(`[data-status=to-do] [data-assignment="${assignmentId}"]`);
+			await expect(todo).toContainText(spec.title);
+			await todo.locator('a.go').click();
+			await expect(a).toHaveURL(new RegExp(`/assignments/${assignmentId}$`));
+			// before starting, no question is on the page
+			await expect(a.locator('html')).toHaveAttribute('dir', ui === 'ar' ? 'rtl' : 'ltr');
+			await expect(a.locator('h1')).toHaveText(spec.title);
+			await expect(a.locator('form.work')).toHaveCount(0);
+			await a.getByRole('button', { name: words.start, exact: true }).click();
+			await expect(a.locator('form.work')).toBeVisible();
+			await expect(a.getByRole('timer')).toBeVisible();
+			const ids = await questionIds(a);
+			expect(ids).toHaveLength(2);
+
+			// no key, explanation or accepted form is in the page or its data
+			const html = await a.content();
+			const data = await (await one.request.get(`/assignments/${assignmentId}/__data.json`)).text();
+			for (const id of ids) {
+				const q = byId.get(id)! as { answer: string; accept?: string[]; explanation: string };
+				expect(html).not.toContain(q.explanation);
+				expect(data).not.toContain(q.explanation);
+				for (const key of [q.answer, ...(q.accept ?? [])].filter((k) => !articleText.includes(k))) {
+					expect(html).not.toContain(key);
+					expect(data).not.toContain(key);
+				}
+			}
+			if (javaScriptEnabled) expect(await axe(a)).toEqual([]);
+
+			// the first answer is saved as typed (or on "save") and survives a reload
+			const first = byId.get(ids[0])! as { answer: string };
+			await answer(a, ids[0], first.answer, javaScriptEnabled);
+			await a.reload();
+			await expect(a.locator(`input[name="${ids[0]}"]`)).toHaveValue(first.answer);
+			// starting again resumes the attempt: its deadline does not move
+			const deadline = async () =>
+				(
+					await handle.db
+						.selectFrom('attempt')
+						.select('deadline')
+						.where('assignment_id', '=', assignmentId)
+						.execute()
+				).map((r) => Number(r.deadline));
+			const before = await deadline();
+			const again = await one.request.post(`/assignments/${assignmentId}?/start`, {
+				headers: formPost(baseURL!),
+				form: {},
+				maxRedirects: 0
+			});
+			expect(again.status()).toBe(303);
+			expect(await deadline()).toEqual(before);
+
+			// submitted once, counted once: a second post of the same form changes nothing
+			const attemptId = await a.locator('input[name=_attempt]').inputValue();
+			await a.getByRole('button', { name: words.submit, exact: true }).click();
+			await expect(a).toHaveURL(new RegExp(`/assignments/${assignmentId}/attempts/${attemptId}$`));
+			await expect(a.getByTestId('score')).toContainText('1 / 2');
+			const replay = await one.request.post(`/assignments/${assignmentId}?/submit`, {
+				headers: formPost(baseURL!),
+				form: { _attempt: attemptId, [ids[1]]: 'x' },
+				maxRedirects: 0
+			});
+			expect(replay.status()).toBe(303);
+			const stored = await handle.db
+				.selectFrom('attempt')
+				.select(['score', 'submitted_at'])
+				.where('assignment_id', '=', assignmentId)
+				.execute();
+			expect(stored.map((r) => Number(r.score))).toEqual([1]);
+			const grades = await handle.db
+				.selectFrom('grade')
+				.select('question_id')
+				.where('attempt_id', '=', attemptId)
+				.execute();
+			expect(grades.map((g) => g.question_id)).toEqual([ids[0]]);
+			// released after submission, with the answers: the key and the evidence show
+			await a.reload();
+			await expect(a.getByTestId('score')).toContainText('1 / 2');
+			await expect(a.locator('ol.questions > li')).toHaveCount(2);
+			await expect(a.locator('ol.questions mark, ol.questions blockquote').first()).toBeVisible();
+			if (javaScriptEnabled) expect(await axe(a)).toEqual([]);
+			// and the test is over for them: no attempt left; their home says done, with the score
+			await a.goto(`/assignments/${assignmentId}`);
+			await expect(a.getByTestId('refusal')).toBeVisible();
+			await a.goto('/student');
+			const done = a.locator(`[data-status=done] [data-assignment="${assignmentId}"]`);
+			await expect(done.getByTestId('score')).toContainText(ui === 'ar' ? '1 من 2' : '1 of 2');
+			if (javaScriptEnabled) expect(await axe(a)).toEqual([]);
+
+			// student two answers, then runs out of time: the save is refused, the saved answer stands
+			await b.goto(`/assignments/${assignmentId}`);
+			await b.getByRole('button', { name: words.start, exact: true }).click();
+			const theirs = await questionIds(b);
+			expect(theirs).toEqual(ids);
+			await answer(b, ids[1], 'نص محفوظ', javaScriptEnabled);
+			const bAttempt = await b.locator('input[name=_attempt]').inputValue();
+			await handle.db
+				.updateTable('attempt')
+				.set({ deadline: Date.now() - 60_000 })
+				.where('id', '=', bAttempt)
+				.execute();
+			await b.locator(`input[name="${ids[0]}"]`).fill('بعد الموعد');
+			await b.locator('form.work .end button.secondary').click();
+			await expect(b.getByRole('alert')).toContainText(words.tooLate);
+			await b.goto(`/assignments/${assignmentId}/attempts/${bAttempt}`);
+			await expect(b.getByTestId('score')).toContainText('0 / 2');
+			await expect(b.locator('ol.questions')).toContainText('نص محفوظ');
+			await expect(b.locator('ol.questions')).not.toContainText('بعد الموعد');
+
+			// another student's attempt is not there; nor is the assignment for a stranger
+			const peek = await b.goto(`/assignments/${assignmentId}/attempts/${attemptId}`);
+			expect(peek?.status()).toBe(404);
+			const stranger = await device(browser, javaScriptEnabled, ui, baseURL!);
+			const s = await stranger.newPage();
+			expect((await s.goto(`/assignments/${assignmentId}`))?.status()).toBe(404);
+			expect((await s.goto(`/assignments/${assignmentId}/attempts/${attemptId}`))?.status()).toBe(
+				404
+			);
+			await Promise.all([one.close(), two.close(), stranger.close()]);
+		} finally {
+			await handle.db.deleteFrom('assignment').where('id', '=', assignmentId).execute();
+			await teacher.close();
+		}
+	});
+}
+
+test('results after close show the score only; before that, nothing', async ({
+	browser,
+	javaScriptEnabled,
+	baseURL
+}) => {
+	const { classId, joinCode } = await seedClass();
+	const spec = testSpec({ release: 'after-close', show: 'score', timeLimit: 0 });
+	const assignmentId = await createAssignment(handle.db, classId, spec);
+	try {
+		const context = await device(browser, javaScriptEnabled, 'en', baseURL!);
+		const page = await join(context, joinCode, 'Lina');
+		await page.goto(`/assignments/${assignmentId}`);
+		await page.getByRole('button', { name: 'Start', exact: true }).click();
+		const ids = await questionIds(page);
+		await expect(page.getByRole('timer')).toHaveCount(0);
+		await page
+			.locator(`input[name="${ids[0]}"]`)
+			.fill((byId.get(ids[0]) as { answer: string }).answer);
+		await page.getByRole('button', { name: 'Submit', exact: true }).click();
+		await expect(page).toHaveURL(/\/attempts\//);
+		await expect(page.getByTestId('not-released')).toBeVisible();
+		await expect(page.getByTestId('score')).toHaveCount(0);
+		// the teacher's close time passes: the score shows, and still no key
+		const closed = { ...spec, opensAt: Date.now() - 120_000, closesAt: Date.now() - 60_000 };
+		await handle.db
+			.updateTable('assignment')
+			.set({ closes_at: closed.closesAt, spec: JSON.stringify(closed) })
+			.where('id', '=', assignmentId)
+			.execute();
+		await page.reload();
+		await expect(page.getByTestId('score')).toContainText('1 / 2');
+		await expect(page.locator('ol.questions')).toHaveCount(0);
+		const body = await page.content();
+		expect(body).not.toContain(byId.get(ids[0])!.explanation);
+		await context.close();
+	} finally {
+		await handle.db.deleteFrom('assignment').where('id', '=', assignmentId).execute();
+	}
+});
+
+test('a start is refused, with the reason, before it opens', async ({
+	browser,
+	javaScriptEnabled,
+	baseURL
+}) => {
+	const { classId, joinCode } = await seedClass();
+	const spec = testSpec({ opensAt: Date.now() + 60 * 60_000, closesAt: null });
+	const assignmentId = await createAssignment(handle.db, classId, spec);
+	try {
+		const context = await device(browser, javaScriptEnabled, 'ar', baseURL!);
+		const page = await join(context, joinCode, 'ليلى');
+		await page.goto(`/assignments/${assignmentId}`);
+		await expect(page.getByTestId('refusal')).toHaveText('لم يُفتح هذا التكليف بعد.');
+		// a post of "start" all the same is refused with the message, not a 500
+		const post = await context.request.post(`/assignments/${assignmentId}?/start`, {
+			headers: formPost(baseURL!),
+			form: {},
+			maxRedirects: 0
+		});
+		expect(post.status()).toBe(409);
+		// posts with a missing, wrong or huge attempt id get a 400
+		for (const form of [
+			{} as Record<string, string>,
+			{ _attempt: 'nope' },
+			{ _attempt: 'x'.repeat(100_000) }
+		]) {
+			const r = await context.request.post(`/assignments/${assignmentId}?/save`, {
+				headers: formPost(baseURL!),
+				form,
+				maxRedirects: 0
+			});
+			expect(r.status()).toBe(400);
+		}
+		await context.close();
+	} finally {
+		await handle.db.deleteFrom('assignment').where('id', '=', assignmentId).execute();
+	}
+});

@@ -47,6 +47,8 @@ interface CaseQuestion extends Omit<QuickKey, 'article'> {
 	type?: 'evidence';
 	evidence?: string;
 	core?: string;
+	/** for an evidence question: the question of the same file whose key the mark proves */
+	follows?: string;
 	review?: string[];
 	cases: Partial<Record<Family, Partial<Record<Want, string[]>>>>;
 }
@@ -54,6 +56,8 @@ interface CaseFile {
 	article: string;
 	questions: CaseQuestion[];
 }
+/** Each case question's file, to find the question an evidence question follows. */
+const fileOf = new Map<CaseQuestion, CaseFile>();
 interface Case {
 	file: string;
 	frozen: boolean;
@@ -85,6 +89,7 @@ function readCases(dir: string, frozen: boolean): Case[] {
 		const file = `${dir}/${name}`;
 		const set = load(readFileSync(join(__dirname, file), 'utf8')) as CaseFile;
 		for (const question of set.questions) {
+			fileOf.set(question, set);
 			for (const [family, byWant] of Object.entries(question.cases)) {
 				if (!FAMILIES.includes(family as Family))
 					throw new Error(`${file}: ${question.id}: unknown family «${family}»`);
@@ -126,6 +131,7 @@ function evidenceQuestion(c: Case) {
 			prompt: c.question.prompt,
 			evidence: c.question.evidence,
 			...(c.question.core ? { core: c.question.core } : {}),
+			...(c.question.follows ? { follows: c.question.follows } : {}),
 			explanation: '-',
 			skill: 'where',
 			difficulty: 2
@@ -139,6 +145,30 @@ function evidenceQuestion(c: Case) {
 	return q;
 }
 
+/** The question an evidence case follows, as the bank would hold it (a short question). */
+function followedQuestions(c: Case): Question[] {
+	const id = c.question.follows;
+	if (!id) return [];
+	const followed = fileOf.get(c.question)!.questions.find((q) => q.id === id);
+	if (!followed) throw new Error(`${c.question.id}: follows ${id}, which is not in its file`);
+	const answer = [followed.expected].flat().map(String).join(' و');
+	const accept = [followed.accept ?? []].flat().filter((a) => typeof a === 'string');
+	return [
+		questionSchema.parse({
+			id,
+			type: 'short',
+			paragraph: `p${followed.paragraph ?? 1}`,
+			prompt: followed.prompt ?? '-',
+			evidence: '-',
+			answer,
+			accept,
+			explanation: '-',
+			skill: 'what',
+			difficulty: 2
+		})
+	];
+}
+
 function grade(c: Case): GradeResult {
 	const article = articleOf(c.article);
 	if (c.question.type === 'evidence') {
@@ -149,11 +179,11 @@ function grade(c: Case): GradeResult {
 		return gradeQuestion(
 			evidenceQuestion(c),
 			{ type: 'evidence', paragraph: pid, start, end: start + c.answer.length },
-			{ article }
+			{ article: { ...article, questions: followedQuestions(c) } }
 		);
 	}
-	const { id, cases, review, type, evidence, core, ...key } = c.question;
-	void [id, cases, review, type, evidence, core];
+	const { id, cases, review, type, evidence, core, follows, ...key } = c.question;
+	void [id, cases, review, type, evidence, core, follows];
 	const withText = key.paragraph !== undefined;
 	return gradeQuick(
 		{ ...key, ...(withText ? { article: c.article } : {}) } as QuickKey,

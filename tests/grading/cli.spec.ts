@@ -11,8 +11,11 @@ const grade = (...args: string[]) =>
 		encoding: 'utf8'
 	});
 
+/** Each test spawns node: on a loaded machine that takes far longer than Vitest's default 5 s. */
+const SPAWNS = { timeout: 60_000 };
+
 describe('dalil grade', () => {
-	it('grades JSON lines with quick keys, reports bad lines and exits 1', () => {
+	it('grades JSON lines with quick keys, reports bad lines and exits 1', SPAWNS, () => {
 		const r = grade('tests/grading/fixtures/answers.jsonl');
 		expect(r.status).toBe(1);
 		const out = r.stdout
@@ -40,7 +43,7 @@ describe('dalil grade', () => {
 		expect(r.stderr).toMatch(/7 graded: 4 correct, 1 partial, 2 wrong; \d+ to review; 3 skipped/);
 	});
 
-	it('grades CSV to CSV', () => {
+	it('grades CSV to CSV', SPAWNS, () => {
 		const r = grade('tests/grading/fixtures/answers.csv');
 		expect(r.status).toBe(0);
 		expect(r.stdout.startsWith('\uFEFFid,correct,')).toBe(true);
@@ -56,7 +59,7 @@ describe('dalil grade', () => {
 		expect(r.stderr).toMatch(/5 graded/);
 	});
 
-	it('grades answers to bank questions, and skips a response of the wrong shape', () => {
+	it('grades answers to bank questions, and skips a response of the wrong shape', SPAWNS, () => {
 		const r = grade('tests/grading/fixtures/bank-answers.jsonl');
 		const out = r.stdout
 			.trim()
@@ -76,7 +79,7 @@ describe('dalil grade', () => {
 		expect(r.status).toBe(1);
 	});
 
-	it('says what is wrong with the command line', () => {
+	it('says what is wrong with the command line', SPAWNS, () => {
 		expect(grade().status).toBe(2);
 		expect(grade('nope.jsonl').stderr).toMatch(/no such file/);
 		const r = grade('tests/grading/fixtures/answers.txt');

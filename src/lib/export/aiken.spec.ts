@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toAiken } from './aiken';
-import { bankInput, fixtureInput } from './fixtures';
+import { bankInput } from '../server/export.fixtures';
+import { fixtureInput } from './fixtures';
 
 /** Reads Aiken the way Moodle's importer does: stem line, `X) ` choices, `ANSWER: X`. */
 function readAiken(text: string) {

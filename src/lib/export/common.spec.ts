@@ -12,7 +12,8 @@ const emptyReport = () => ({
 	notes: []
 });
 
-describe('TextJoin', () => {
+// property runs take seconds on a loaded machine: no 5 s default
+describe('TextJoin', { timeout: 60_000 }, () => {
 	it('gives what join gives, across chunks, empty pieces included', () => {
 		// Pieces up to 200,000 characters, so that some runs cross many chunks (128K characters).
 		const piece = fc.oneof(

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { csvRows, csvText, neutralise, quizletRows, toCsv, toQuizlet } from './csv';
-import { bankInput, fixtureInput } from './fixtures';
+import { bankInput } from '../server/export.fixtures';
+import { fixtureInput } from './fixtures';
 
 // whole-bank reads and property runs take seconds, more on a loaded machine: no 5 s default
 describe('CSV exports', { timeout: 60_000 }, () => {

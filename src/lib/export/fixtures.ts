@@ -3,9 +3,8 @@
  * question of each type, with the characters formats must escape (GIFT's ~ = # { } : \\, XML's
  * < & ]]>, CSV's = + - @) in the places the bank lets them stand.
  */
-import { checkBank, type BankQuestion, type LoadedArticle } from '../bank/check';
-import { loadBank } from '../server/bank';
-import { exportArticle, exportArticles } from './article';
+import { checkBank, type LoadedArticle } from '../bank/check';
+import { exportArticle } from './article';
 import type { ExportInput } from './types';
 
 export const FIXTURE_ARTICLE =
@@ -145,12 +144,12 @@ export function fixtureInput(): ExportInput & { article: LoadedArticle } {
 	};
 }
 
-/** The real bank (./questions), every proven question of every article. */
-export function bankInput(dir = 'questions'): ExportInput {
-	const result = loadBank(dir);
-	const questions: BankQuestion[] = result.articles.flatMap((a) => a.questions);
-	return {
-		questions,
-		articles: exportArticles(result.articles)
-	};
+/** The plain text of an HTML fragment as Moodle shows it (for the GIFT and Moodle XML specs). */
+export function plain(html: string): string {
+	return html
+		.replace(/<[^>]*>/g, '')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&amp;/g, '&');
 }

@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parse, type GIFTQuestion } from 'gift-pegjs';
 import { parseCloze } from '../bank/schema';
 import { htmlEscape, MOODLE_GRADES } from './common';
-import { bankInput, fixtureInput } from './fixtures';
+import { bankInput } from '../server/export.fixtures';
+import { fixtureInput, plain } from './fixtures';
 import { giftEscape, plainSpelling, shortForms, toGift } from './gift';
 import type { ExportInput } from './types';
-
-/** The plain text of an HTML fragment as Moodle would show it. */
-function plain(html: string): string {
-	return html
-		.replace(/<[^>]*>/g, '')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&amp;/g, '&');
-}
 
 type Parsed = Exclude<GIFTQuestion, { type: 'Category' }>;
 
@@ -108,7 +99,8 @@ function checkAgainstBank(input: ExportInput) {
 	return { text: text!, report, parsed };
 }
 
-describe('GIFT export', () => {
+// whole-bank reads take seconds, more on a loaded machine: no 5 s default
+describe('GIFT export', { timeout: 60_000 }, () => {
 	it('escapes every character GIFT gives a meaning to, and line breaks', () => {
 		expect(giftEscape('a~b=c#d{e}f:g\\h')).toBe('a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h');
 		expect(giftEscape('one\n\ntwo')).toBe('one\\n\\ntwo');

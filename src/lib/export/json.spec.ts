@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bankInput, fixtureInput } from './fixtures';
+import { bankInput } from '../server/export.fixtures';
+import { fixtureInput } from './fixtures';
 import { fromJson, plainQuestion, toJson } from './json';
 
-describe('JSON export', () => {
+// whole-bank reads take seconds, more on a loaded machine: no 5 s default
+describe('JSON export', { timeout: 60_000 }, () => {
 	for (const [name, input] of [
 		['fixture', fixtureInput],
 		['bank', bankInput]

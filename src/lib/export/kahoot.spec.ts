@@ -3,7 +3,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { toBytes } from './index';
 import { KAHOOT_HEADER, KAHOOT_HEADER_ROW, kahootQuestions, toKahoot } from './kahoot';
-import { bankInput, fixtureInput } from './fixtures';
+import { bankInput } from '../server/export.fixtures';
+import { fixtureInput } from './fixtures';
 import type { ExportInput } from './types';
 
 const parser = new XMLParser({
@@ -67,7 +68,8 @@ async function kahootFile(input: ExportInput) {
 
 const COLUMNS = 'BCDEFGH';
 
-describe('Kahoot export', () => {
+// whole-bank reads take seconds, more on a loaded machine: no 5 s default
+describe('Kahoot export', { timeout: 60_000 }, () => {
 	it("is an .xlsx in Kahoot's template layout: headers on row 8, questions from row 9", async () => {
 		const input = fixtureInput();
 		const { result, cells, rightToLeft } = await kahootFile(input);

@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseCloze } from '../bank/schema';
 import { MOODLE_GRADES } from './common';
-import { bankInput, fixtureInput } from './fixtures';
+import { bankInput } from '../server/export.fixtures';
+import { fixtureInput, plain } from './fixtures';
 import { toMoodleXml } from './moodle';
 import type { ExportInput } from './types';
-
-function plain(html: string): string {
-	return html
-		.replace(/<[^>]*>/g, '')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&amp;/g, '&');
-}
 
 const parser = new XMLParser({
 	ignoreAttributes: false,

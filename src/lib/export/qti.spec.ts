@@ -6,7 +6,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
 import { xmlEscape } from './common';
 import { zipFiles } from './index';
-import { bankInput, fixtureInput } from './fixtures';
+import { bankInput } from '../server/export.fixtures';
+import { fixtureInput } from './fixtures';
 import { itemHref, toQti } from './qti';
 import type { ExportInput } from './types';
 

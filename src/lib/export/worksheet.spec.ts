@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
 import { htmlEscape } from './common';
-import { bankInput, fixtureInput } from './fixtures';
+import { bankInput } from '../server/export.fixtures';
+import { fixtureInput } from './fixtures';
 import { toWorksheet } from './worksheet';
 
 /** The ids of the questions of a section, in print order. */
@@ -14,7 +15,8 @@ function ids(html: string, section: 'copy' | 'key', n = 0): string[] {
 	return [...sections(html, section)[n].matchAll(/<li data-id="([^"]+)"/g)].map((m) => m[1]);
 }
 
-describe('worksheet', () => {
+// whole-bank reads take seconds, more on a loaded machine: no 5 s default
+describe('worksheet', { timeout: 60_000 }, () => {
 	it('prints the article numbered, every question, and a key citing paragraph and evidence', () => {
 		const input = fixtureInput();
 		const { text, report } = toWorksheet(input);

@@ -130,23 +130,17 @@ describe('the other types', () => {
 		expect(half).toMatchObject({ score: 0.5, verdict: 'partial' });
 		expect(half.parts.map((p) => p.correct)).toEqual([true, false]);
 	});
-	it('evidence scores the overlap with the stored span', () => {
+	it('evidence without the paragraph text must hold the whole stored evidence', () => {
 		const e = { ...q({ type: 'evidence' }), spans: [{ paragraph: 'p3', start: 10, end: 40 }] };
-		expect(
-			gradeQuestion(e, { type: 'evidence', paragraph: 'p3', start: 12, end: 40 }).correct
-		).toBe(true);
-		expect(
-			gradeQuestion(e, { type: 'evidence', paragraph: 'p3', start: 35, end: 60 }).correct
-		).toBe(false);
-		expect(
-			gradeQuestion(e, { type: 'evidence', paragraph: 'p3', start: 0, end: 200 }).correct
-		).toBe(false);
-		expect(gradeQuestion(e, { type: 'evidence', paragraph: 'p4', start: 10, end: 40 }).score).toBe(
-			0
-		);
-		expect(
-			gradeQuestion(e, { type: 'evidence', paragraph: 'p3', start: 12, end: 40 }).evidence
-		).toEqual(e.spans);
+		const mark = (paragraph: string, start: number, end: number) =>
+			gradeQuestion(e, { type: 'evidence', paragraph, start, end });
+		expect(mark('p3', 8, 40).correct).toBe(true);
+		// most of the quote is not the quote: no share of a long quote counts on its own
+		expect(mark('p3', 12, 40)).toMatchObject({ correct: false, score: 0 });
+		expect(mark('p3', 35, 60).correct).toBe(false);
+		expect(mark('p3', 0, 200).correct).toBe(false);
+		expect(mark('p4', 10, 40).score).toBe(0);
+		expect(mark('p3', 10, 40).evidence).toEqual(e.spans);
 	});
 });
 

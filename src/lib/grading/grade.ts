@@ -12,6 +12,7 @@ import type { Question } from '../bank/schema';
 import { answerKeyText } from '../bank/answer-key';
 import { parseCloze } from '../bank/cloze';
 import { foldArabic } from '../text/fold';
+import { judgeMark } from './evidence';
 import {
 	matchAnswer,
 	prepareContext,
@@ -475,75 +476,27 @@ function gradeOrdering(q: QuestionOf<'ordering'>, r: StudentResponse): GradeResu
 	});
 }
 
-/** A phrase marked in a paragraph. */
+/** A phrase marked in a paragraph: the rule `evidence-span` (./evidence). */
 function gradeEvidence(
 	q: QuestionOf<'evidence'>,
 	r: StudentResponse,
 	context?: GradeContext
 ): GradeResult {
-	const ev = r as { paragraph: string; start: number; end: number };
-	const spans = (q.spans ?? []).filter((s) => s.paragraph === ev.paragraph);
-	let best = { coverage: 0, precision: 0 };
-	for (const s of spans) {
-		const inter = Math.max(0, Math.min(s.end, ev.end) - Math.max(s.start, ev.start));
-		const coverage = inter / (s.end - s.start);
-		const precision = inter / (ev.end - ev.start);
-		if (coverage * precision > best.coverage * best.precision) best = { coverage, precision };
-	}
-	const marked = ev.end - ev.start;
-	const stored = spans.length ? Math.max(...spans.map((s) => s.end - s.start)) : 0;
-	const holdsCore = markHoldsCore(q, ev, context);
-	const ok =
-		spans.length > 0 &&
-		marked <= 3 * stored &&
-		(holdsCore === true || (holdsCore === undefined && best.coverage >= q.minOverlap));
-	// with a core, the mark proves the answer or it does not: no share of a right answer
-	const score = ok
-		? 1
-		: holdsCore === false
-			? 0
-			: Math.round(best.coverage * best.precision * 100) / 100;
-	return result(q, score, {
+	const mark = r as { paragraph: string; start: number; end: number };
+	const v = judgeMark(q, mark, context);
+	return result(q, v.score, {
 		rule: 'evidence-span',
-		reason: !spans.length
-			? `the evidence is not in ${ev.paragraph}`
-			: ok
-				? `the marked phrase covers ${Math.round(best.coverage * 100)}% of the evidence`
-				: marked > 3 * stored
-					? 'the marked passage is much longer than the evidence'
-					: holdsCore === false
-						? `the marked phrase does not hold «${q.type === 'evidence' ? q.core : ''}», which proves the answer`
-						: `the marked phrase covers ${Math.round(best.coverage * 100)}% of the evidence (${Math.round(q.minOverlap * 100)}% needed)`,
+		reason: v.reason,
 		parts: [
 			{
 				label: 'evidence',
 				expected: q.evidence.join(' … '),
-				given: `${ev.paragraph}:${ev.start}-${ev.end}`,
-				correct: ok,
-				score
+				given: `${mark.paragraph}:${mark.start}-${mark.end}`,
+				correct: v.correct,
+				score: v.score
 			}
 		]
 	});
-}
-
-/**
- * Whether a marked span holds the smallest phrase that proves the answer (the question's `core`,
- * found in the marked paragraph near the stored evidence); undefined when the question declares
- * none or its core is not in that paragraph.
- */
-function markHoldsCore(
-	q: AnyQuestion,
-	mark: { paragraph: string; start: number; end: number },
-	context?: GradeContext
-): boolean | undefined {
-	if (q.type !== 'evidence' || !q.core) return undefined;
-	const text = context?.article?.paragraphs.find((p) => p.id === mark.paragraph)?.text;
-	const span = (q.spans ?? []).find((s) => s.paragraph === mark.paragraph);
-	if (!text || !span) return undefined;
-	let at = text.indexOf(q.core, span.start);
-	if (at < 0 || at > span.end) at = text.indexOf(q.core);
-	if (at < 0) return undefined;
-	return mark.start <= at && mark.end >= at + q.core.length;
 }
 
 export { MAX_ANSWER_LENGTH };

@@ -41,7 +41,8 @@ export const RULES = {
 	pairs: 'each pair matched (matching)',
 	order: 'the items in order, pair by pair (ordering)',
 	blanks: 'each blank graded as a free-text answer (cloze)',
-	'evidence-span': 'the marked span holds the phrase that proves the answer'
+	'evidence-span':
+		'the marked span holds the phrase that proves the answer (a declared core, the followed key’s words, or the evidence less what proves nothing) and is not much longer than the evidence'
 } as const;
 
 /** The name of a rule of the grader. */

@@ -3,7 +3,7 @@
  * Responses are what a student gives, one shape per question type.
  */
 import type { EvidenceSpan } from '../bank/check';
-import type { QuestionType } from '../bank/schema';
+import type { Question, QuestionType } from '../bank/schema';
 import type { RuleName } from './rules';
 
 export type { RuleName } from './rules';
@@ -65,6 +65,14 @@ export interface GradeResult {
 
 /** The text a question is graded against: its article's paragraphs, as stored. */
 export interface GradeContext {
-	/** the article's date (YYYY-MM-DD) reads relative times ("last year") */
-	article?: { paragraphs: { id: string; text: string }[]; date?: string };
+	article?: {
+		paragraphs: { id: string; text: string }[];
+		/** the article's date (YYYY-MM-DD) reads relative times ("last year") */
+		date?: string;
+		/**
+		 * the article's questions: an evidence question that follows another is proven by the
+		 * words of that question's key in its evidence
+		 */
+		questions?: readonly Question[];
+	};
 }

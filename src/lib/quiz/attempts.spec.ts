@@ -3,7 +3,7 @@ import type { GradeResult } from '../grading/types';
 import { keptGrade } from './attempts';
 
 describe('keptGrade', () => {
-	it('keeps the score and verdict of a grade, the rest is the question’s own', () => {
+	it('keeps the score, the verdict and the review flag of a grade, the rest is the question’s own', () => {
 		const full: GradeResult = {
 			questionId: 'q1',
 			type: 'short',
@@ -20,6 +20,11 @@ describe('keptGrade', () => {
 			evidence: [{ paragraph: 'p3', start: 1, end: 9 }],
 			explanation: '…'
 		};
-		expect(keptGrade(full)).toEqual({ score: 0.5, verdict: 'partial' });
+		expect(keptGrade(full)).toEqual({ score: 0.5, verdict: 'partial', review: true });
+		// a sure grade keeps no flag
+		expect(keptGrade({ ...full, unsure: false, review: false })).toEqual({
+			score: 0.5,
+			verdict: 'partial'
+		});
 	});
 });

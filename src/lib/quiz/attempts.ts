@@ -10,14 +10,17 @@ import type { Answers } from './form';
  * What an attempt keeps of a grade. The rest the pages show, the key and the evidence, is the
  * question's own and comes from the bank (see `feedbackView`).
  */
-export type Grade = Pick<GradeResult, 'score' | 'verdict'>;
+export type Grade = Pick<GradeResult, 'score' | 'verdict'> & Partial<Pick<GradeResult, 'review'>>;
 
 /**
  * The part of a grade an attempt keeps.
  * @param r the grader's result
  */
 export function keptGrade(r: GradeResult): Grade {
-	return { score: r.score, verdict: r.verdict };
+	// the review flag only when set: the grader was unsure, and practice says so
+	return r.review
+		? { score: r.score, verdict: r.verdict, review: true }
+		: { score: r.score, verdict: r.verdict };
 }
 
 export interface Attempt {

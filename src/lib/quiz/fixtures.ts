@@ -1,10 +1,13 @@
 /**
- * A small checked article with a question of every type, for the quiz tests (spec files only).
- * Built through the real bank check, so the fixtures are what the app would load.
+ * The fixture article of the tests (spec files only): four short paragraphs in English, with a
+ * question of every type for the quiz and server specs. The study and export specs ask their own
+ * questions of the same article (`checkedFixture`). Built through the real bank check, so the
+ * fixtures are what the app would load.
  */
 import { checkBank, type LoadedArticle } from '../bank/check';
 
-const article = `---
+/** The fixture article's `article.md`. */
+export const FIXTURE_ARTICLE_TEXT = `---
 title: The harbour town
 language: en
 direction: ltr
@@ -131,16 +134,24 @@ const questions = `questions:
     difficulty: 1
 `;
 
-/** The fixture article, checked. Throws if the fixture itself stops passing the check. */
-export function fixtureArticle(): LoadedArticle {
+/**
+ * The fixture article with a bank of questions, checked. Throws if the fixture fails the check.
+ * @param bank a `questions.yaml` asking about the fixture article
+ */
+export function checkedFixture(bank: string): LoadedArticle {
 	const result = checkBank([
 		{
 			slug: 'harbour-town',
-			article: { path: 'fixture/article.md', text: article },
-			banks: [{ path: 'fixture/questions.yaml', text: questions }]
+			article: { path: 'fixture/article.md', text: FIXTURE_ARTICLE_TEXT },
+			banks: [{ path: 'fixture/questions.yaml', text: bank }]
 		}
 	]);
 	const errors = result.diagnostics.filter((d) => d.severity === 'error');
 	if (errors.length > 0) throw new Error(errors.map((e) => e.message).join('\n'));
 	return result.articles[0];
+}
+
+/** The fixture article with its quiz questions (one of every type), checked. */
+export function fixtureArticle(): LoadedArticle {
+	return checkedFixture(questions);
 }

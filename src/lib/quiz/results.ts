@@ -63,7 +63,8 @@ export function feedbackView(
 		expected,
 		explanation: q.explanation,
 		evidence,
-		...(given !== undefined ? { given } : {})
+		...(given !== undefined ? { given } : {}),
+		...(result?.review ? { review: true } : {})
 	};
 }
 

@@ -61,4 +61,6 @@ export interface FeedbackView {
 	evidence: EvidenceExcerpt[];
 	/** the student's answer, in words (results page) */
 	given?: string;
+	/** the grader was unsure of the verdict: a teacher may review it */
+	review?: boolean;
 }

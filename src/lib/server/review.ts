@@ -199,15 +199,23 @@ export async function reviewGroups(
 	const overrides = await assignmentOverrides(db, assignmentId);
 	const active = activeOverrides(overrides);
 	const questionIds = [...new Set(groups.map((g) => g.questionId))];
-	const pooled = await allOverrides(db, { questionIds });
+	// each group reads only its own pooled overrides, not all of them (groups × overrides)
+	const pooled = new Map<string, OverrideRecord[]>();
+	for (const r of await allOverrides(db, { questionIds })) {
+		const key = groupKey(r.questionId, r.form);
+		const same = pooled.get(key);
+		if (same) same.push(r);
+		else pooled.set(key, [r]);
+	}
 	return groups.map((g) => {
-		const record = active.get(groupKey(g.questionId, g.form));
+		const key = groupKey(g.questionId, g.form);
+		const record = active.get(key);
 		const inForce = record && g.override ? record : undefined;
 		return {
 			...g,
 			...(inForce ? { overrideId: inForce.id } : {}),
 			...(inForce?.note ? { overrideNote: inForce.note } : {}),
-			colleagues: colleagueVerdicts(pooled, g.questionId, g.form, teacherId)
+			colleagues: colleagueVerdicts(pooled.get(key) ?? [], g.questionId, g.form, teacherId)
 		};
 	});
 }

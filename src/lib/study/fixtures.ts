@@ -1,97 +1,70 @@
 /**
- * Test fixtures for the study modules (used by the *.spec.ts files only): a small article with a
- * fact asked in three forms and two lone questions.
+ * Test fixtures for the study modules (used by the *.spec.ts files only): the tests' fixture
+ * article, asked a fact in three forms (p2), a question with an evidence follow-up (p1) and a
+ * lone question (p3); nothing is asked of p4.
  */
-import type { BankQuestion } from '../bank/check';
-import type { StudySet } from './set';
+import { checkedFixture } from '../quiz/fixtures';
+import { toStudySet, type StudySet } from './set';
 
-const base = {
-	article: 'town',
-	file: 'questions/town/questions.yaml',
-	line: 1,
-	evidence: ['in the town of Zuwara'],
-	explanation: 'The text says so.',
-	skill: 'where' as const,
-	difficulty: 1 as const,
-	tags: [],
-	spans: [{ paragraph: 'p2', start: 0, end: 21 }]
-};
+const questions = `questions:
+  - id: who-met
+    type: truefalse
+    paragraph: p1
+    prompt: The mayor met an engineer.
+    evidence: met the engineer Sara Haddad
+    answer: true
+    explanation: He met the engineer Sara Haddad.
+    skill: who
+    difficulty: 1
+  - id: who-met-evidence
+    type: evidence
+    paragraph: p1
+    prompt: Mark the words that say whom the mayor met.
+    evidence: The mayor met the engineer Sara Haddad
+    follows: who-met
+    explanation: The engineer Sara Haddad.
+    skill: who
+    difficulty: 1
+  - id: year-short
+    type: short
+    paragraph: p2
+    prompt: In which year did the library open?
+    evidence: The library opened in 1990
+    answer: '1990'
+    explanation: It opened in 1990.
+    skill: when
+    difficulty: 2
+    fact: library-year
+  - id: year-evidence
+    type: evidence
+    paragraph: p2
+    prompt: Mark the words that say when the library opened.
+    evidence: The library opened in 1990
+    explanation: In 1990.
+    skill: when
+    difficulty: 3
+    fact: library-year
+  - id: year-choice
+    type: single
+    paragraph: p2
+    prompt: When did the library open?
+    evidence: The library opened in 1990
+    answer: '1990'
+    distractors: ['1980']
+    explanation: In 1990.
+    skill: when
+    difficulty: 1
+    fact: library-year
+  - id: pier-first
+    type: short
+    paragraph: p3
+    prompt: What was removed first?
+    evidence: First the old pier was removed
+    answer: the old pier
+    explanation: The old pier.
+    skill: what
+    difficulty: 1
+`;
 
-export const fixtureQuestions: BankQuestion[] = [
-	{
-		...base,
-		id: 'where-short',
-		type: 'short',
-		paragraph: ['p2'],
-		prompt: 'Where?',
-		answer: 'Zuwara',
-		accept: [],
-		reject: [],
-		fact: 'meeting-place',
-		difficulty: 2
-	},
-	{
-		...base,
-		id: 'where-evidence',
-		type: 'evidence',
-		paragraph: ['p2'],
-		prompt: 'Mark where the text says where.',
-		minOverlap: 0.5,
-		fact: 'meeting-place',
-		difficulty: 3
-	},
-	{
-		...base,
-		id: 'where-choice',
-		type: 'single',
-		paragraph: ['p2'],
-		prompt: 'Where? (choose)',
-		answer: { text: 'Zuwara' },
-		distractors: [{ text: 'Sirte' }],
-		fact: 'meeting-place'
-	},
-	{
-		...base,
-		id: 'who-met',
-		type: 'truefalse',
-		paragraph: ['p1'],
-		prompt: 'They met.',
-		answer: true,
-		spans: [{ paragraph: 'p1', start: 0, end: 4 }]
-	},
-	{
-		...base,
-		id: 'who-met-evidence',
-		type: 'evidence',
-		paragraph: ['p1'],
-		prompt: 'Mark where the text says they met.',
-		minOverlap: 0.5,
-		follows: 'who-met',
-		spans: [{ paragraph: 'p1', start: 0, end: 9 }]
-	},
-	{
-		...base,
-		id: 'how-far',
-		type: 'numeric',
-		paragraph: ['p3'],
-		prompt: 'How far?',
-		answer: { value: 120, unit: 'km', tolerance: 0, unitOptional: true },
-		spans: [{ paragraph: 'p3', start: 0, end: 6 }]
-	}
-];
-
-export const fixtureSet: StudySet = {
-	article: {
-		slug: 'town',
-		title: 'A town',
-		language: 'en',
-		direction: 'ltr',
-		paragraphs: [
-			{ id: 'p1', n: 1, text: 'They met on Monday.' },
-			{ id: 'p2', n: 2, text: 'in the town of Zuwara, by the sea.' },
-			{ id: 'p3', n: 3, text: '120 km west of Tripoli.' },
-			{ id: 'p4', n: 4, text: 'Nothing is asked here.' }
-		]
-	},
-	questions: fixtureQuestions
-};
+/** The study set of the fixture article with the questions above. */
+export const fixtureSet: StudySet = toStudySet(checkedFixture(questions));

@@ -16,7 +16,7 @@ import { memoryStorage } from './storage';
 
 const t0 = new Date('2025-03-01T10:00:00Z');
 const items = studyItems([fixtureSet]);
-const fact = items.find((i) => i.key === 'fact:town/meeting-place')!;
+const fact = items.find((i) => i.key === 'fact:harbour-town/library-year')!;
 const lone = items.find((i) => i.key === 'q:who-met')!;
 
 function practised(now = t0) {

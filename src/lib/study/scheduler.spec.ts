@@ -10,7 +10,7 @@ const t0 = new Date('2025-03-01T10:00:00Z');
 const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
 const days = (n: number) => minutes(n * 24 * 60);
 const items = studyItems([fixtureSet]);
-const fact = items.find((i) => i.key === 'fact:town/meeting-place')!;
+const fact = items.find((i) => i.key === 'fact:harbour-town/library-year')!;
 const lone = items.find((i) => i.key === 'q:who-met')!;
 
 describe('spaced review', () => {
@@ -47,7 +47,7 @@ describe('spaced review', () => {
 		let p = recordAnswer(emptyProgress(t0), lone, lone.ladder[0], 'wrong', t0);
 		p = recordAnswer(p, lone, lone.ladder[0], 'correct', minutes(2));
 		expect(p.questions['who-met']).toEqual({
-			article: 'town',
+			article: 'harbour-town',
 			attempts: 2,
 			correct: 1,
 			last: 'correct',

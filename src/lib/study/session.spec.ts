@@ -19,9 +19,9 @@ const t0 = new Date('2025-03-01T10:00:00Z');
 const later = (m: number) => new Date(t0.getTime() + m * 60_000);
 const items = studyItems([fixtureSet]);
 const byKey = new Map(items.map((i) => [i.key, i]));
-const fact = byKey.get('fact:town/meeting-place')!;
+const fact = byKey.get('fact:harbour-town/library-year')!;
 const lone = byKey.get('q:who-met')!;
-const far = byKey.get('q:how-far')!;
+const far = byKey.get('q:pier-first')!;
 
 describe('sessions', () => {
 	it('offers every item as new at first, and nothing due', () => {
@@ -29,8 +29,8 @@ describe('sessions', () => {
 		expect(countItems(items, p, t0)).toEqual({ due: 0, new: 3, seen: 0, total: 3 });
 		expect(pickItems(items, p, { mode: 'new' }, t0).map((i) => i.key)).toEqual([
 			'q:who-met',
-			'fact:town/meeting-place',
-			'q:how-far'
+			'fact:harbour-town/library-year',
+			'q:pier-first'
 		]);
 		expect(pickItems(items, p, { mode: 'due' }, t0)).toEqual([]);
 	});
@@ -50,7 +50,7 @@ describe('sessions', () => {
 		expect(pickItems(items, p, { mode: 'new', article: 'elsewhere' }, t0)).toEqual([]);
 		expect(
 			countItems(
-				items.filter((i) => i.article === 'town'),
+				items.filter((i) => i.article === 'harbour-town'),
 				p,
 				t0
 			).new
@@ -69,7 +69,7 @@ describe('sessions', () => {
 
 	it('asks a missed item again later in the sitting, once', () => {
 		let s = startSession([lone, fact]);
-		s = answered(s, fact.key, 'where-choice', 'correct');
+		s = answered(s, fact.key, 'year-choice', 'correct');
 		s = advance(s);
 		s = answered(s, lone.key, 'who-met', 'wrong');
 		s = advance(s);
@@ -82,18 +82,18 @@ describe('sessions', () => {
 	});
 
 	it('reads the session from the URL and falls back to due now', () => {
-		expect(specFromParams(new URLSearchParams('mode=new&article=town'))).toEqual({
+		expect(specFromParams(new URLSearchParams('mode=new&article=harbour-town'))).toEqual({
 			mode: 'new',
-			article: 'town'
+			article: 'harbour-town'
 		});
-		expect(specFromParams(new URLSearchParams('paragraph=p3&article=town'))).toEqual({
+		expect(specFromParams(new URLSearchParams('paragraph=p3&article=harbour-town'))).toEqual({
 			mode: 'paragraph',
-			article: 'town',
+			article: 'harbour-town',
 			paragraph: 'p3'
 		});
 		expect(specFromParams(new URLSearchParams('mode=bogus&paragraph=x'))).toEqual({ mode: 'due' });
-		expect(practiceQuery({ mode: 'paragraph', article: 'town', paragraph: 'p2' })).toBe(
-			'mode=paragraph&article=town&paragraph=p2'
+		expect(practiceQuery({ mode: 'paragraph', article: 'harbour-town', paragraph: 'p2' })).toBe(
+			'mode=paragraph&article=harbour-town&paragraph=p2'
 		);
 	});
 });

@@ -31,7 +31,8 @@ import type { Figure, Suite } from './types';
 const SUBMISSIONS = 200;
 const QUESTIONS = 20;
 
-const SPEC: AssignmentSpec = {
+/** The assignment the bench's classes are set (a shared test; suites change its size and article). */
+export const BENCH_SPEC: AssignmentSpec = {
 	title: 'Bench',
 	article: 'bench',
 	n: QUESTIONS,
@@ -88,7 +89,7 @@ async function seed(db: Kysely<Database>, students: number) {
 			}))
 		)
 		.execute();
-	return { assignmentId: await createAssignment(db, 'c', SPEC), studentIds };
+	return { assignmentId: await createAssignment(db, 'c', BENCH_SPEC), studentIds };
 }
 
 /** A submitted copy of an attempt: every question answered, every other one right. */

@@ -9,6 +9,7 @@ suites.push((await import('./export')).exportSuite);
 suites.push((await import('./quiz')).quizSuite);
 suites.push((await import('./grading')).gradingSuite);
 suites.push((await import('./review')).reviewSuite);
+suites.push((await import('./teacher')).teacherSuite);
 suites.push((await import('./assign')).assignSuite);
 // dalil draft (issue 19)
 suites.push((await import('./draft')).draftSuite);

@@ -13,9 +13,8 @@
  *
  * Bounded: each load test runs a few seconds, Lighthouse at most two minutes.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -29,14 +28,13 @@ import { getBank } from '../bank';
 import { parseSpec } from '../../quiz/spec';
 import { quizFor } from '../quizzes';
 import type { QuestionView } from '../../quiz/types';
+import { bareServer, CONNECTIONS, freePort, load, SECONDS, start, stop } from './http';
 import { figure } from './measure';
 import type { Figure, Suite } from './types';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium';
 
 const SLUG = 'sarraj-africom-zuwara';
 const QUERY = 'n=10&seed=bench&mode=test';
-const SECONDS = 5;
-const CONNECTIONS = 10;
 const CHROME_FLAGS = ['--headless', ...CHROMIUM_FLAGS];
 
 /**
@@ -147,88 +145,6 @@ export function runtimeJsGzip(): number {
 	for (const key of seen)
 		bytes += gzipSync(readFileSync(join(out, manifest[key].file)), { level: 9 }).length;
 	return bytes;
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const s = createServer();
-		s.listen(0, '127.0.0.1', () => {
-			const port = (s.address() as { port: number }).port;
-			s.close(() => resolve(port));
-		});
-		s.on('error', reject);
-	});
-}
-
-async function waitFor(url: string, ms = 20_000): Promise<void> {
-	const end = Date.now() + ms;
-	while (Date.now() < end) {
-		try {
-			const r = await fetch(url, { redirect: 'manual' });
-			await r.arrayBuffer();
-			return;
-		} catch {
-			await new Promise((r) => setTimeout(r, 100));
-		}
-	}
-	throw new Error(`${url} did not answer within ${ms} ms`);
-}
-
-async function start(args: string[], env: Record<string, string>, url: string) {
-	const child = spawn(process.execPath, args, {
-		env: { ...process.env, ...env },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	await waitFor(url);
-	return child;
-}
-
-function stop(child: ChildProcess | undefined) {
-	if (child && child.exitCode === null) child.kill();
-}
-
-interface Load {
-	rps: number;
-	p99: number;
-	/** answers of 400 or more: a refused request is no measurement */
-	failed: number;
-}
-
-/**
- * Load on one URL: a second untimed, then SECONDS timed. The first requests of a path run cold
- * code (not yet compiled by the JIT) and meet the process's first collections; a server that stays
- * up answers at steady state, and that is what is measured, for the baseline the same way.
- */
-async function load(opts: {
-	url: string;
-	method?: 'GET' | 'POST';
-	body?: string;
-	headers?: Record<string, string>;
-	connections?: number;
-}): Promise<Load> {
-	// autocannon ships no types: the little of it used here, typed by hand.
-	const name = 'autocannon';
-	const { default: autocannon } = (await import(name)) as {
-		default: (o: object) => Promise<{
-			requests: { average: number };
-			latency: { p99: number };
-			'4xx': number;
-			'5xx': number;
-			errors: number;
-		}>;
-	};
-	const run = (duration: number) =>
-		autocannon({
-			url: opts.url,
-			method: opts.method ?? 'GET',
-			body: opts.body,
-			headers: opts.headers,
-			connections: opts.connections ?? CONNECTIONS,
-			duration
-		});
-	await run(1);
-	const r = await run(SECONDS);
-	return { rps: r.requests.average, p99: r.latency.p99, failed: r['4xx'] + r['5xx'] + r.errors };
 }
 
 /** A whole test's answers, as the form of the page posts them (one per question, plausible). */
@@ -388,12 +304,9 @@ export const quizSuite: Suite = {
 			const file = join(dir, 'quiz.html');
 			writeFileSync(file, html);
 
-			const plainPort = await freePort();
-			const plainUrl = `http://127.0.0.1:${plainPort}/`;
-			const script = `const fs=require('fs');require('http').createServer((q,s)=>fs.readFile(${JSON.stringify(
-				file
-			)},(e,b)=>{s.writeHead(200,{'content-type':'text/html; charset=utf-8'});s.end(b)})).listen(${plainPort},'127.0.0.1')`;
-			plain = await start(['-e', script], {}, plainUrl);
+			const bare = await bareServer(file);
+			plain = bare.child;
+			const plainUrl = bare.url;
 
 			const baseline = await load({ url: plainUrl });
 			const page = await load({ url: quizUrl });

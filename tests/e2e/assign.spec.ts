@@ -389,6 +389,8 @@ test.describe('a teacher assigns', () => {
 		javaScriptEnabled
 	}) => {
 		test.skip(!javaScriptEnabled, 'axe runs as a script in the page');
+		// three full axe scans: slow on a busy machine
+		test.slow();
 		const classId = await seedClass('Axe');
 		await page.goto(`/teacher/classes/${classId}/assign`);
 		await page.locator('summary').click();
@@ -521,6 +523,8 @@ test.describe('a teacher reads the results', () => {
 
 	test('axe finds nothing serious on the results page', async ({ page, javaScriptEnabled }) => {
 		test.skip(!javaScriptEnabled, 'axe runs as a script in the page');
+		// two full axe scans of a long page: slow on a busy machine
+		test.slow();
 		const { assignmentId } = await seedResults();
 		for (const ui of ['ar', 'en']) {
 			await page.goto(`/teacher/assignments/${assignmentId}?ui=${ui}`);

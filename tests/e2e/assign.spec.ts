@@ -11,6 +11,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { databaseUrl, ensurePostgres } from '../../scripts/ensure-postgres.js';
 import {
@@ -20,7 +22,18 @@ import {
 	type DatabaseConfig,
 	type DatabaseHandle
 } from '../../src/lib/server/db';
+import { dialectOf } from '../../src/lib/server/db/dialect';
 import { newId, newJoinCode } from '../../src/lib/server/db/ids';
+import type { AssignmentSpec } from '../../src/lib/assign/spec';
+import type { StudentResponse } from '../../src/lib/grading/types';
+import { gradeAnswer } from '../../src/lib/quiz/take';
+import { createAssignment } from '../../src/lib/server/assignments';
+import { loadBank } from '../../src/lib/server/bank';
+import {
+	insertAttempt,
+	submitStored,
+	type StoredGrade
+} from '../../src/lib/server/stored-attempts';
 import { TEACHER, TEACHER_STATE } from './fixtures/teacher';
 
 const SLUG = 'harbour-library';
@@ -66,17 +79,134 @@ async function teacherId(): Promise<string> {
 	return row.id;
 }
 
-/** A class of the test teacher, stored straight into the database. */
-async function seedClass(name: string): Promise<string> {
+/** A class of the test teacher (or of another), stored straight into the database. */
+async function seedClass(name: string, teacher?: string): Promise<string> {
 	const id = `e2e-${newId()}`;
 	await handle.db
 		.insertInto('class')
 		.values({
 			id,
-			teacher_id: await teacherId(),
+			teacher_id: teacher ?? (await teacherId()),
 			name,
 			join_code: newJoinCode(),
 			created_at: Date.now()
+		})
+		.execute();
+	return id;
+}
+
+const article = loadBank('questions').articles.find((a) => a.slug === SLUG)!;
+/** The four questions of the seeded test: a short answer (p1), a choice (p2), a short (p3), true/false (p5). */
+const IDS = [
+	'harbour-reopen-day',
+	'harbour-direction',
+	'harbour-librarian',
+	'harbour-tf-ground-floor'
+];
+const question = (id: string) => article.questions.find((q) => q.id === id)!;
+
+/** The key of a question as a response, or a wrong one. */
+function response(id: string, right: boolean): StudentResponse {
+	const q = question(id);
+	if (q.type === 'single') {
+		return { type: 'single', choice: right ? q.answer.text : q.distractors[0].text };
+	}
+	if (q.type === 'truefalse') return { type: 'truefalse', value: right ? q.answer : !q.answer };
+	if (q.type === 'short') return { type: 'short', text: right ? q.answer : 'the lighthouse' };
+	throw new Error(`no response for ${q.type}`);
+}
+
+const RESULTS_SPEC: AssignmentSpec = {
+	title: 'Harbour library test',
+	article: SLUG,
+	n: 4,
+	types: [],
+	skills: [],
+	paragraphs: null,
+	mode: 'test',
+	timeLimit: 20,
+	opensAt: Date.UTC(2026, 2, 1, 8, 0),
+	closesAt: Date.UTC(2026, 2, 1, 12, 0),
+	attemptsAllowed: 1,
+	late: 'mark',
+	grace: 0,
+	release: 'after-close',
+	show: 'answers',
+	variant: 'shared',
+	seed: 'e2e-results'
+};
+
+/** Who the seeded students are and what they did: true right, false wrong, null unanswered. */
+const WORK: { name: string; answers?: (boolean | null)[]; late?: boolean }[] = [
+	{ name: 'Amal', answers: [true, true, true, true] },
+	{ name: 'Badr', answers: [true, false, null, true] },
+	// a name a spreadsheet would run as a formula; nothing submitted
+	{ name: '=Camil+1' },
+	// past the 20 minutes' limit: taken, marked late
+	{ name: 'Dana', answers: [false, false, false, false], late: true }
+];
+
+/** A class of `teacher` with the students of WORK and their submitted attempts. */
+async function seedResults(teacher?: string) {
+	const db = handle.db;
+	const classId = await seedClass('Results', teacher);
+	const assignmentId = await createAssignment(db, classId, RESULTS_SPEC);
+	for (const work of WORK) {
+		const studentId = `e2e-${newId()}`;
+		await db
+			.insertInto('student')
+			.values({
+				id: studentId,
+				class_id: classId,
+				name: work.name,
+				created_at: 0,
+				removed_at: null,
+				reentry_hash: null,
+				reentry_expires_at: null
+			})
+			.execute();
+		if (!work.answers) continue;
+		const started = Date.UTC(2026, 2, 1, 9, 0);
+		const attempt = await insertAttempt(
+			db,
+			{ owner: { kind: 'student', studentId, assignmentId }, slug: SLUG, query: 'n=4', ids: IDS },
+			started
+		);
+		const answers: Record<string, StudentResponse> = {};
+		const grades: Record<string, StoredGrade> = {};
+		work.answers.forEach((right, i) => {
+			if (right === null) return;
+			const r = response(IDS[i], right);
+			const g = gradeAnswer(article, IDS[i], r)!;
+			answers[IDS[i]] = r;
+			grades[IDS[i]] = { score: g.score, verdict: g.verdict, reason: g.reason, unsure: g.unsure };
+		});
+		// seven and a half minutes after the start; the late one after 25 minutes
+		const at = started + (work.late ? 1_500_000 : 450_000);
+		await submitStored(
+			db,
+			{ ...attempt, answers, submitted: { at, late: !!work.late, results: grades } },
+			grades
+		);
+	}
+	return { classId, assignmentId };
+}
+
+/** Another teacher, stored straight into the database (nobody signs in as them). */
+async function otherTeacher(): Promise<string> {
+	const id = `e2e-${newId()}`;
+	const at = new Date().toISOString();
+	const postgres = dialectOf(handle.db as Kysely<unknown>) === 'postgres';
+	await handle.db
+		.insertInto('user')
+		.values({
+			id,
+			name: 'Other Teacher',
+			email: `${id.toLowerCase()}@example.org`,
+			emailVerified: postgres ? false : 0,
+			image: null,
+			createdAt: at,
+			updatedAt: at
 		})
 		.execute();
 	return id;
@@ -87,13 +217,21 @@ const STRINGS = {
 		closesBeforeOpens: 'It must close after it opens.',
 		required: 'Please fill this in.',
 		open: 'Open',
-		upcoming: 'Not open yet'
+		upcoming: 'Not open yet',
+		notSubmitted: 'Not submitted',
+		late: 'late',
+		threeAnswers: '3 answers',
+		key: 'the key'
 	},
 	ar: {
 		closesBeforeOpens: 'يجب أن يُغلق بعد أن يُفتح.',
 		required: 'يُرجى ملء هذا الحقل.',
 		open: 'مفتوح',
-		upcoming: 'لم يُفتح بعد'
+		upcoming: 'لم يُفتح بعد',
+		notSubmitted: 'لم يسلّم',
+		late: 'متأخر',
+		threeAnswers: '3 إجابات',
+		key: 'الإجابة الصحيحة'
 	}
 } as const;
 
@@ -251,6 +389,8 @@ test.describe('a teacher assigns', () => {
 		javaScriptEnabled
 	}) => {
 		test.skip(!javaScriptEnabled, 'axe runs as a script in the page');
+		// three full axe scans: slow on a busy machine
+		test.slow();
 		const classId = await seedClass('Axe');
 		await page.goto(`/teacher/classes/${classId}/assign`);
 		await page.locator('summary').click();
@@ -261,4 +401,142 @@ test.describe('a teacher assigns', () => {
 		await page.goto(`/teacher/classes/${classId}`);
 		expect(await axeViolations(page)).toEqual([]);
 	});
+});
+
+test.describe('a teacher reads the results', () => {
+	test.use({ storageState: TEACHER_STATE });
+
+	for (const ui of ['en', 'ar'] as const) {
+		test(`scores, the grid, mastery, item statistics and grades.csv (${ui})`, async ({
+			page,
+			baseURL,
+			javaScriptEnabled
+		}) => {
+			const s = STRINGS[ui];
+			await page.context().addCookies([{ name: 'ui', value: ui, url: baseURL! }]);
+			const { classId, assignmentId } = await seedResults();
+
+			// the class page links to the results
+			await page.goto(`/teacher/classes/${classId}`);
+			await page.locator(`a[href$="/teacher/assignments/${assignmentId}"]`).click();
+			await expect(page).toHaveURL(new RegExp(`/teacher/assignments/${assignmentId}$`));
+			await expect(page.locator('html')).toHaveAttribute('dir', ui === 'ar' ? 'rtl' : 'ltr');
+			await expect(page.locator('h1')).toContainText(RESULTS_SPEC.title);
+
+			// each student's counted attempt
+			const row = (name: string) =>
+				page.getByTestId('scores').locator('tbody tr').filter({ hasText: name });
+			await expect(page.getByTestId('scores').locator('tbody tr')).toHaveCount(4);
+			await expect(row('Amal').getByTestId('score')).toHaveText('4 / 4');
+			await expect(row('Badr').getByTestId('score')).toHaveText('2 / 4');
+			await expect(row('Badr')).toContainText('7:30');
+			await expect(row('=Camil+1').getByTestId('score')).toHaveText(s.notSubmitted);
+			await expect(row('Dana').getByTestId('score')).toHaveText('0 / 4');
+			await expect(row('Dana').locator('.late')).toHaveText(s.late);
+			await expect(page.getByTestId('submitted')).toContainText('3');
+
+			// the grid: a verdict per student and question, in words for those who do not see signs
+			const grid = page.getByTestId('grid');
+			await expect(grid.locator('thead th')).toHaveCount(5);
+			const cells = (name: string, verdict: string) =>
+				grid.locator('tbody tr').filter({ hasText: name }).locator(`td[data-verdict=${verdict}]`);
+			await expect(cells('Amal', 'correct')).toHaveCount(4);
+			await expect(cells('Badr', 'correct')).toHaveCount(2);
+			await expect(cells('Badr', 'wrong')).toHaveCount(1);
+			await expect(cells('Badr', 'unanswered')).toHaveCount(1);
+			await expect(cells('=Camil+1', 'none')).toHaveCount(4);
+			await expect(cells('Dana', 'wrong')).toHaveCount(4);
+			await expect(cells('Amal', 'correct').first().locator('.visually-hidden')).not.toBeEmpty();
+			// the grid scrolls inside its own box, not the page
+			expect(await grid.evaluate((table) => getComputedStyle(table.parentElement!).overflowX)).toBe(
+				'auto'
+			);
+
+			// the class's mastery per paragraph, in the study map's look (p1: three answers, 2 right)
+			const mastery = page.getByTestId('mastery');
+			const p1 = mastery.locator('section[data-paragraph=p1]');
+			await expect(p1).toHaveClass(/level-fair/);
+			await expect(p1.locator('.state')).toContainText(s.threeAnswers);
+			await expect(mastery.locator('section[data-paragraph=p4] .state')).toHaveCount(0);
+
+			// item statistics: the choice question was right for one student of three
+			const direction = page.getByTestId('items').locator('tr[data-question=harbour-direction]');
+			await expect(direction.getByTestId('facility')).toHaveText(ui === 'ar' ? '33٪' : '33%');
+			await expect(direction.getByTestId('discrimination')).not.toBeEmpty();
+			const options = direction.getByTestId('options').locator('li');
+			const choice = question('harbour-direction');
+			if (choice.type !== 'single') throw new Error('harbour-direction is a single choice');
+			await expect(options).toHaveCount(1 + choice.distractors.length);
+			await expect(options.filter({ hasText: s.key })).toContainText('(1)');
+			// the short answer Badr left empty counts as asked, not answered: 2 answered of 3
+			await expect(
+				page.getByTestId('items').locator('tr[data-question=harbour-librarian]')
+			).toContainText('2 / 3');
+
+			// the review and audit pages are a link away
+			await expect(
+				page.locator(`a[href$="/teacher/assignments/${assignmentId}/review"]`)
+			).toBeVisible();
+			await expect(
+				page.locator(`a[href$="/teacher/assignments/${assignmentId}/audit"]`)
+			).toBeVisible();
+
+			if (process.env.DALIL_SCREENSHOT === '1' && ui === 'en' && javaScriptEnabled) {
+				await page.setViewportSize({ width: 1100, height: 900 });
+				await page.screenshot({ path: 'docs/results.png', fullPage: true });
+			}
+
+			// grades.csv: a download with the title in its name, one row per student
+			const csv = page.locator('a[href$="/grades.csv"]');
+			await expect(csv).toHaveAttribute('download', '');
+			const response = await page.request.get(`/teacher/assignments/${assignmentId}/grades.csv`);
+			expect(response.status()).toBe(200);
+			expect(response.headers()['content-type']).toBe('text/csv; charset=utf-8');
+			expect(response.headers()['content-disposition']).toBe(
+				'attachment; filename="Harbour-library-test-grades.csv"; ' +
+					"filename*=UTF-8''Harbour-library-test-grades.csv"
+			);
+			const text = await response.text();
+			const rows = parse(text.replace(/^\uFEFF/, '')) as string[][];
+			expect(rows[0]).toEqual(['student', 'score', 'out of', 'percent', 'submitted at', 'late']);
+			const byName = new Map(rows.slice(1).map((r) => [r[0], r.slice(1)]));
+			expect(byName.size).toBe(4);
+			const at = new Date(Date.UTC(2026, 2, 1, 9, 7, 30)).toISOString();
+			expect(byName.get('Amal')).toEqual(['4', '4', '100', at, 'no']);
+			expect(byName.get('Badr')).toEqual(['2', '4', '50', at, 'no']);
+			const lateAt = new Date(Date.UTC(2026, 2, 1, 9, 25)).toISOString();
+			expect(byName.get('Dana')).toEqual(['0', '4', '0', lateAt, 'yes']);
+			// the formula is neutralised
+			expect(byName.get("'=Camil+1")).toEqual(['', '', '', '', '']);
+		});
+	}
+
+	test('another teacher’s results and grades are a 404', async ({ page }) => {
+		const { assignmentId } = await seedResults(await otherTeacher());
+		const response = await page.goto(`/teacher/assignments/${assignmentId}`);
+		expect(response?.status()).toBe(404);
+		const csv = await page.request.get(`/teacher/assignments/${assignmentId}/grades.csv`);
+		expect(csv.status()).toBe(404);
+		expect(await csv.text()).not.toContain('Amal');
+		expect((await page.goto('/teacher/assignments/no-such-assignment'))?.status()).toBe(404);
+	});
+
+	test('axe finds nothing serious on the results page', async ({ page, javaScriptEnabled }) => {
+		test.skip(!javaScriptEnabled, 'axe runs as a script in the page');
+		// two full axe scans of a long page: slow on a busy machine
+		test.slow();
+		const { assignmentId } = await seedResults();
+		for (const ui of ['ar', 'en']) {
+			await page.goto(`/teacher/assignments/${assignmentId}?ui=${ui}`);
+			expect(await axeViolations(page)).toEqual([]);
+		}
+	});
+});
+
+test('signed out, the results page and grades.csv redirect to sign-in', async ({ request }) => {
+	for (const path of ['/teacher/assignments/x', '/teacher/assignments/x/grades.csv']) {
+		const response = await request.get(path, { maxRedirects: 0 });
+		expect(response.status(), path).toBe(303);
+		expect(response.headers().location, path).toMatch(/^\/teacher\/sign-in/);
+	}
 });

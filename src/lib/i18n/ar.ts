@@ -522,6 +522,7 @@ export const ar = {
 		chosen: 'اختاره',
 		key: 'الإجابة الصحيحة',
 		noFigure: '—',
+		percentValue: '{n}٪',
 		scroll: 'يُمرَّر الجدول أفقيًا.'
 	},
 	// assignments: a teacher gives a class a quiz; results and grades (issue 13)

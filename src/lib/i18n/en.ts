@@ -533,6 +533,7 @@ export const en: Strings = {
 		chosen: 'Chosen',
 		key: 'the key',
 		noFigure: '—',
+		percentValue: '{n}%',
 		scroll: 'The table scrolls sideways.'
 	},
 	// assignments: a teacher gives a class a quiz; results and grades (issue 13)

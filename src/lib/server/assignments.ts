@@ -211,7 +211,7 @@ export async function studentAssignments(
 export async function resultsInput(
 	db: Kysely<Database>,
 	assignment: Pick<Assignment, 'id' | 'classId'>
-): Promise<{ roster: ResultStudent[]; attempts: ResultAttempt[] }> {
+): Promise<{ roster: ResultStudent[]; attempts: (ResultAttempt & { id: string })[] }> {
 	const students = await db
 		.selectFrom('student')
 		.select(['id', 'name', 'removed_at'])
@@ -248,6 +248,7 @@ export async function resultsInput(
 			.filter((s) => s.removed_at === null || worked.has(s.id))
 			.map((s) => ({ id: s.id, name: s.name })),
 		attempts: rows.map((r) => ({
+			id: r.id,
 			studentId: r.student_id ?? '',
 			ids: JSON.parse(r.question_ids) as string[],
 			startedAt: Number(r.started_at),

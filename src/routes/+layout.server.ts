@@ -21,7 +21,9 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			signOut: t.classes.signOut,
 			signedInAs: t.classes.signedInAs,
 			switchLanguage: t.switchLanguage,
-			switchLanguageCode: t.switchLanguageCode
+			switchLanguageCode: t.switchLanguageCode,
+			// the error page (+error.svelte) has only the layout's data
+			error: t.errorPage
 		}
 	};
 };

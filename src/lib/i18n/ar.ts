@@ -23,6 +23,57 @@ export const ar = {
 	warnings: 'تنبيهات',
 	noArticle: 'لا مقالة باسم «{slug}».',
 	notFound: 'غير موجود',
+	// the error page and other one-language-at-a-time texts (issue 17)
+	errorPage: {
+		notFound: 'لم نجد هذه الصفحة',
+		notFoundHint: 'ربما تغيّر الرابط أو كُتب خطأً.',
+		failed: 'حدث خطأ',
+		failedHint: 'تعذّر عرض هذه الصفحة. أعد المحاولة بعد قليل.',
+		goHome: 'إلى الصفحة الرئيسية'
+	},
+	// the teacher's bank a page at a time (issue 17)
+	bankPages: {
+		label: 'صفحات الأسئلة',
+		range: 'الأسئلة {first}–{last} من {total}',
+		previous: 'السابقة',
+		next: 'التالية',
+		page: 'الصفحة {n}'
+	}, // a count with its noun, in every plural form (plural.ts picks one)
+	counts: {
+		questions: {
+			zero: 'لا أسئلة',
+			one: 'سؤال واحد',
+			two: 'سؤالان',
+			few: '{n} أسئلة',
+			many: '{n} سؤالًا',
+			other: '{n} سؤال'
+		},
+		paragraphs: {
+			zero: 'لا فقرات',
+			one: 'فقرة واحدة',
+			two: 'فقرتان',
+			few: '{n} فقرات',
+			many: '{n} فقرة',
+			other: '{n} فقرة'
+		},
+		minutes: {
+			zero: 'أقل من دقيقة',
+			one: 'دقيقة واحدة',
+			two: 'دقيقتان',
+			few: '{n} دقائق',
+			many: '{n} دقيقة',
+			other: '{n} دقيقة'
+		},
+		characters: {
+			zero: 'لا حروف',
+			one: 'حرف واحد',
+			two: 'حرفان',
+			few: '{n} أحرف',
+			many: '{n} حرفًا',
+			other: '{n} حرف'
+		}
+	},
+
 	// refusals of malformed or too frequent requests (issue 18), answered before any route runs
 	refusal: {
 		unknownAction: 'لا يوجد إجراء بهذا الاسم في هذه الصفحة.',

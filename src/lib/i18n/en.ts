@@ -25,6 +25,57 @@ export const en: Strings = {
 	warnings: 'Warnings',
 	noArticle: 'No article named “{slug}”.',
 	notFound: 'Not found',
+	// the error page and other one-language-at-a-time texts (issue 17)
+	errorPage: {
+		notFound: 'Page not found',
+		notFoundHint: 'The link may have changed or been mistyped.',
+		failed: 'Something went wrong',
+		failedHint: 'This page could not be shown. Try again in a little while.',
+		goHome: 'Go to the home page'
+	},
+	// the teacher's bank a page at a time (issue 17)
+	bankPages: {
+		label: 'Pages of questions',
+		range: 'Questions {first}–{last} of {total}',
+		previous: 'Previous',
+		next: 'Next',
+		page: 'Page {n}'
+	}, // a count with its noun, in every plural form (plural.ts picks one)
+	counts: {
+		questions: {
+			zero: '{n} questions',
+			one: '{n} question',
+			two: '{n} questions',
+			few: '{n} questions',
+			many: '{n} questions',
+			other: '{n} questions'
+		},
+		paragraphs: {
+			zero: '{n} paragraphs',
+			one: '{n} paragraph',
+			two: '{n} paragraphs',
+			few: '{n} paragraphs',
+			many: '{n} paragraphs',
+			other: '{n} paragraphs'
+		},
+		minutes: {
+			zero: '{n} minutes',
+			one: '{n} minute',
+			two: '{n} minutes',
+			few: '{n} minutes',
+			many: '{n} minutes',
+			other: '{n} minutes'
+		},
+		characters: {
+			zero: '{n} characters',
+			one: '{n} character',
+			two: '{n} characters',
+			few: '{n} characters',
+			many: '{n} characters',
+			other: '{n} characters'
+		}
+	},
+
 	// refusals of malformed or too frequent requests (issue 18), answered before any route runs
 	refusal: {
 		unknownAction: 'This page has no action by that name.',

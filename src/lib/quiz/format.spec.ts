@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockLeft, fmt } from './format';
+import { clockLeft, fmt, fmtParts } from './format';
 
 describe('fmt', () => {
 	it('fills the placeholders it is given and leaves the others', () => {
@@ -15,5 +15,24 @@ describe('clockLeft', () => {
 		expect(clockLeft(deadline, deadline)).toEqual({ seconds: 0, text: '0:00' });
 		expect(clockLeft(deadline, deadline + 9_000)).toEqual({ seconds: 0, text: '0:00' });
 		expect(clockLeft(deadline, deadline - 3_600_000).text).toBe('60:00');
+	});
+});
+
+describe('fmtParts', () => {
+	it('splits a template into its words and the values put in', () => {
+		expect(
+			fmtParts('الأسئلة {first}–{last} من {total}', { first: 1, last: 25, total: 118 })
+		).toEqual([
+			{ text: 'الأسئلة ' },
+			{ value: '1' },
+			{ text: '–' },
+			{ value: '25' },
+			{ text: ' من ' },
+			{ value: '118' }
+		]);
+	});
+
+	it('leaves an unknown placeholder as written', () => {
+		expect(fmtParts('{a} and {b}', { a: 'x' })).toEqual([{ value: 'x' }, { text: ' and {b}' }]);
 	});
 });

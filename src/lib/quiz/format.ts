@@ -17,3 +17,28 @@ export function clockLeft(deadline: number, now: number): { seconds: number; tex
 	const seconds = Math.max(0, Math.ceil((deadline - now) / 1000));
 	return { seconds, text: `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}` };
 }
+
+/** A piece of a filled template: its own words, or a value put in (shown isolated, in <bdi>). */
+export type TemplatePart = { text: string } | { value: string };
+
+/**
+ * The pieces of an interface string with its `{name}` placeholders filled, so a view can isolate
+ * each value (a number, a range, a Latin name) in a <bdi> and keep the sentence's own order.
+ * @param template a string from the string tables ($lib/i18n)
+ * @param values what goes in
+ */
+export function fmtParts(
+	template: string,
+	values: Record<string, string | number>
+): TemplatePart[] {
+	const parts: TemplatePart[] = [];
+	let at = 0;
+	for (const m of template.matchAll(/\{(\w+)\}/g)) {
+		if (!(m[1] in values)) continue;
+		if (m.index > at) parts.push({ text: template.slice(at, m.index) });
+		parts.push({ value: String(values[m[1]]) });
+		at = m.index + m[0].length;
+	}
+	if (at < template.length) parts.push({ text: template.slice(at) });
+	return parts;
+}

@@ -17,6 +17,7 @@ import {
 	writeSelection,
 	type SelectionAction
 } from '$lib/export/selection';
+import { pageOf, pageParam } from '$lib/paging';
 import { SEED_PATTERN } from '$lib/quiz/spec';
 import { getBank } from '$lib/server/bank';
 import { db } from '$lib/server/db';
@@ -36,8 +37,13 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 	const bank = getBank();
 	const filter = filterSchema.safeParse(filterInput(url.searchParams));
 	if (!filter.success) error(400, filterError(filter.error));
+	const requested = pageParam.safeParse(url.searchParams.get('page') ?? undefined);
+	if (!requested.success) error(400, filterError(requested.error));
 	const all = [...bank.questions.values()];
-	const shown = applyFilter(all, filter.data);
+	const matching = applyFilter(all, filter.data);
+	// 25 questions a page (plain GET links): the page stays light and the export form in reach
+	const paged = pageOf(matching, requested.data);
+	const shown = paged.items;
 	const selection = readSelection(cookies.get(SELECTION_COOKIE)).filter((id) =>
 		bank.questions.has(id)
 	);
@@ -63,6 +69,8 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 		paragraphCount: Math.max(0, ...articles.map((a) => a.paragraphs.length)),
 		tags: [...new Set(all.flatMap((q) => q.tags))].sort(),
 		total: all.length,
+		matching: matching.length,
+		paging: { page: paged.page, pageCount: paged.pageCount, first: paged.first, last: paged.last },
 		questions: shown.map((q) => {
 			const a = bank.articles.get(q.article)!;
 			return {
@@ -97,13 +105,19 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 	};
 };
 
-/** Back to the page with the same filters (only the filter keys, so the URL stays clean). */
+/** Back to the page with the same filters and page (only those keys, so the URL stays clean). */
 function back(query: FormDataEntryValue | null): string {
-	const params = new URLSearchParams(typeof query === 'string' ? query : '');
+	const params = queryParams(query);
 	const out = new URLSearchParams();
-	for (const key of FILTER_KEYS) for (const v of params.getAll(key)) out.append(key, v);
+	for (const key of [...FILTER_KEYS, 'page'])
+		for (const v of params.getAll(key)) out.append(key, v);
 	const s = out.toString();
 	return s ? `/teacher?${s}` : '/teacher';
+}
+
+/** The query the page was shown with, posted back by its selection form. */
+function queryParams(query: FormDataEntryValue | null): URLSearchParams {
+	return new URLSearchParams(typeof query === 'string' ? query : '');
 }
 
 async function change(request: Request, cookies: Cookies, action: SelectionAction) {
@@ -114,6 +128,12 @@ async function change(request: Request, cookies: Cookies, action: SelectionActio
 		id: data.getAll('id')
 	});
 	if (!form.success) return fail(400, { message: filterError(form.error) });
+	// "all shown" and "none shown" mean every question the filters match, on every page
+	if (action === 'all' || action === 'none') {
+		const filter = filterSchema.safeParse(filterInput(queryParams(data.get('query'))));
+		if (!filter.success) return fail(400, { message: filterError(filter.error) });
+		form.data.shown = applyFilter([...bank.questions.values()], filter.data).map((q) => q.id);
+	}
 	const current = readSelection(cookies.get(SELECTION_COOKIE));
 	const next = updateSelection(current, action, form.data, (id) => bank.questions.has(id));
 	const value = writeSelection(next);

@@ -68,6 +68,8 @@ async function answerSomehow(page: Page) {
 
 test('self-study practice says when the grader is unsure', async ({ page, javaScriptEnabled }) => {
 	test.skip(!javaScriptEnabled, 'self-study grades in the browser, so it needs JavaScript');
+	// it answers the questions before the one it wants: more than one question's time
+	test.setTimeout(120_000);
 	const set = (await (await page.request.get(`/study/${slug}/set.json`)).json()) as StudySet;
 	const context = { article: set.article };
 	// The paragraph sitting that comes soonest to a question the grader can be unsure of.

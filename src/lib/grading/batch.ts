@@ -64,7 +64,17 @@ export function gradeRecord(raw: unknown, lookup: BatchLookup): BatchLine {
 	const id = String(r.data.id);
 	const resp = r.data.response;
 	if (resp === undefined || resp === null) return { ok: false, id, error: 'no `response`' };
-	const out = (g: GradeResult, question?: string): BatchLine => ({
+	if (r.data.question !== undefined) return gradeBankAnswer(id, r.data.question, resp, lookup);
+	const { id: _id, response: _r, question: _q, ...rest } = r.data as Record<string, unknown>;
+	void _id;
+	void _r;
+	void _q;
+	return gradeQuickAnswer(id, rest, resp, lookup);
+}
+
+/** A grade as a line of the output. */
+function line(id: string, g: GradeResult, question?: string): BatchLine {
+	return {
 		ok: true,
 		result: {
 			id,
@@ -82,22 +92,34 @@ export function gradeRecord(raw: unknown, lookup: BatchLookup): BatchLine {
 			evidence: g.evidence,
 			explanation: g.explanation
 		}
-	});
-	if (r.data.question !== undefined) {
-		const q = lookup.question(r.data.question);
-		if (!q) return { ok: false, id, error: `no question «${r.data.question}» in the bank` };
-		const parsed = coerceResponse(q.type, resp);
-		if (!parsed.ok) return { ok: false, id, error: parsed.error };
-		const article = lookup.article(q.article);
-		return out(gradeQuestion(q, parsed.response, article ? { article } : undefined), q.id);
-	}
-	const { id: _id, response: _r, question: _q, ...rest } = r.data as Record<string, unknown>;
-	void _id;
-	void _r;
-	void _q;
-	if (rest.expected === undefined)
+	};
+}
+
+/** An answer to a question of the bank, by its id. */
+function gradeBankAnswer(
+	id: string,
+	questionId: string,
+	resp: unknown,
+	lookup: BatchLookup
+): BatchLine {
+	const q = lookup.question(questionId);
+	if (!q) return { ok: false, id, error: `no question «${questionId}» in the bank` };
+	const parsed = coerceResponse(q.type, resp);
+	if (!parsed.ok) return { ok: false, id, error: parsed.error };
+	const article = lookup.article(q.article);
+	return line(id, gradeQuestion(q, parsed.response, article ? { article } : undefined), q.id);
+}
+
+/** A typed answer against a quick key given on the line itself. */
+function gradeQuickAnswer(
+	id: string,
+	key: Record<string, unknown>,
+	resp: unknown,
+	lookup: BatchLookup
+): BatchLine {
+	if (key.expected === undefined)
 		return { ok: false, id, error: 'each line needs `question` or `expected`' };
-	const k = quickKey.safeParse(rest);
+	const k = quickKey.safeParse(key);
 	if (!k.success) return { ok: false, id, error: firstIssue(k.error) };
 	const text = typeof resp === 'number' ? String(resp) : resp;
 	if (typeof text !== 'string')
@@ -105,19 +127,17 @@ export function gradeRecord(raw: unknown, lookup: BatchLookup): BatchLine {
 	if (text.length > MAX_ANSWER_LENGTH) {
 		return { ok: false, id, error: `the answer is longer than ${MAX_ANSWER_LENGTH} characters` };
 	}
-	let article: QuickArticle | undefined;
-	if (k.data.article !== undefined) {
-		article = lookup.article(k.data.article);
-		if (!article) return { ok: false, id, error: `no article «${k.data.article}» in the bank` };
-		const pid =
-			typeof k.data.paragraph === 'number'
-				? `p${k.data.paragraph}`
-				: k.data.paragraph?.replace(/^p?/, 'p');
-		if (pid && !article.paragraphs.some((p) => p.id === pid)) {
-			return { ok: false, id, error: `the article «${k.data.article}» has no paragraph ${pid}` };
-		}
+	if (k.data.article === undefined) return line(id, gradeQuick(k.data, text, undefined, id));
+	const article = lookup.article(k.data.article);
+	if (!article) return { ok: false, id, error: `no article «${k.data.article}» in the bank` };
+	const pid =
+		typeof k.data.paragraph === 'number'
+			? `p${k.data.paragraph}`
+			: k.data.paragraph?.replace(/^p?/, 'p');
+	if (pid && !article.paragraphs.some((p) => p.id === pid)) {
+		return { ok: false, id, error: `the article «${k.data.article}» has no paragraph ${pid}` };
 	}
-	return out(gradeQuick(k.data, text, article, id));
+	return line(id, gradeQuick(k.data, text, article, id));
 }
 
 /** Counts for the summary line. */

@@ -20,6 +20,12 @@ export interface ContextParagraph {
 }
 
 /** The text around an answer, prepared once. */
+/** Where a word stands in the article: its paragraph (index in `all`) and its token there. */
+export interface WordPosition {
+	paragraph: number;
+	token: number;
+}
+
 export interface PreparedContext {
 	/** the cited paragraphs, analyzed with offsets */
 	near: { id: string; a: AnalyzedWithOffsets }[];
@@ -31,8 +37,8 @@ export interface PreparedContext {
 	vocabulary: Set<string>;
 	/** every paragraph of the article, analyzed: a quote of it around the key is context */
 	all: Analyzed[];
-	/** where each clitic-free form stands in `all`: [paragraph index, token index] pairs */
-	positions: Map<string, number[]>;
+	/** where each clitic-free form stands in `all` */
+	positions: Map<string, WordPosition[]>;
 	/** words of the question's prompt: a student may repeat them */
 	prompt: Set<string>;
 	/** words that follow a title in the text (المشير خليفة حفتر): the start of a person's name */
@@ -51,6 +57,7 @@ export interface PreparedContext {
  * @param cited the paragraphs the question is keyed to
  * @param article all paragraphs of the article (the wider pool of names)
  * @param prompt the question's prompt, if any
+ * @param date the article's date (YYYY-MM-DD), for relative times
  */
 export function prepareContext(
 	cited: ContextParagraph[],
@@ -59,43 +66,77 @@ export function prepareContext(
 	date?: string
 ): PreparedContext {
 	const near = cited.map((p) => ({ id: p.id, a: analyzeWithOffsets(p.text) }));
+	const all = article.map((p) => analyze(p.text));
+	const asked = prompt === undefined ? undefined : analyze(prompt);
+	return {
+		near,
+		...whatTheCitedParagraphsSay(near.map((p) => p.a)),
+		vocabulary: vocabularyOf(all),
+		all,
+		positions: positionsOf(all),
+		prompt: new Set(asked?.variants.flat() ?? []),
+		afterTitle: wordsAfterTitles(all),
+		asksWho: asked !== undefined && asksForAPerson(asked),
+		before: possibleFirstNames(all),
+		date
+	};
+}
+
+/** The lexicon meanings and the numbers the cited paragraphs hold. */
+function whatTheCitedParagraphsSay(near: Analyzed[]) {
 	const nearMeanings = new Set<string>();
 	const nearNumbers = new Set<number>();
-	for (const { a } of near) {
+	for (const a of near) {
 		a.tokens.forEach((t, i) => {
 			const l = lexeme(t, a.variants[i]);
 			if (l) nearMeanings.add(`${l.cls}:${l.id}`);
 		});
 		for (const n of findNumbers(a)) nearNumbers.add(n.value);
 	}
+	return { nearMeanings, nearNumbers };
+}
+
+/** Every clitic-free form (3+ letters) of every word of the article outside the lexicon. */
+function vocabularyOf(all: Analyzed[]): Set<string> {
 	const vocabulary = new Set<string>();
-	const all: Analyzed[] = [];
-	for (const p of article) {
-		const a = analyze(p.text);
-		all.push(a);
+	for (const a of all) {
 		a.tokens.forEach((t, i) => {
 			if (lexeme(t, a.variants[i])) return;
 			for (const v of a.variants[i]) if (v.length >= 3) vocabulary.add(v);
 		});
 	}
-	const positions = new Map<string, number[]>();
-	all.forEach((a, pi) => {
-		a.variants.forEach((vs, ti) => {
-			for (const v of vs) {
+	return vocabulary;
+}
+
+/** Where each clitic-free form stands in the article. */
+function positionsOf(all: Analyzed[]): Map<string, WordPosition[]> {
+	const positions = new Map<string, WordPosition[]>();
+	all.forEach((a, paragraphIndex) => {
+		a.variants.forEach((variants, tokenIndex) => {
+			for (const v of variants) {
 				let list = positions.get(v);
 				if (!list) positions.set(v, (list = []));
-				list.push(pi, ti);
+				list.push({ paragraph: paragraphIndex, token: tokenIndex });
 			}
 		});
 	});
+	return positions;
+}
+
+/** Words that follow a title in the text (المشير خليفة حفتر): the start of a person's name. */
+function wordsAfterTitles(all: Analyzed[]): Set<string> {
 	const afterTitle = new Set<string>();
 	for (const a of all) {
-		a.tokens.forEach((t, i) => {
-			if (i > 0 && lexeme(a.tokens[i - 1], a.variants[i - 1])?.cls === 'title') {
-				for (const v of a.variants[i]) afterTitle.add(v);
-			}
-		});
+		for (let i = 1; i < a.tokens.length; i++) {
+			if (lexeme(a.tokens[i - 1], a.variants[i - 1])?.cls !== 'title') continue;
+			for (const v of a.variants[i]) afterTitle.add(v);
+		}
 	}
+	return afterTitle;
+}
+
+/** For each clitic-free form, the words right before it that could be first names. */
+function possibleFirstNames(all: Analyzed[]): Map<string, string[]> {
 	const before = new Map<string, string[]>();
 	for (const a of all) {
 		for (let i = 1; i < a.tokens.length; i++) {
@@ -110,26 +151,13 @@ export function prepareContext(
 			}
 		}
 	}
-	const promptSet = new Set<string>();
-	let asksWho = false;
-	if (prompt) {
-		const p = analyze(prompt);
-		for (const vs of p.variants) for (const v of vs) promptSet.add(v);
-		asksWho =
-			(/^(من|who|whom)$/.test(p.tokens[0] ?? '') && p.tokens[1] !== 'اي') ||
-			p.variants.some((vs) => vs.includes('اسم') || vs.includes('name'));
-	}
-	return {
-		near,
-		nearMeanings,
-		nearNumbers,
-		vocabulary,
-		all,
-		positions,
-		prompt: promptSet,
-		afterTitle,
-		asksWho,
-		before,
-		date
-	};
+	return before;
+}
+
+/** The prompt asks who (من، who) or for a name (اسم، name). */
+function asksForAPerson(prompt: Analyzed): boolean {
+	return (
+		(/^(من|who|whom)$/.test(prompt.tokens[0] ?? '') && prompt.tokens[1] !== 'اي') ||
+		prompt.variants.some((variants) => variants.includes('اسم') || variants.includes('name'))
+	);
 }

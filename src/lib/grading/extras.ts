@@ -4,19 +4,63 @@
  * Pure TypeScript: no DOM, no Node.
  */
 import { sameWord, type Analyzed } from '../text/analyze';
-import { FACT_CLASSES } from '../text/lexicon';
+import { FACT_CLASSES, type Lexeme } from '../text/lexicon';
 import { type RuleName } from './rules';
-import { type PreparedResponse } from './answer-tokens';
+import { type PreparedResponse, type RTok } from './answer-tokens';
 import { type PreparedContext } from './context';
 import { type PartMatch } from './form-match';
-import { type KeyForm, NISBA, type PreparedKey, QUALIFIER_GROUP } from './keys';
+import { NISBA, type PreparedKey, QUALIFIER_GROUP } from './keys';
 
 interface Extras {
-	wrong?: { rule: RuleName; reason: string };
+	wrong?: Wrong;
 	unsure: boolean;
 	notes: string[];
 	/** a word of the text the answer gave instead of the key */
 	named?: string;
+}
+
+/** A rule that found the answer wrong, and why. */
+interface Wrong {
+	rule: RuleName;
+	reason: string;
+}
+
+/** What the key's accepted forms (the ones the answer matched) say of themselves. */
+interface KeyTraits {
+	negated: boolean;
+	/** the key holds a number: any other number beside it is another answer */
+	numbers: boolean;
+	/** the key is an adjective of origin («التركية»): another one beside it is no context */
+	nisba: boolean;
+	/** the key holds a month or a weekday: a year beside it cannot be checked */
+	dated: boolean;
+}
+
+/** The scan of the answer's extra words: what the rules have found so far. */
+interface Scan {
+	key: PreparedKey;
+	traits: KeyTraits;
+	resp: PreparedResponse;
+	ctx?: PreparedContext;
+	/** some part of the key was named */
+	keyNamed: boolean;
+	/** tokens accounted for: the key's, and names a negation sets aside (the scan's own copy) */
+	accounted: Set<number>;
+	/** tokens quoting the text around the key (worked out when first asked) */
+	quoted?: Set<number>;
+	/** the tokens of surnames that named a person of the key */
+	surnames: Set<number>;
+	/** the numbers already judged (a number of several tokens is judged once) */
+	seenNumbers: Set<number>;
+	unsure: boolean;
+	hedge: boolean;
+	/** other candidates named beside the key */
+	others: number;
+	named?: string;
+	/** words of the text or the prompt */
+	contextWords: number;
+	/** unknown words let pass */
+	ignored: string[];
 }
 
 /** Judges what the answer says beside the key: context, filler, or a contradiction. */
@@ -27,247 +71,254 @@ export function judgeExtras(
 	taken: ReadonlySet<number>,
 	ctx?: PreparedContext
 ): Extras {
-	// the tokens accounted for: the key's, and names a negation sets aside (a copy: the caller's
-	// set stays as it is)
-	const accounted = new Set(taken);
-	const forms = matches.map((m) => m.form).filter((f): f is KeyForm => f !== undefined);
-	const {
-		facts: keyFacts,
-		factIds: keyFactIds,
-		qualifiers: keyQualifiers,
-		qualifierGroups: keyGroups
-	} = key.allows;
-	let keyNegated = false;
-	let keyNumbers = false;
-	let keyNisba = false;
-	let keyDated = false;
-	for (const f of forms) {
-		keyDated ||= f.facts.has('month') || f.facts.has('weekday');
-		keyNegated ||= f.negated;
-		keyNumbers ||= f.numbers.length > 0;
-		keyNisba ||= f.nisba;
-	}
-	const anyOk = matches.some((m) => m.ok);
-	// Which tokens quote the text around the key: worked out only if some extra word needs it.
-	let quotedSet: Set<number> | undefined;
-	const quoted = {
-		has(i: number): boolean {
-			quotedSet ??= ctx && anyOk ? quotedTokens(resp, accounted, ctx) : new Set<number>();
-			return quotedSet.has(i);
-		}
+	const scan: Scan = {
+		key,
+		traits: keyTraits(matches),
+		resp,
+		ctx,
+		keyNamed: matches.some((m) => m.ok),
+		accounted: new Set(taken),
+		surnames: new Set(
+			matches.filter((m) => m.ok && m.surname !== undefined).map((m) => m.surname!)
+		),
+		seenNumbers: new Set(),
+		unsure: false,
+		hedge: false,
+		others: 0,
+		contextWords: 0,
+		ignored: []
 	};
-	const notes: string[] = [];
-	let unsure = false;
-	let hedge = false;
-	let others = 0;
-	let named: string | undefined;
-	let contextWords = 0;
-	const ignored: string[] = [];
-	const surnames = new Set(
-		matches.filter((m) => m.ok && m.surname !== undefined).map((m) => m.surname!)
-	);
-	const toks = resp.toks;
+	for (let i = 0; i < resp.toks.length; i++) {
+		if (scan.accounted.has(i)) continue;
+		const wrong = judgeToken(scan, i);
+		if (wrong) return { wrong, unsure: scan.unsure, notes: [], named: scan.named };
+	}
+	const wrong = judgeWhole(scan, matches);
+	if (wrong) return { wrong, unsure: scan.unsure, notes: [], named: scan.named };
+	const notes = scan.ignored.length ? [`extra words ignored: ${scan.ignored.join(' ')}`] : [];
+	return { unsure: scan.unsure, notes, named: scan.named };
+}
 
-	/** the nearest meaningful token before i (fillers skipped) */
-	const before = (i: number) => {
-		for (let j = i - 1; j >= 0; j--) {
-			const l = toks[j].lex;
-			if (l && l.cls === 'filler') continue;
-			return toks[j];
-		}
+function keyTraits(matches: PartMatch[]): KeyTraits {
+	const traits: KeyTraits = { negated: false, numbers: false, nisba: false, dated: false };
+	for (const m of matches) {
+		const f = m.form;
+		if (!f) continue;
+		traits.dated ||= f.facts.has('month') || f.facts.has('weekday');
+		traits.negated ||= f.negated;
+		traits.numbers ||= f.numbers.length > 0;
+		traits.nisba ||= f.nisba;
+	}
+	return traits;
+}
+
+/** One extra token, by what it is: a number, a word of the lexicon, or an ordinary word. */
+function judgeToken(scan: Scan, i: number): Wrong | undefined {
+	const t = scan.resp.toks[i];
+	if (t.num !== undefined) return judgeNumber(scan, i, t.num);
+	const byLexicon = t.lex ? judgeLexiconWord(scan, i, t.lex) : 'ordinary';
+	return byLexicon === 'ordinary' ? judgeOrdinaryWord(scan, i) : byLexicon;
+}
+
+/** Whether a token quotes the text around the key. */
+function isQuoted(scan: Scan, i: number): boolean {
+	scan.quoted ??=
+		scan.ctx && scan.keyNamed ? quotedTokens(scan.resp, scan.accounted, scan.ctx) : new Set();
+	return scan.quoted.has(i);
+}
+
+/** Rules `other-number`: a number beside the key that the key or the text contradicts. */
+function judgeNumber(scan: Scan, i: number, num: number): Wrong | undefined {
+	if (scan.seenNumbers.has(num)) return undefined;
+	scan.seenNumbers.add(num);
+	const n = scan.resp.numbers[num];
+	if (scan.traits.numbers) {
+		if (!scan.keyNamed) return undefined;
+		return { rule: 'other-number', reason: `gives another number (${n.value}) beside the answer` };
+	}
+	// a year beside a date the text gives without one: cannot be checked, a teacher should look
+	if (
+		scan.traits.dated &&
+		!n.unit &&
+		Number.isInteger(n.value) &&
+		n.value >= 1000 &&
+		n.value <= 2100
+	) {
+		scan.unsure = true;
 		return undefined;
-	};
-	const contextual = (i: number) => {
-		const b = before(i);
-		return (
-			quoted.has(i) ||
-			(b !== undefined &&
-				(b.lex?.cls === 'relation' || b.lex?.cls === 'direction') &&
-				b.num === undefined)
-		);
-	};
-	const joined = (i: number) => {
-		const b = i > 0 ? toks[i - 1] : undefined;
-		if (b?.lex?.cls === 'and' || b?.lex?.cls === 'hedge') return true;
-		// "وبنغازي": a conjunction written on the word, when the word without it is the word and
-		// something stands before it to be joined to
-		const t = toks[i];
-		let before = false;
-		for (let j = 0; j < i && !before; j++) before = !toks[j].lex || toks[j].lex!.cls !== 'filler';
-		if (!before) return false;
-		return (
-			/^[وف]/.test(t.token) &&
-			t.token.length >= 4 &&
-			t.variants.length > 1 &&
-			!(ctx && ctx.vocabulary.has(t.token)) &&
-			!(ctx && ctx.vocabulary.has(t.variants[0]))
-		);
-	};
+	}
+	scan.others++;
+	if (isQuoted(scan, i) || scan.ctx?.nearNumbers.has(n.value)) return undefined;
+	if (scan.ctx)
+		return { rule: 'other-number', reason: `gives a number the text does not (${n.value})` };
+	scan.unsure = true;
+	return undefined;
+}
 
-	const seenNumbers = new Set<number>();
-	for (let i = 0; i < toks.length; i++) {
-		if (accounted.has(i)) continue;
-		const t = toks[i];
-		if (t.num !== undefined) {
-			if (seenNumbers.has(t.num)) continue;
-			seenNumbers.add(t.num);
-			const n = resp.numbers[t.num];
-			if (keyNumbers) {
-				if (anyOk)
-					return {
-						wrong: {
-							rule: 'other-number',
-							reason: `gives another number (${n.value}) beside the answer`
-						},
-						unsure,
-						notes
-					};
-				continue;
-			}
-			// a year beside a date the text gives without one: cannot be checked, a teacher should look
-			if (keyDated && !n.unit && Number.isInteger(n.value) && n.value >= 1000 && n.value <= 2100) {
-				unsure = true;
-				continue;
-			}
-			others++;
-			if (quoted.has(i) || (ctx && ctx.nearNumbers.has(n.value))) continue;
-			if (ctx)
-				return {
-					wrong: { rule: 'other-number', reason: `gives a number the text does not (${n.value})` },
-					unsure,
-					notes
-				};
-			unsure = true;
-			continue;
-		}
-		const l = t.lex;
-		if (l) {
-			if (l.cls === 'filler' || l.cls === 'title' || l.cls === 'relation' || l.cls === 'and')
-				continue;
-			if (l.cls === 'hedge') {
-				hedge = true;
-				continue;
-			}
-			if (l.cls === 'negation') {
-				if (keyNegated) continue;
-				// A negation before the key negates the answer; before another name it only sets it aside.
-				const next = toks.findIndex((x, j) => j > i && !(x.lex && x.lex.cls === 'filler'));
-				if (next >= 0 && accounted.has(next))
-					return { wrong: { rule: 'negation', reason: 'the answer is negated' }, unsure, notes };
-				if (next >= 0) accounted.add(next);
-				continue;
-			}
-			const meaning = `${l.cls}:${l.id}`;
-			if (FACT_CLASSES.has(l.cls)) {
-				const k = keyFacts.get(l.cls);
-				if (keyFactIds.has(meaning)) continue;
-				if (k !== undefined)
-					return {
-						wrong: { rule: 'other-fact', reason: `contradicts the key: «${t.token}»` },
-						unsure,
-						notes
-					};
-				others++;
-				if (quoted.has(i) || ctx?.nearMeanings.has(meaning)) continue;
-				if (ctx)
-					return {
-						wrong: { rule: 'other-fact', reason: `«${t.token}» contradicts the text` },
-						unsure,
-						notes
-					};
-				unsure = true;
-				continue;
-			}
-			if (l.cls === 'qualifier') {
-				if (keyQualifiers.has(meaning)) continue;
-				// "أوائل" against "أواخر" contradicts; "الماضي" beside "أواخر" says something else
-				if (keyGroups.has(QUALIFIER_GROUP[l.id]))
-					return {
-						wrong: { rule: 'other-qualifier', reason: `contradicts the key: «${t.token}»` },
-						unsure,
-						notes
-					};
-				if (quoted.has(i) || ctx?.nearMeanings.has(meaning)) continue;
-				if (ctx)
-					return {
-						wrong: { rule: 'other-qualifier', reason: `«${t.token}» is not what the text says` },
-						unsure,
-						notes
-					};
-				unsure = true;
-				continue;
-			}
-		}
-		// Words of the prompt may be repeated, unless joined to the answer as a second one.
-		const inPrompt = ctx !== undefined && t.variants.some((v) => ctx.prompt.has(v));
-		if (inPrompt && !joined(i)) continue;
-		// An ordinary word: context, a harmless extra, or a second answer.
-		const inText =
-			inPrompt ||
-			(ctx !== undefined && t.variants.some((v) => v.length >= 3 && ctx.vocabulary.has(v)));
-		// A word standing right before a surname the answer named is another first name.
-		if (
-			surnames.has(i + 1) &&
-			!t.latin === !toks[i + 1].latin &&
-			(!inText || toks[i + 1].variants.some((v) => ctx?.before.get(v)?.includes(t.variants[0])))
-		) {
-			return {
-				wrong: { rule: 'other-first-name', reason: `«${t.token}» is not the person's first name` },
-				unsure,
-				notes
-			};
-		}
-		const nisba = NISBA.test(t.token);
-		if (inText) contextWords++;
-		if (inText && (!nisba || keyNisba)) {
-			if (contextual(i) && !joined(i)) continue;
-			named ??= t.token;
-			others++;
-			if (anyOk)
-				return {
-					wrong: hedge
-						? { rule: 'hedge', reason: `hedges between the answer and «${t.token}»` }
-						: {
-								rule: 'other-candidate',
-								reason: `names «${t.token}» from the text beside the answer`
-							},
-					unsure,
-					notes,
-					named
-				};
-			continue;
-		}
-		if (joined(i) && !nisba) {
-			others++;
-			if (anyOk)
-				return {
-					wrong: hedge
-						? { rule: 'hedge', reason: `hedges between the answer and «${t.token}»` }
-						: { rule: 'second-answer', reason: `a second answer beside the key («${t.token}»)` },
-					unsure,
-					notes
-				};
-			continue;
-		}
-		if (t.token.length >= 2) {
-			ignored.push(t.token);
-			// An unknown name-like word could be a second answer: a teacher should look.
-			if (anyOk && !t.token.startsWith('ال') && !nisba && t.token.length >= 3) unsure = true;
-		}
+/**
+ * A word of the lexicon: wrapping, a hedge, a negation, a fact or a qualifier; 'ordinary' for the
+ * classes judged as ordinary words (periods, heads, speech, …).
+ */
+function judgeLexiconWord(scan: Scan, i: number, l: Lexeme): Wrong | undefined | 'ordinary' {
+	if (l.cls === 'filler' || l.cls === 'title' || l.cls === 'relation' || l.cls === 'and')
+		return undefined;
+	if (l.cls === 'hedge') {
+		scan.hedge = true;
+		return undefined;
 	}
-	if (hedge && (others > 0 || ignored.length > 0))
-		return { wrong: { rule: 'hedge', reason: 'hedges between two answers' }, unsure, notes, named };
+	if (l.cls === 'negation') return judgeNegation(scan, i);
+	if (FACT_CLASSES.has(l.cls)) return judgeFact(scan, i, l);
+	if (l.cls === 'qualifier') return judgeQualifier(scan, i, l);
+	return 'ordinary';
+}
+
+/** Rule `negation`: a negation before the key negates it; before another name it sets it aside. */
+function judgeNegation(scan: Scan, i: number): Wrong | undefined {
+	if (scan.traits.negated) return undefined;
+	const toks = scan.resp.toks;
+	const next = toks.findIndex((x, j) => j > i && !(x.lex && x.lex.cls === 'filler'));
+	if (next >= 0 && scan.accounted.has(next))
+		return { rule: 'negation', reason: 'the answer is negated' };
+	if (next >= 0) scan.accounted.add(next);
+	return undefined;
+}
+
+/** Rule `other-fact`: another direction, month, weekday or country than the key's or the text's. */
+function judgeFact(scan: Scan, i: number, l: Lexeme): Wrong | undefined {
+	const meaning = `${l.cls}:${l.id}`;
+	const { facts, factIds } = scan.key.allows;
+	if (factIds.has(meaning)) return undefined;
+	const token = scan.resp.toks[i].token;
+	if (facts.get(l.cls) !== undefined)
+		return { rule: 'other-fact', reason: `contradicts the key: «${token}»` };
+	scan.others++;
+	if (isQuoted(scan, i) || scan.ctx?.nearMeanings.has(meaning)) return undefined;
+	if (scan.ctx) return { rule: 'other-fact', reason: `«${token}» contradicts the text` };
+	scan.unsure = true;
+	return undefined;
+}
+
+/** Rule `other-qualifier`: a qualifier that contradicts the key's, or that the text does not give. */
+function judgeQualifier(scan: Scan, i: number, l: Lexeme): Wrong | undefined {
+	const meaning = `${l.cls}:${l.id}`;
+	const { qualifiers, qualifierGroups } = scan.key.allows;
+	if (qualifiers.has(meaning)) return undefined;
+	const token = scan.resp.toks[i].token;
+	// "أوائل" against "أواخر" contradicts; "الماضي" beside "أواخر" says something else
+	if (qualifierGroups.has(QUALIFIER_GROUP[l.id]))
+		return { rule: 'other-qualifier', reason: `contradicts the key: «${token}»` };
+	if (isQuoted(scan, i) || scan.ctx?.nearMeanings.has(meaning)) return undefined;
+	if (scan.ctx) return { rule: 'other-qualifier', reason: `«${token}» is not what the text says` };
+	scan.unsure = true;
+	return undefined;
+}
+
+/**
+ * An ordinary word: the prompt repeated, context quoted from the text, another first name, another
+ * candidate of the text, a second answer joined on, or an unknown word let pass.
+ */
+function judgeOrdinaryWord(scan: Scan, i: number): Wrong | undefined {
+	const { ctx } = scan;
+	const t = scan.resp.toks[i];
+	// Words of the prompt may be repeated, unless joined to the answer as a second one.
+	const inPrompt = ctx !== undefined && t.variants.some((v) => ctx.prompt.has(v));
+	if (inPrompt && !isJoined(scan, i)) return undefined;
+	const inText =
+		inPrompt ||
+		(ctx !== undefined && t.variants.some((v) => v.length >= 3 && ctx.vocabulary.has(v)));
+	if (isOtherFirstName(scan, i, inText))
+		return { rule: 'other-first-name', reason: `«${t.token}» is not the person's first name` };
+	const nisba = NISBA.test(t.token);
+	if (inText) scan.contextWords++;
+	if (inText && (!nisba || scan.traits.nisba)) return judgeWordOfText(scan, i);
+	if (isJoined(scan, i) && !nisba) {
+		scan.others++;
+		if (!scan.keyNamed) return undefined;
+		return scan.hedge
+			? hedgeWith(t.token)
+			: { rule: 'second-answer', reason: `a second answer beside the key («${t.token}»)` };
+	}
+	if (t.token.length >= 2) {
+		scan.ignored.push(t.token);
+		// An unknown name-like word could be a second answer: a teacher should look.
+		if (scan.keyNamed && !t.token.startsWith('ال') && !nisba && t.token.length >= 3)
+			scan.unsure = true;
+	}
+	return undefined;
+}
+
+function hedgeWith(token: string): Wrong {
+	return { rule: 'hedge', reason: `hedges between the answer and «${token}»` };
+}
+
+/** Rule `other-first-name`: a word right before a surname the answer named is another first name. */
+function isOtherFirstName(scan: Scan, i: number, inText: boolean): boolean {
+	if (!scan.surnames.has(i + 1)) return false;
+	const t = scan.resp.toks[i];
+	const surname = scan.resp.toks[i + 1];
+	if (!t.latin !== !surname.latin) return false;
+	return !inText || surname.variants.some((v) => scan.ctx?.before.get(v)?.includes(t.variants[0]));
+}
+
+/** Rule `other-candidate`: a word of the text beside the key, unless it is context of it. */
+function judgeWordOfText(scan: Scan, i: number): Wrong | undefined {
+	if (isContextual(scan, i) && !isJoined(scan, i)) return undefined;
+	const token = scan.resp.toks[i].token;
+	scan.named ??= token;
+	scan.others++;
+	if (!scan.keyNamed) return undefined;
+	return scan.hedge
+		? hedgeWith(token)
+		: { rule: 'other-candidate', reason: `names «${token}» from the text beside the answer` };
+}
+
+/** The nearest meaningful token before i (fillers skipped). */
+function meaningfulBefore(toks: RTok[], i: number): RTok | undefined {
+	for (let j = i - 1; j >= 0; j--) {
+		if (toks[j].lex?.cls === 'filler') continue;
+		return toks[j];
+	}
+	return undefined;
+}
+
+/** Context: quoted from the text, or after a relation or a direction («قرب طرابلس»). */
+function isContextual(scan: Scan, i: number): boolean {
+	if (isQuoted(scan, i)) return true;
+	const b = meaningfulBefore(scan.resp.toks, i);
+	return (
+		b !== undefined &&
+		(b.lex?.cls === 'relation' || b.lex?.cls === 'direction') &&
+		b.num === undefined
+	);
+}
+
+/** Whether a token is joined to what stands before it: after "and" or a hedge, or «و» on it. */
+function isJoined(scan: Scan, i: number): boolean {
+	const toks = scan.resp.toks;
+	const b = i > 0 ? toks[i - 1] : undefined;
+	if (b?.lex?.cls === 'and' || b?.lex?.cls === 'hedge') return true;
+	// "وبنغازي": a conjunction written on the word, when the word without it is the word and
+	// something stands before it to be joined to
+	if (!toks.slice(0, i).some((x) => !x.lex || x.lex.cls !== 'filler')) return false;
+	const t = toks[i];
+	const { ctx } = scan;
+	return (
+		/^[وف]/.test(t.token) &&
+		t.token.length >= 4 &&
+		t.variants.length > 1 &&
+		!(ctx && ctx.vocabulary.has(t.token)) &&
+		!(ctx && ctx.vocabulary.has(t.variants[0]))
+	);
+}
+
+/** Rules on the answer as a whole, once every word is judged: a hedge, a wrong stand-in. */
+function judgeWhole(scan: Scan, matches: PartMatch[]): Wrong | undefined {
+	if (scan.hedge && (scan.others > 0 || scan.ignored.length > 0))
+		return { rule: 'hedge', reason: 'hedges between two answers' };
 	const lossy = matches.find((m) => m.ok && m.lossy)?.lossy;
-	if (lossy && (ignored.length > 0 || others > 0 || contextWords > 0)) {
-		return {
-			wrong: { rule: 'wrong-stand-in', reason: `another word stands in place of «${lossy}»` },
-			unsure,
-			notes,
-			named
-		};
-	}
-	if (ignored.length) notes.push(`extra words ignored: ${ignored.join(' ')}`);
-	return { unsure, notes, named };
+	if (lossy && (scan.ignored.length > 0 || scan.others > 0 || scan.contextWords > 0))
+		return { rule: 'wrong-stand-in', reason: `another word stands in place of «${lossy}»` };
+	return undefined;
 }
 
 /**
@@ -282,10 +333,8 @@ function quotedTokens(
 	const quoted = new Set<number>();
 	for (const named of taken) {
 		for (const v of resp.toks[named].variants) {
-			const at = ctx.positions.get(v);
-			if (!at) continue;
-			for (let x = 0; x < at.length; x += 2)
-				extendQuote(resp, named, ctx.all[at[x]], at[x + 1], quoted);
+			for (const at of ctx.positions.get(v) ?? [])
+				extendQuote(resp, named, ctx.all[at.paragraph], at.token, quoted);
 		}
 	}
 	return quoted;

@@ -38,12 +38,12 @@ export interface PartMatch {
  * Whether a key word qualifies another (an adjective or a noun modifier): before the last word of
  * an English key ("old" in "old fish market"), after the first of an Arabic one.
  */
-function isModifier(form: KeyForm, wi: number): boolean {
+function isModifier(form: KeyForm, wordIndex: number): boolean {
 	const content = form.words.map((w, i) => ({ w, i })).filter(({ w }) => w.role !== 'optional');
 	if (content.length < 2 || content.some(({ w }) => w.lex)) return false;
 	const latin = content.every(({ w }) => w.latin);
-	const at = content.findIndex(({ i }) => i === wi);
-	return latin ? at < content.length - 1 : at > 0 && NISBA.test(form.words[wi].token);
+	const at = content.findIndex(({ i }) => i === wordIndex);
+	return latin ? at < content.length - 1 : at > 0 && NISBA.test(form.words[wordIndex].token);
 }
 
 /**
@@ -57,14 +57,14 @@ function standsOnlyWith(
 	matched: (TokenMatch | undefined)[]
 ): boolean {
 	const leftOut = form.words[left];
-	const named = form.words.filter((w, wi) => matched[wi] && w.role !== 'optional' && !w.lex);
+	const named = form.words.filter((w, i) => matched[i] && w.role !== 'optional' && !w.lex);
 	if (named.length === 0) return false;
 	return named.every((w) => {
 		const at = ctx.positions.get(w.variants[w.variants.length - 1]) ?? [];
 		if (at.length === 0) return false;
-		for (let x = 0; x < at.length; x += 2) {
-			const a = ctx.all[at[x]];
-			const near = [at[x + 1] - 2, at[x + 1] - 1, at[x + 1] + 1, at[x + 1] + 2];
+		for (const { paragraph, token } of at) {
+			const a = ctx.all[paragraph];
+			const near = [token - 2, token - 1, token + 1, token + 2];
 			if (
 				!near.some(
 					(t) => t >= 0 && t < a.tokens.length && sameWord(a.variants[t], leftOut.variants)
@@ -77,49 +77,104 @@ function standsOnlyWith(
 }
 
 /**
+ * The response tokens a form has claimed so far (its own: the caller's set of tokens other parts
+ * took is read, never written).
+ */
+class Claims {
+	private readonly busy: Uint8Array;
+	/** the tokens this form took, in the order it took them */
+	readonly used: number[] = [];
+	constructor(length: number, taken: ReadonlySet<number>) {
+		this.busy = new Uint8Array(length);
+		for (const i of taken) this.busy[i] = 1;
+	}
+	free(i: number): boolean {
+		return this.busy[i] === 0;
+	}
+	use(i: number) {
+		this.busy[i] = 1;
+		this.used.push(i);
+	}
+}
+
+/** The key's words matched so far: how each was named, and at which response token. */
+interface WordMatches {
+	how: (TokenMatch | undefined)[];
+	at: number[];
+}
+
+function named(words: WordMatches, wordIndex: number, match: TokenMatch, at: number) {
+	words.how[wordIndex] = match;
+	words.at[wordIndex] = at;
+}
+
+/** A typo match within what the word's length allows (any other kind of match always is). */
+const withinTypos = (m: TokenMatch) => m.how !== 'typo' || m.dist! <= m.allowed!;
+
+/**
  * Key words still unnamed that the answer writes as one word where the key has two, or as two
  * where the key has one ("بن علي" for "بنعلي", "باشاغا" for "باش آغا").
  */
 function matchCompounds(
 	form: KeyForm,
 	resp: PreparedResponse,
-	matched: (TokenMatch | undefined)[],
-	matchedAt: number[],
-	free: (i: number) => boolean,
-	use: (i: number) => void,
+	words: WordMatches,
+	claims: Claims,
+	ctx?: PreparedContext
+) {
+	form.words.forEach((k, wordIndex) => {
+		if (words.how[wordIndex] || k.role !== 'word') return;
+		if (matchTwoKeyWordsAsOne(form, wordIndex, resp, words, claims, ctx)) return;
+		matchOneKeyWordAsTwo(k, wordIndex, resp, words, claims, ctx);
+	});
+}
+
+/** «باشاغا» for the key's «باش آغا»: one response token names this key word and the next. */
+function matchTwoKeyWordsAsOne(
+	form: KeyForm,
+	wordIndex: number,
+	resp: PreparedResponse,
+	words: WordMatches,
+	claims: Claims,
+	ctx?: PreparedContext
+): boolean {
+	const joined = form.words[wordIndex].joinedWithNext;
+	if (!joined || !form.words[wordIndex + 1] || words.how[wordIndex + 1]) return false;
+	for (let i = 0; i < resp.toks.length; i++) {
+		if (!claims.free(i)) continue;
+		const m = matchExact(joined, resp.toks[i]) ?? matchLoose(joined, resp.toks[i], ctx);
+		if (m && withinTypos(m)) {
+			named(words, wordIndex, { how: 'spelling' }, i);
+			named(words, wordIndex + 1, { how: 'spelling' }, i);
+			claims.use(i);
+			return true;
+		}
+	}
+	return false;
+}
+
+/** «بن علي» for the key's «بنعلي»: two response tokens, joined, name this key word. */
+function matchOneKeyWordAsTwo(
+	k: KeyWord,
+	wordIndex: number,
+	resp: PreparedResponse,
+	words: WordMatches,
+	claims: Claims,
 	ctx?: PreparedContext
 ) {
 	const toks = resp.toks;
-	form.words.forEach((k, wi) => {
-		if (matched[wi] || k.role !== 'word') return;
-		const next = form.words[wi + 1];
-		if (k.joinedWithNext && next && !matched[wi + 1]) {
-			for (let i = 0; i < toks.length; i++) {
-				if (!free(i)) continue;
-				const m =
-					matchExact(k.joinedWithNext, toks[i]) ?? matchLoose(k.joinedWithNext, toks[i], ctx);
-				if (m && (m.how !== 'typo' || m.dist! <= m.allowed!)) {
-					matched[wi] = matched[wi + 1] = { how: 'spelling' };
-					matchedAt[wi] = matchedAt[wi + 1] = i;
-					use(i);
-					return;
-				}
-			}
+	for (let i = 0; i + 1 < toks.length; i++) {
+		if (!claims.free(i) || !claims.free(i + 1)) continue;
+		if (toks[i].num !== undefined || toks[i + 1].num !== undefined) continue;
+		const tok = joinedWithNext(resp, i);
+		const m = matchExact(k, tok) ?? matchLoose(k, tok, ctx);
+		if (m && withinTypos(m)) {
+			named(words, wordIndex, { how: 'spelling' }, i);
+			claims.use(i);
+			claims.use(i + 1);
+			return;
 		}
-		for (let i = 0; i + 1 < toks.length; i++) {
-			if (!free(i) || !free(i + 1) || toks[i].num !== undefined || toks[i + 1].num !== undefined)
-				continue;
-			const tok = joinedWithNext(resp, i);
-			const m = matchExact(k, tok) ?? matchLoose(k, tok, ctx);
-			if (m && (m.how !== 'typo' || m.dist! <= m.allowed!)) {
-				matched[wi] = { how: 'spelling' };
-				matchedAt[wi] = i;
-				use(i);
-				use(i + 1);
-				return;
-			}
-		}
-	});
+	}
 }
 
 /** First names that stand before this surname in the article other than the key's own. */
@@ -133,99 +188,110 @@ function otherFirstNames(ctx: PreparedContext, surname: KeyWord, form: KeyForm):
 	return out;
 }
 
-export function matchForm(
+/** A number of the key against the numbers of the answer: the one that matches, or why none. */
+function findNumber(
+	keyNumber: KeyForm['numbers'][number],
+	resp: PreparedResponse,
+	claims: Claims,
+	notes: string[]
+): { found: number; why?: string } {
+	let why: string | undefined;
+	for (let k = 0; k < resp.numbers.length; k++) {
+		const given = resp.numbers[k];
+		if (!claims.free(given.index)) continue;
+		let value = given.value;
+		if (given.unit && keyNumber.unit) {
+			const converted = convert(given.value, given.unit, keyNumber.unit);
+			if (converted === undefined) {
+				if (Math.abs(given.value - keyNumber.value) <= keyNumber.tolerance)
+					why = `wrong unit (${given.unit}, not ${keyNumber.unit})`;
+				continue;
+			}
+			if (given.unit !== keyNumber.unit)
+				notes.push(`unit converted (${given.unit} → ${keyNumber.unit})`);
+			value = converted;
+		}
+		if (Math.abs(value - keyNumber.value) > keyNumber.tolerance + 1e-9) continue;
+		if (!given.unit && keyNumber.unit && !keyNumber.unitOptional) {
+			why = `the unit is missing (${keyNumber.unit})`;
+			continue;
+		}
+		return { found: k };
+	}
+	return { found: -1, why };
+}
+
+/**
+ * Rule `number`: every number of the form stands in the answer, by value within tolerance and
+ * in a unit that converts; the tokens are claimed. Why not, when one is missing.
+ */
+function matchNumbers(
 	form: KeyForm,
 	resp: PreparedResponse,
-	taken: Set<number>,
-	exactAny: Set<number>,
-	ctx?: PreparedContext
-): PartMatch {
-	const used: number[] = [];
-	const notes: string[] = [];
-	let unsure = false;
-	let nearMiss = false;
-	let lossy: string | undefined;
-	let surname: number | undefined;
-	let ambiguous = false;
-	const busy = new Uint8Array(resp.toks.length);
-	for (const i of taken) busy[i] = 1;
-	const free = (i: number) => busy[i] === 0;
-	const use = (i: number) => {
-		busy[i] = 1;
-		used.push(i);
-	};
-
-	// Numbers: by value (within tolerance), unit checked.
-	for (const kn of form.numbers) {
-		let found = -1;
-		let why: string | undefined;
-		resp.numbers.forEach((rn, k) => {
-			if (found >= 0 || !free(rn.index)) return;
-			let value = rn.value;
-			if (rn.unit && kn.unit) {
-				const c = convert(rn.value, rn.unit, kn.unit);
-				if (c === undefined) {
-					if (Math.abs(rn.value - kn.value) <= kn.tolerance)
-						why = `wrong unit (${rn.unit}, not ${kn.unit})`;
-					return;
-				}
-				if (rn.unit !== kn.unit) notes.push(`unit converted (${rn.unit} → ${kn.unit})`);
-				value = c;
-			}
-			if (Math.abs(value - kn.value) > kn.tolerance + 1e-9) return;
-			if (!rn.unit && kn.unit && !kn.unitOptional) {
-				why = `the unit is missing (${kn.unit})`;
-				return;
-			}
-			found = k;
-		});
-		if (found < 0) {
-			return {
-				ok: false,
-				unsure: false,
-				form,
-				used,
-				notes,
-				why: why ?? `the number is not ${kn.value}${kn.unit ? ' ' + kn.unit : ''}`,
-				rule: 'number',
-				coverage: 0
-			};
-		}
-		const rn = resp.numbers[found];
-		for (let j = 0; j < (rn.length ?? 1); j++) use(rn.index + j);
-		if (rn.words) notes.push('number written in words');
-		if (rn.value !== kn.value && kn.tolerance > 0)
-			notes.push(`within tolerance (±${kn.tolerance})`);
-		if (rn.unit && kn.unit) {
-			const unitToken = resp.toks[rn.index + (rn.length ?? 1) - 1]?.token;
+	claims: Claims,
+	notes: string[]
+): string | undefined {
+	for (const keyNumber of form.numbers) {
+		const { found, why } = findNumber(keyNumber, resp, claims, notes);
+		if (found < 0)
+			return (
+				why ?? `the number is not ${keyNumber.value}${keyNumber.unit ? ' ' + keyNumber.unit : ''}`
+			);
+		const given = resp.numbers[found];
+		for (let j = 0; j < (given.length ?? 1); j++) claims.use(given.index + j);
+		if (given.words) notes.push('number written in words');
+		if (given.value !== keyNumber.value && keyNumber.tolerance > 0)
+			notes.push(`within tolerance (±${keyNumber.tolerance})`);
+		if (given.unit && keyNumber.unit) {
+			const unitToken = resp.toks[given.index + (given.length ?? 1) - 1]?.token;
 			if (unitToken && unitOf(unitToken) && !form.text.includes(unitToken))
 				notes.push('unit spelling accepted');
 		}
 	}
+	return undefined;
+}
 
-	// Words: exact and clitic matches first, then variants, transliterations and typos.
-	const matched: (TokenMatch | undefined)[] = form.words.map(() => undefined);
-	const matchedAt: number[] = form.words.map(() => -1);
-	form.words.forEach((k, wi) => {
+/** Exact and clitic matches first, each key word taking the first free token that names it. */
+function matchWordsExactly(
+	form: KeyForm,
+	resp: PreparedResponse,
+	words: WordMatches,
+	claims: Claims
+) {
+	form.words.forEach((k, wordIndex) => {
 		for (let i = 0; i < resp.toks.length; i++) {
-			if (!free(i)) continue;
+			if (!claims.free(i)) continue;
 			const m = matchExact(k, resp.toks[i]);
 			if (m) {
-				matched[wi] = m;
-				matchedAt[wi] = i;
-				use(i);
+				named(words, wordIndex, m, i);
+				claims.use(i);
 				return;
 			}
 		}
 	});
-	form.words.forEach((k, wi) => {
-		if (matched[wi] || k.role !== 'word') return;
+}
+
+/**
+ * Then variants, transliterations and typos, the closest first; tokens that exactly name another
+ * part's word are left to it. Returns whether some word was missed by one typo (a near miss).
+ */
+function matchWordsLoosely(
+	form: KeyForm,
+	resp: PreparedResponse,
+	words: WordMatches,
+	claims: Claims,
+	otherPartsExact: ReadonlySet<number>,
+	ctx?: PreparedContext
+): boolean {
+	let nearMiss = false;
+	form.words.forEach((k, wordIndex) => {
+		if (words.how[wordIndex] || k.role !== 'word') return;
 		let best: { i: number; m: TokenMatch } | undefined;
 		for (let i = 0; i < resp.toks.length; i++) {
-			if (!free(i) || exactAny.has(i)) continue;
+			if (!claims.free(i) || otherPartsExact.has(i)) continue;
 			const m = matchLoose(k, resp.toks[i], ctx, form.arabicPart);
 			if (!m) continue;
-			if (m.how === 'typo' && m.dist! > m.allowed!) {
+			if (!withinTypos(m)) {
 				if (m.dist === m.allowed! + 1) nearMiss = true;
 				continue;
 			}
@@ -233,123 +299,245 @@ export function matchForm(
 				best = { i, m };
 		}
 		if (best) {
-			matched[wi] = best.m;
-			matchedAt[wi] = best.i;
-			use(best.i);
+			named(words, wordIndex, best.m, best.i);
+			claims.use(best.i);
 		}
 	});
-	matchCompounds(form, resp, matched, matchedAt, free, use, ctx);
+	return nearMiss;
+}
 
-	const required = form.words.map((k, wi) => ({ k, wi })).filter(({ k }) => k.role !== 'optional');
-	const missing = required.filter(({ wi }) => !matched[wi]);
-	const total = required.length + form.numbers.length;
-	const coverage = total === 0 ? 0 : (total - missing.length) / total;
-	let ok = missing.length === 0 && total > 0;
-	let why: string | undefined;
-	let rule: RuleName = ok ? (form.words.length ? 'key-words' : 'number') : 'not-there';
-	if (!ok && total > 0 && missing.length < required.length) {
-		const first = required[0];
-		const last = required[required.length - 1];
-		const person =
-			form.person ||
-			(form.maybePerson &&
-				ctx !== undefined &&
-				(ctx.asksWho || first.k.variants.some((v) => ctx.afterTitle.has(v))));
-		if (person && matched[last.wi]) {
-			ok = true;
-			surname = matchedAt[last.wi];
-			rule = 'surname';
-			const others = ctx ? otherFirstNames(ctx, last.k, form) : [];
-			if (others.length) {
-				ambiguous = true;
-				unsure = true;
-				notes.push(`the surname is shared (also «${others[0]} ${last.k.token}»): which person?`);
-			} else notes.push('the surname alone names the person');
-		} else if (person && !matched[last.wi]) {
-			why = 'a first name alone does not name the person';
-			rule = 'first-name-only';
-		} else if (
-			ctx &&
-			missing.length === 1 &&
-			isModifier(form, missing[0].wi) &&
-			standsOnlyWith(ctx, form, missing[0].wi, matched)
-		) {
-			// "the fish market" for "the old fish market": the text has no other market
-			ok = true;
-			unsure = true;
-			rule = 'less-precise';
-			lossy = missing[0].k.token;
-			notes.push(`less precise: «${lossy}» left out, the text names nothing else so`);
-		} else if (
-			form.maybePerson &&
-			matched[last.wi] &&
-			missing.length === 1 &&
-			missing[0] === first
-		) {
-			// Only the last word of what may be a person's name: right if it is a surname.
-			why = 'only the last word of the key: right if the key is a person and this the surname';
-			rule = 'incomplete';
-			nearMiss = true;
-		} else if (
-			required.length >= 3 &&
-			missing.length === 1 &&
-			missing[0] !== first &&
-			// an adjective of origin left out as well is a second word missing
-			form.words.every((k, wi) => !(k.lex?.cls === 'country' && k.lex.nisba) || matched[wi])
-		) {
-			ok = true;
-			unsure = true;
-			lossy = missing[0].k.token;
-			rule = 'less-precise';
-			notes.push(`less precise: «${lossy}» left out`);
-		} else {
-			why = `incomplete: «${missing.map((m) => m.k.token).join(' ')}» is missing`;
-			rule = 'incomplete';
-		}
-	} else if (!ok) why = 'the answer is not there';
+/** The verdict on a form some of whose required words the answer named, and some not. */
+interface MissingWordsVerdict {
+	ok: boolean;
+	rule: RuleName;
+	why?: string;
+	unsure?: boolean;
+	nearMiss?: boolean;
+	lossy?: string;
+	surname?: number;
+	ambiguous?: boolean;
+}
+
+type Required = { k: KeyWord; wordIndex: number }[];
+
+/** Whether the form names a person: declared so, or maybe, when the prompt or a title says so. */
+function namesPerson(form: KeyForm, first: KeyWord, ctx?: PreparedContext): boolean {
+	return (
+		form.person ||
+		(form.maybePerson &&
+			ctx !== undefined &&
+			(ctx.asksWho || first.variants.some((v) => ctx.afterTitle.has(v))))
+	);
+}
+
+/**
+ * Rules `surname`, `first-name-only`, `less-precise` and `incomplete`: some required words named,
+ * some not.
+ */
+function judgeMissingWords(
+	form: KeyForm,
+	words: WordMatches,
+	required: Required,
+	missing: Required,
+	notes: string[],
+	ctx?: PreparedContext
+): MissingWordsVerdict {
+	const first = required[0];
+	const last = required[required.length - 1];
+	if (namesPerson(form, first.k, ctx)) {
+		if (words.how[last.wordIndex]) return bySurname(form, last, words, notes, ctx);
+		return {
+			ok: false,
+			rule: 'first-name-only',
+			why: 'a first name alone does not name the person'
+		};
+	}
+	const onlyOne = missing.length === 1 ? missing[0] : undefined;
 	if (
-		ok &&
-		rule === 'key-words' &&
-		form.headed &&
-		form.words.some((k, wi) => k.lex?.cls === 'head' && !matched[wi])
-	)
-		rule = 'name-in-head';
-	if (ok) {
-		if (
-			required.length < form.words.length &&
-			form.words.some((k, wi) => k.lex?.cls === 'qualifier' && !matched[wi])
-		)
-			notes.push('less precise than the text, without contradicting it');
-		for (const m of matched) {
-			if (!m) continue;
-			if (m.how === 'clitic') addNote(notes, 'article ال or a clitic ignored');
-			else if (m.how === 'variant') addNote(notes, 'same meaning, other spelling or language');
-			else if (m.how === 'spelling') addNote(notes, 'known spelling variant of a name');
-			else if (m.how === 'inflection')
-				addNote(notes, 'another form of the same word (number, gender)');
-			else if (m.how === 'translit') addNote(notes, 'Latin transliteration of the name');
-			else if (m.how === 'typo') {
-				addNote(notes, `small typo tolerated (${m.dist} letter${m.dist === 1 ? '' : 's'})`);
-				if (m.dist === m.allowed) unsure = true;
-			}
+		ctx &&
+		onlyOne &&
+		isModifier(form, onlyOne.wordIndex) &&
+		standsOnlyWith(ctx, form, onlyOne.wordIndex, words.how)
+	) {
+		// "the fish market" for "the old fish market": the text has no other market
+		const lossy = onlyOne.k.token;
+		notes.push(`less precise: «${lossy}» left out, the text names nothing else so`);
+		return { ok: true, unsure: true, rule: 'less-precise', lossy };
+	}
+	if (form.maybePerson && words.how[last.wordIndex] && onlyOne === first) {
+		// Only the last word of what may be a person's name: right if it is a surname.
+		const why = 'only the last word of the key: right if the key is a person and this the surname';
+		return { ok: false, rule: 'incomplete', why, nearMiss: true };
+	}
+	if (required.length >= 3 && onlyOne && onlyOne !== first && everyNisbaNamed(form, words)) {
+		const lossy = onlyOne.k.token;
+		notes.push(`less precise: «${lossy}» left out`);
+		return { ok: true, unsure: true, rule: 'less-precise', lossy };
+	}
+	const why = `incomplete: «${missing.map((m) => m.k.token).join(' ')}» is missing`;
+	return { ok: false, rule: 'incomplete', why };
+}
+
+/** An adjective of origin left out as well is a second word missing. */
+function everyNisbaNamed(form: KeyForm, words: WordMatches): boolean {
+	return form.words.every((k, i) => !(k.lex?.cls === 'country' && k.lex.nisba) || words.how[i]);
+}
+
+/** Rule `surname`: a person named by the surname alone, for review when another shares it. */
+function bySurname(
+	form: KeyForm,
+	last: Required[number],
+	words: WordMatches,
+	notes: string[],
+	ctx?: PreparedContext
+): MissingWordsVerdict {
+	const surname = words.at[last.wordIndex];
+	const others = ctx ? otherFirstNames(ctx, last.k, form) : [];
+	if (!others.length) {
+		notes.push('the surname alone names the person');
+		return { ok: true, rule: 'surname', surname };
+	}
+	notes.push(`the surname is shared (also «${others[0]} ${last.k.token}»): which person?`);
+	return { ok: true, rule: 'surname', surname, ambiguous: true, unsure: true };
+}
+
+/** How the named words were matched, for a teacher; whether a typo at its limit makes it unsure. */
+function matchNotes(words: WordMatches, notes: string[]): boolean {
+	let unsure = false;
+	for (const m of words.how) {
+		if (!m) continue;
+		if (m.how === 'clitic') addNote(notes, 'article ال or a clitic ignored');
+		else if (m.how === 'variant') addNote(notes, 'same meaning, other spelling or language');
+		else if (m.how === 'spelling') addNote(notes, 'known spelling variant of a name');
+		else if (m.how === 'inflection')
+			addNote(notes, 'another form of the same word (number, gender)');
+		else if (m.how === 'translit') addNote(notes, 'Latin transliteration of the name');
+		else if (m.how === 'typo') {
+			addNote(notes, `small typo tolerated (${m.dist} letter${m.dist === 1 ? '' : 's'})`);
+			if (m.dist === m.allowed) unsure = true;
 		}
 	}
+	return unsure;
+}
+
+/** Rule `name-in-head`: the name of a key made of a generic head and a name, the head left out. */
+function headLeftOut(form: KeyForm, words: WordMatches): boolean {
+	return form.headed && form.words.some((k, i) => k.lex?.cls === 'head' && !words.how[i]);
+}
+
+/** A qualifier of the key left out: less precise than the text, not contradicting it. */
+function qualifierLeftOut(form: KeyForm, words: WordMatches, required: Required): boolean {
+	return (
+		required.length < form.words.length &&
+		form.words.some((k, i) => k.lex?.cls === 'qualifier' && !words.how[i])
+	);
+}
+
+/**
+ * The verdict on the words the answer named (its numbers all found): all of them, some of them
+ * (see `judgeMissingWords`), or none; and how much of the form they cover.
+ */
+function judgeNamedWords(
+	form: KeyForm,
+	words: WordMatches,
+	notes: string[],
+	ctx?: PreparedContext
+): { verdict: MissingWordsVerdict; coverage: number } {
+	const required = form.words
+		.map((k, wordIndex) => ({ k, wordIndex }))
+		.filter(({ k }) => k.role !== 'optional');
+	const missing = required.filter(({ wordIndex }) => !words.how[wordIndex]);
+	const total = required.length + form.numbers.length;
+	const coverage = total === 0 ? 0 : (total - missing.length) / total;
+	const verdict: MissingWordsVerdict =
+		total > 0 && missing.length === 0
+			? { ok: true, rule: form.words.length ? 'key-words' : 'number' }
+			: total > 0 && missing.length < required.length
+				? judgeMissingWords(form, words, required, missing, notes, ctx)
+				: { ok: false, rule: 'not-there', why: 'the answer is not there' };
+	if (!verdict.ok) return { verdict, coverage };
+	return { verdict: withHowNamed(form, words, required, verdict, notes), coverage };
+}
+
+/** A right form's rule and notes by how its words were named (a head or a qualifier left out). */
+function withHowNamed(
+	form: KeyForm,
+	words: WordMatches,
+	required: Required,
+	verdict: MissingWordsVerdict,
+	notes: string[]
+): MissingWordsVerdict {
+	const rule =
+		verdict.rule === 'key-words' && headLeftOut(form, words) ? 'name-in-head' : verdict.rule;
+	if (qualifierLeftOut(form, words, required))
+		notes.push('less precise than the text, without contradicting it');
+	const unsure = matchNotes(words, notes) || verdict.unsure === true;
+	return { ...verdict, rule, unsure };
+}
+
+/**
+ * One accepted form of a key part against the answer: its numbers, then its words, then what may
+ * be left out.
+ * @param form the accepted form
+ * @param resp the answer
+ * @param taken tokens other parts of the key took (read only)
+ * @param otherPartsExact tokens that exactly name a word of another part: not taken loosely
+ * @param ctx the text around the answer, if known
+ */
+export function matchForm(
+	form: KeyForm,
+	resp: PreparedResponse,
+	taken: ReadonlySet<number>,
+	otherPartsExact: ReadonlySet<number>,
+	ctx?: PreparedContext
+): PartMatch {
+	const notes: string[] = [];
+	const claims = new Claims(resp.toks.length, taken);
+	const numberMissing = matchNumbers(form, resp, claims, notes);
+	if (numberMissing !== undefined) {
+		const used = claims.used;
+		return {
+			ok: false,
+			unsure: false,
+			form,
+			used,
+			notes,
+			why: numberMissing,
+			rule: 'number',
+			coverage: 0
+		};
+	}
+	const words: WordMatches = {
+		how: form.words.map(() => undefined),
+		at: form.words.map(() => -1)
+	};
+	matchWordsExactly(form, resp, words, claims);
+	const nearMiss = matchWordsLoosely(form, resp, words, claims, otherPartsExact, ctx);
+	matchCompounds(form, resp, words, claims, ctx);
+
+	const { verdict, coverage } = judgeNamedWords(form, words, notes, ctx);
+	const { rule, unsure = false } = verdict;
 	return {
-		ok,
+		ok: verdict.ok,
 		unsure,
 		rule,
 		form,
-		used,
+		used: claims.used,
 		notes,
-		why,
-		nearMiss: !ok && nearMiss,
+		why: verdict.why,
+		nearMiss: !verdict.ok && (nearMiss || verdict.nearMiss === true),
 		coverage,
-		lossy,
-		surname,
-		ambiguous
+		lossy: verdict.lossy,
+		surname: verdict.surname,
+		ambiguous: verdict.ambiguous ?? false
 	};
 }
 
+/**
+ * Adds a note once.
+ * @param notes the notes so far
+ * @param note the note
+ */
 export function addNote(notes: string[], note: string) {
 	if (!notes.includes(note)) notes.push(note);
 }

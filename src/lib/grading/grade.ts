@@ -93,65 +93,59 @@ export function expectedText(q: Question): string {
 	return answerKeyText(q);
 }
 
+/** What normalization may do to a character of an answer, in the order the notes are listed. */
+const SURFACE_NOTES = [
+	'diacritics ignored',
+	'tatweel ignored',
+	'hamza forms folded',
+	'taa marbuta read as haa',
+	'alef maqsura read as yaa',
+	'Arabic-Indic digits read',
+	'Persian/Urdu letter forms folded',
+	'Latin accents ignored',
+	'punctuation ignored'
+] as const;
+type SurfaceNote = (typeof SURFACE_NOTES)[number];
+
+const HAMZA_FORMS = new Set([0x0623, 0x0625, 0x0622, 0x0671, 0x0624, 0x0626]);
+const PERSIAN_FORMS = new Set([0x06a9, 0x06cc, 0x06c1, 0x06c0, 0x06d5, 0x06be, 0x06aa]);
+const ARABIC_PUNCTUATION = new Set([0x060c, 0x061b, 0x061f, 0x066a]);
+
+/** What folding does to an ASCII character: punctuation is ignored, letters and digits stay. */
+function asciiNote(c: number): SurfaceNote | undefined {
+	const kept = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c <= 32;
+	return kept ? undefined : 'punctuation ignored';
+}
+
+/** What folding does to a character beyond ASCII, if anything a teacher should hear of. */
+function surfaceNoteOf(c: number): SurfaceNote | undefined {
+	if (c < 0x80) return asciiNote(c);
+	if ((c >= 0x064b && c <= 0x065f) || c === 0x0670 || (c >= 0x0610 && c <= 0x061a))
+		return 'diacritics ignored';
+	if (c === 0x0640) return 'tatweel ignored';
+	if (HAMZA_FORMS.has(c)) return 'hamza forms folded';
+	if (c === 0x0629) return 'taa marbuta read as haa';
+	if (c === 0x0649) return 'alef maqsura read as yaa';
+	if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9))
+		return 'Arabic-Indic digits read';
+	if (PERSIAN_FORMS.has(c)) return 'Persian/Urdu letter forms folded';
+	if ((c >= 0x00c0 && c <= 0x024f) || (c >= 0x0300 && c <= 0x036f)) return 'Latin accents ignored';
+	if (ARABIC_PUNCTUATION.has(c) || (c >= 0x00a1 && c <= 0x00bf) || (c >= 0x2010 && c <= 0x205e))
+		return 'punctuation ignored';
+	return undefined;
+}
+
 /**
  * What normalization did to a typed answer, for a teacher to see why a variant counted.
  * @param raw the answer as typed
  */
 export function surfaceNotes(raw: string): string[] {
-	let flags = 0;
+	const seen = new Set<SurfaceNote>();
 	for (let i = 0; i < raw.length; i++) {
-		const c = raw.charCodeAt(i);
-		if (c < 0x80) {
-			if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c <= 32))
-				flags |= 256;
-		} else if ((c >= 0x064b && c <= 0x065f) || c === 0x0670 || (c >= 0x0610 && c <= 0x061a))
-			flags |= 1;
-		else if (c === 0x0640) flags |= 2;
-		else if (
-			c === 0x0623 ||
-			c === 0x0625 ||
-			c === 0x0622 ||
-			c === 0x0671 ||
-			c === 0x0624 ||
-			c === 0x0626
-		)
-			flags |= 4;
-		else if (c === 0x0629) flags |= 8;
-		else if (c === 0x0649) flags |= 16;
-		else if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)) flags |= 32;
-		else if (
-			c === 0x06a9 ||
-			c === 0x06cc ||
-			c === 0x06c1 ||
-			c === 0x06c0 ||
-			c === 0x06d5 ||
-			c === 0x06be ||
-			c === 0x06aa
-		)
-			flags |= 64;
-		else if ((c >= 0x00c0 && c <= 0x024f) || (c >= 0x0300 && c <= 0x036f)) flags |= 128;
-		else if (
-			c === 0x060c ||
-			c === 0x061b ||
-			c === 0x061f ||
-			c === 0x066a ||
-			(c >= 0x00a1 && c <= 0x00bf) ||
-			(c >= 0x2010 && c <= 0x205e)
-		)
-			flags |= 256;
+		const note = surfaceNoteOf(raw.charCodeAt(i));
+		if (note) seen.add(note);
 	}
-	if (flags === 0) return [];
-	const notes: string[] = [];
-	if (flags & 1) notes.push('diacritics ignored');
-	if (flags & 2) notes.push('tatweel ignored');
-	if (flags & 4) notes.push('hamza forms folded');
-	if (flags & 8) notes.push('taa marbuta read as haa');
-	if (flags & 16) notes.push('alef maqsura read as yaa');
-	if (flags & 32) notes.push('Arabic-Indic digits read');
-	if (flags & 64) notes.push('Persian/Urdu letter forms folded');
-	if (flags & 128) notes.push('Latin accents ignored');
-	if (flags & 256) notes.push('punctuation ignored');
-	return notes;
+	return seen.size === 0 ? [] : SURFACE_NOTES.filter((note) => seen.has(note));
 }
 
 function result(

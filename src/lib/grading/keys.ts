@@ -7,7 +7,7 @@
 import { analyze, findPhrase, type Analyzed } from '../text/analyze';
 import { lexeme, FACT_CLASSES, type Lexeme } from '../text/lexicon';
 import { arabicSkeleton, isArabic, isLatin, latinSkeletons, spellingSkeleton } from '../text/names';
-import { findNumbers } from '../text/units';
+import { findNumbers, type FoundNumber } from '../text/units';
 import { allowedTypos, bareStem, letterMask } from './word-match';
 
 export interface KeyWord {
@@ -206,55 +206,72 @@ function markNameInHead(words: KeyWord[]): boolean {
 	return true;
 }
 
-function prepareForm(text: string, spec: KeySpec): KeyForm {
-	const a = analyze(text);
-	const numbers = findNumbers(a);
+/** A key form's words, read: each with its role, and the facts and qualifiers they state. */
+interface ReadWords {
+	words: KeyWord[];
+	qualifiers: Set<string>;
+	facts: Map<string, string>;
+	negated: boolean;
+}
+
+/** The words of a key form other than its numbers, each given its role. */
+function readKeyWords(a: Analyzed, numbers: FoundNumber[]): ReadWords {
 	const numberTokens = new Set<number>();
 	for (const n of numbers) for (let k = 0; k < (n.length ?? 1); k++) numberTokens.add(n.index + k);
-	const words: KeyWord[] = [];
-	const qualifiers = new Set<string>();
-	const facts = new Map<string, string>();
-	let negated = false;
 	const afterNumber = new Set(numbers.map((n) => n.index + (n.length ?? 1)));
+	const read: ReadWords = { words: [], qualifiers: new Set(), facts: new Map(), negated: false };
 	a.tokens.forEach((token, i) => {
 		if (numberTokens.has(i)) return;
 		const variants = a.variants[i];
 		const lex = lexeme(token, variants);
 		// the counted noun after a number ("2300 طائر") may be left out, as a unit may
-		if (afterNumber.has(i) && !lex) {
-			words.push(keyWord(token, variants, lex, 'optional'));
-			return;
-		}
-		let role: KeyWord['role'] = 'word';
-		if (lex) {
-			if (FACT_CLASSES.has(lex.cls)) {
-				// "آيار/مايو": two names of one month are one fact
-				role = facts.get(lex.cls) === lex.id ? 'optional' : 'fact';
-				facts.set(lex.cls, lex.id);
-			} else {
-				role = 'optional';
-				if (lex.cls === 'qualifier') qualifiers.add(`qualifier:${lex.id}`);
-				if (lex.cls === 'negation') negated = true;
-			}
-		}
-		words.push(keyWord(token, variants, lex, role));
+		const role = afterNumber.has(i) && !lex ? 'optional' : roleOf(lex, read);
+		read.words.push(keyWord(token, variants, lex, role));
 	});
-	// A key made only of words that are usually filler ("القاعدة") still has to be named.
-	if (numbers.length === 0 && words.length > 0 && words.every((w) => w.role === 'optional')) {
-		for (const w of words) if (w.lex && NAMED_WHEN_ALONE.has(w.lex.cls)) w.role = 'word';
+	return read;
+}
+
+/** A word's role by its lexicon class, noting the facts and qualifiers it states. */
+function roleOf(lex: Lexeme | undefined, read: ReadWords): KeyWord['role'] {
+	if (!lex) return 'word';
+	if (FACT_CLASSES.has(lex.cls)) {
+		// "آيار/مايو": two names of one month are one fact
+		const role = read.facts.get(lex.cls) === lex.id ? 'optional' : 'fact';
+		read.facts.set(lex.cls, lex.id);
+		return role;
 	}
-	const headed = markNameInHead(words);
-	// An adjective of origin beside other words qualifies them ("بحيرة … الإسبانية"): less precise
-	// without it; another country still contradicts.
-	if (words.some((w) => w.role === 'word'))
-		for (const w of words) if (w.lex?.cls === 'country' && w.lex.nisba) w.role = 'optional';
-	// Compound names written as one word or two ("بن علي" / "بنعلي", "باش آغا" / "باشاغا").
+	if (lex.cls === 'qualifier') read.qualifiers.add(`qualifier:${lex.id}`);
+	if (lex.cls === 'negation') read.negated = true;
+	return 'optional';
+}
+
+/** A key made only of words that are usually filler ("القاعدة") still has to be named. */
+function requireLoneFillers(words: KeyWord[], numbers: FoundNumber[]) {
+	if (numbers.length > 0 || words.length === 0 || words.some((w) => w.role !== 'optional')) return;
+	for (const w of words) if (w.lex && NAMED_WHEN_ALONE.has(w.lex.cls)) w.role = 'word';
+}
+
+/**
+ * An adjective of origin beside other words qualifies them ("بحيرة … الإسبانية"): less precise
+ * without it; another country still contradicts.
+ */
+function nisbaQualifies(words: KeyWord[]) {
+	if (!words.some((w) => w.role === 'word')) return;
+	for (const w of words) if (w.lex?.cls === 'country' && w.lex.nisba) w.role = 'optional';
+}
+
+/** Compound names written as one word or two ("بن علي" / "بنعلي", "باش آغا" / "باشاغا"). */
+function markCompounds(words: KeyWord[]) {
 	for (let i = 0; i + 1 < words.length; i++) {
 		const [w, next] = [words[i], words[i + 1]];
 		if (w.role !== 'word' || next.role !== 'word' || w.latin !== next.latin) continue;
 		const joined = w.variants[w.variants.length - 1] + next.token;
 		w.joinedWithNext = keyWord(joined, [joined], undefined, 'word');
 	}
+}
+
+/** Whether a form names a person: surely (a title, or the question says so), or maybe. */
+function personOf(words: KeyWord[], numbers: FoundNumber[], spec: KeySpec) {
 	const content = words.filter((w) => w.role !== 'optional');
 	const titled = words.some((w) => w.lex?.cls === 'title');
 	const maybePerson =
@@ -265,7 +282,21 @@ function prepareForm(text: string, spec: KeySpec): KeyForm {
 		content.slice(0, -1).every((w) => !w.token.startsWith('ال'));
 	// A key that joins words with و is a list, not a name ("طرابلس وواشنطن").
 	const list = content.slice(1).some((w) => /^و/.test(w.token) && w.variants.length > 1);
-	const person = maybePerson && !list && (titled || spec.person === true);
+	return {
+		person: maybePerson && !list && (titled || spec.person === true),
+		maybePerson: maybePerson && !list,
+		nisba: content.length === 1 && NISBA.test(content[0].token)
+	};
+}
+
+function prepareForm(text: string, spec: KeySpec): KeyForm {
+	const a = analyze(text);
+	const numbers = findNumbers(a);
+	const { words, qualifiers, facts, negated } = readKeyWords(a, numbers);
+	requireLoneFillers(words, numbers);
+	const headed = markNameInHead(words);
+	nisbaQualifies(words);
+	markCompounds(words);
 	return {
 		text,
 		folded: a.folded,
@@ -276,12 +307,10 @@ function prepareForm(text: string, spec: KeySpec): KeyForm {
 			tolerance: spec.tolerance ?? 0,
 			unitOptional: spec.unitOptional ?? true
 		})),
-		person,
-		maybePerson: maybePerson && !list,
+		...personOf(words, numbers, spec),
 		qualifiers,
 		facts,
 		negated,
-		nisba: content.length === 1 && NISBA.test(content[0].token),
 		headed,
 		arabicPart: false,
 		size: a.tokens.length

@@ -13,7 +13,7 @@
 import { findPhrase, sameWord } from '../text/analyze';
 import { type RuleName } from './rules';
 import { readAnswerTimes, readTimeAgainstKey } from './time';
-import { prepareResponse, surface } from './answer-tokens';
+import { type PreparedResponse, prepareResponse, surface } from './answer-tokens';
 import { type PreparedContext } from './context';
 import { judgeExtras } from './extras';
 import { type PartMatch, addNote, matchForm } from './form-match';
@@ -35,6 +35,9 @@ export interface MatchResult {
 	parts: { label: string; expected: string; given: string; correct: boolean; score: number }[];
 }
 
+/** The verdict on each part of the key, as the grade shows it. */
+type PartVerdict = MatchResult['parts'][number];
+
 /**
  * Judges a free-text answer against a prepared key.
  * @param key the key (see `prepareKey`)
@@ -42,133 +45,23 @@ export interface MatchResult {
  * @param ctx the text around the answer, if known
  */
 export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContext): MatchResult {
-	let resp = prepareResponse(text);
-	const wrong = (rule: RuleName, reason: string, unsure = false): MatchResult => ({
-		score: 0,
-		correct: false,
-		unsure,
-		rule,
-		reason,
-		notes: [],
-		parts: key.parts.map((p) => ({
-			label: p.label,
-			expected: p.expected,
-			given: '',
-			correct: false,
-			score: 0
-		}))
-	});
-	if (resp.toks.length === 0) return wrong('empty', 'empty answer');
-	if (resp.toks.length > key.maxWords)
-		return wrong('too-long', 'too long: a passage copied instead of the answer');
-	for (const { form, insideKey } of key.reject) {
-		const whole =
-			form.tokens.length === resp.toks.length &&
-			form.variants.every((v, i) => sameWord(v, resp.toks[i].variants));
-		if (whole || (!insideKey && findPhrase(resp.a, form) >= 0)) {
-			return wrong('reject-form', 'a form the teacher marked as wrong');
-		}
-	}
-
+	const typed = prepareResponse(text);
+	const refused = refusedAsAWhole(key, typed);
+	if (refused) return refused;
 	// Times relative to the article's date, in the key's terms ("last year" = «عام 2023»).
-	let timeNote: string | undefined;
-	const answerTimes =
-		ctx?.date && key.parts.length === 1
-			? readAnswerTimes(resp.a, resp.numbers, ctx.date)
-			: undefined;
-	if (answerTimes) {
-		for (const form of key.parts[0].forms) {
-			const t = readTimeAgainstKey(form.text, answerTimes);
-			if (t.kind === 'none') continue;
-			if (t.kind === 'contradicts') return wrong('other-fact', t.reason);
-			resp = prepareResponse(t.text);
-			timeNote = t.note;
-			break;
-		}
-	}
+	const timed = readTimes(key, typed, ctx);
+	if ('contradiction' in timed) return wrongAnswer(key, 'other-fact', timed.contradiction);
+	const { resp, timeNote } = timed;
+	const exact = exactFormMatch(key, resp, text, timeNote);
+	if (exact) return exact;
 
-	// The answer is, once folded, exactly one of the accepted forms: nothing more to judge.
-	if (key.parts.length === 1) {
-		const part = key.parts[0];
-		for (const f of part.forms) {
-			if (f.folded === resp.a.folded) {
-				return {
-					score: 1,
-					correct: true,
-					unsure: false,
-					rule: timeNote ? 'time' : 'exact-form',
-					reason: timeNote ? `correct (${timeNote})` : 'correct',
-					notes: [],
-					parts: [
-						{
-							label: part.label,
-							expected: part.expected,
-							given: text.trim(),
-							correct: true,
-							score: 1
-						}
-					]
-				};
-			}
-		}
-	}
-
-	// Response tokens that exactly name a word of one part: no other part may take them loosely.
-	const exactByPart = key.parts.map((p) => {
-		if (key.parts.length === 1) return new Set<number>();
-		const set = new Set<number>();
-		for (const f of p.forms)
-			for (const k of f.words)
-				resp.toks.forEach((r, i) => {
-					if (matchExact(k, r)) set.add(i);
-				});
-		return set;
-	});
-
-	const taken = new Set<number>();
-	const partMatches: PartMatch[] = [];
-	key.parts.forEach((part, pi) => {
-		const exactAny = new Set<number>();
-		exactByPart.forEach((set, pj) => {
-			if (pj !== pi) for (const i of set) exactAny.add(i);
-		});
-		let best: PartMatch | undefined;
-		const rank = (m: PartMatch) => (m.ok ? 4 : 0) + (m.ok && !m.unsure ? 2 : 0) + m.coverage;
-		for (const form of part.forms) {
-			const m = matchForm(form, resp, taken, exactAny, ctx);
-			if (!best || rank(m) > rank(best)) best = m;
-			// every word of this form named, surely: no later form can rank higher
-			if (rank(best) === 7) break;
-		}
-		best ??= {
-			ok: false,
-			unsure: false,
-			rule: 'not-there',
-			used: [],
-			notes: [],
-			coverage: 0,
-			why: 'no key'
-		};
-		if (best.ok) for (const i of best.used) taken.add(i);
-		partMatches.push(best);
-	});
-
+	const { matches, taken } = matchParts(key, resp, ctx);
 	const notes: string[] = timeNote ? [timeNote] : [];
-	for (const m of partMatches) if (m.ok) for (const n of m.notes) addNote(notes, n);
-	const okParts = partMatches.filter((m) => m.ok).length;
-	const parts = key.parts.map((p, i) => {
-		const m = partMatches[i];
-		return {
-			label: p.label,
-			expected: p.expected,
-			given: m.ok ? surface(text, resp, m.used) : '',
-			correct: m.ok,
-			score: m.ok ? 1 : 0
-		};
-	});
+	for (const m of matches) if (m.ok) for (const n of m.notes) addNote(notes, n);
+	const parts = partVerdicts(key, matches, text, resp);
 
 	// What else the answer says.
-	const extra = judgeExtras(key, partMatches, resp, taken, ctx);
+	const extra = judgeExtras(key, matches, resp, taken, ctx);
 	for (const n of extra.notes) addNote(notes, n);
 	if (extra.wrong) {
 		return {
@@ -181,11 +74,180 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 			parts: parts.map((p) => ({ ...p, correct: false, score: 0 }))
 		};
 	}
+	return verdictOnParts(key, matches, { notes, parts, timeNote, extra });
+}
+
+/** A wrong answer: score 0, every part missed. */
+function wrongAnswer(key: PreparedKey, rule: RuleName, reason: string): MatchResult {
+	return {
+		score: 0,
+		correct: false,
+		unsure: false,
+		rule,
+		reason,
+		notes: [],
+		parts: key.parts.map((p) => ({
+			label: p.label,
+			expected: p.expected,
+			given: '',
+			correct: false,
+			score: 0
+		}))
+	};
+}
+
+/** The rules on the answer as a whole: empty, a pasted passage, a form the teacher rejected. */
+function refusedAsAWhole(key: PreparedKey, resp: PreparedResponse): MatchResult | undefined {
+	if (resp.toks.length === 0) return wrongAnswer(key, 'empty', 'empty answer');
+	if (resp.toks.length > key.maxWords)
+		return wrongAnswer(key, 'too-long', 'too long: a passage copied instead of the answer');
+	for (const { form, insideKey } of key.reject) {
+		const whole =
+			form.tokens.length === resp.toks.length &&
+			form.variants.every((v, i) => sameWord(v, resp.toks[i].variants));
+		if (whole || (!insideKey && findPhrase(resp.a, form) >= 0))
+			return wrongAnswer(key, 'reject-form', 'a form the teacher marked as wrong');
+	}
+	return undefined;
+}
+
+/**
+ * The answer with its relative times read in the key's terms, and a note saying so; or the
+ * contradiction («هذا العام» for «العام الماضي»).
+ */
+function readTimes(
+	key: PreparedKey,
+	resp: PreparedResponse,
+	ctx?: PreparedContext
+): { resp: PreparedResponse; timeNote?: string } | { contradiction: string } {
+	if (!ctx?.date || key.parts.length !== 1) return { resp };
+	const answerTimes = readAnswerTimes(resp.a, resp.numbers, ctx.date);
+	if (!answerTimes) return { resp };
+	for (const form of key.parts[0].forms) {
+		const t = readTimeAgainstKey(form.text, answerTimes);
+		if (t.kind === 'none') continue;
+		if (t.kind === 'contradicts') return { contradiction: t.reason };
+		return { resp: prepareResponse(t.text), timeNote: t.note };
+	}
+	return { resp };
+}
+
+/** The answer is, once folded, exactly one of the accepted forms: nothing more to judge. */
+function exactFormMatch(
+	key: PreparedKey,
+	resp: PreparedResponse,
+	text: string,
+	timeNote?: string
+): MatchResult | undefined {
+	if (key.parts.length !== 1) return undefined;
+	const part = key.parts[0];
+	if (!part.forms.some((f) => f.folded === resp.a.folded)) return undefined;
+	return {
+		score: 1,
+		correct: true,
+		unsure: false,
+		rule: timeNote ? 'time' : 'exact-form',
+		reason: timeNote ? `correct (${timeNote})` : 'correct',
+		notes: [],
+		parts: [
+			{ label: part.label, expected: part.expected, given: text.trim(), correct: true, score: 1 }
+		]
+	};
+}
+
+/** For each part, the response tokens that exactly name one of its words (several parts only). */
+function exactTokensByPart(key: PreparedKey, resp: PreparedResponse): Set<number>[] {
+	return key.parts.map((p) => {
+		const exact = new Set<number>();
+		if (key.parts.length === 1) return exact;
+		for (const f of p.forms)
+			for (const k of f.words)
+				resp.toks.forEach((r, i) => {
+					if (matchExact(k, r)) exact.add(i);
+				});
+		return exact;
+	});
+}
+
+/** A match's rank among a part's forms: right, surely right, then how much of the form it named. */
+const rank = (m: PartMatch) => (m.ok ? 4 : 0) + (m.ok && !m.unsure ? 2 : 0) + m.coverage;
+/** Every word of a form named, surely: no later form can rank higher. */
+const BEST_RANK = 7;
+
+const NO_KEY: PartMatch = {
+	ok: false,
+	unsure: false,
+	rule: 'not-there',
+	used: [],
+	notes: [],
+	coverage: 0,
+	why: 'no key'
+};
+
+/**
+ * Each part's best form in the answer, in key order; a part found takes its tokens, so no later
+ * part names them again. Tokens that exactly name another part's word are not taken loosely.
+ */
+function matchParts(
+	key: PreparedKey,
+	resp: PreparedResponse,
+	ctx?: PreparedContext
+): { matches: PartMatch[]; taken: Set<number> } {
+	const exactByPart = exactTokensByPart(key, resp);
+	const taken = new Set<number>();
+	const matches = key.parts.map((part, partIndex) => {
+		const otherPartsExact = new Set<number>();
+		exactByPart.forEach((exact, other) => {
+			if (other !== partIndex) for (const i of exact) otherPartsExact.add(i);
+		});
+		let best: PartMatch | undefined;
+		for (const form of part.forms) {
+			const m = matchForm(form, resp, taken, otherPartsExact, ctx);
+			if (!best || rank(m) > rank(best)) best = m;
+			if (rank(best) === BEST_RANK) break;
+		}
+		best ??= NO_KEY;
+		if (best.ok) for (const i of best.used) taken.add(i);
+		return best;
+	});
+	return { matches, taken };
+}
+
+function partVerdicts(
+	key: PreparedKey,
+	matches: PartMatch[],
+	text: string,
+	resp: PreparedResponse
+): PartVerdict[] {
+	return key.parts.map((p, i) => {
+		const m = matches[i];
+		return {
+			label: p.label,
+			expected: p.expected,
+			given: m.ok ? surface(text, resp, m.used) : '',
+			correct: m.ok,
+			score: m.ok ? 1 : 0
+		};
+	});
+}
+
+/** What the verdict on the parts rests on, besides the matches. */
+interface Found {
+	notes: string[];
+	parts: PartVerdict[];
+	timeNote?: string;
+	extra: { unsure: boolean; named?: string };
+}
+
+/** The verdict once nothing beside the key contradicts it: right, partly right, or wrong. */
+function verdictOnParts(key: PreparedKey, matches: PartMatch[], found: Found): MatchResult {
+	const { notes, parts, timeNote, extra } = found;
+	const okParts = matches.filter((m) => m.ok).length;
 	const unsure =
 		okParts === 0
-			? partMatches.some((m) => m.nearMiss)
-			: partMatches.some((m) => m.unsure || m.nearMiss) || extra.unsure;
-	const ambiguous = partMatches.filter((m) => m.ok && m.ambiguous).length;
+			? matches.some((m) => m.nearMiss)
+			: matches.some((m) => m.unsure || m.nearMiss) || extra.unsure;
+	const ambiguous = matches.filter((m) => m.ok && m.ambiguous).length;
 	if (ambiguous > 0 && okParts === key.parts.length) {
 		return {
 			score: Math.round(((okParts - ambiguous / 2) / key.parts.length) * 1000) / 1000,
@@ -202,34 +264,36 @@ export function matchAnswer(key: PreparedKey, text: string, ctx?: PreparedContex
 			score: 1,
 			correct: true,
 			unsure,
-			rule: timeNote ? 'time' : decidingRule(partMatches),
+			rule: timeNote ? 'time' : decidingRule(matches),
 			reason: notes.length ? `correct (${notes.join('; ')})` : 'correct',
 			notes,
 			parts
 		};
 	}
 	const score = Math.round((okParts / key.parts.length) * 1000) / 1000;
-	const missing = partMatches
-		.map((m, i) => (m.ok ? undefined : `«${key.parts[i].expected}»`))
-		.filter(Boolean);
-	const firstWhy = partMatches.find((m) => !m.ok)?.why;
-	let reason: string;
-	let rule: RuleName;
-	const tried = partMatches.find((m) => !m.ok && m.coverage > 0);
-	if (okParts > 0) {
-		reason = `partly right: ${missing.join(', ')} missing`;
-		rule = 'parts';
-	} else if (tried?.why) {
-		reason = tried.why;
-		rule = tried.rule;
-	} else if (extra.named) {
-		reason = `names «${extra.named}», not the answer`;
-		rule = 'other-candidate';
-	} else {
-		reason = firstWhy ?? 'not the answer';
-		rule = partMatches.find((m) => !m.ok)?.rule ?? 'not-there';
-	}
+	const { rule, reason } = whyNotRight(key, matches, okParts, extra.named);
 	return { score, correct: false, unsure, rule, reason, notes, parts };
+}
+
+/** Why an answer is not wholly right: a part missing, a near miss's reason, another name. */
+function whyNotRight(
+	key: PreparedKey,
+	matches: PartMatch[],
+	okParts: number,
+	named?: string
+): { rule: RuleName; reason: string } {
+	if (okParts > 0) {
+		const missing = matches.flatMap((m, i) => (m.ok ? [] : [`«${key.parts[i].expected}»`]));
+		return { rule: 'parts', reason: `partly right: ${missing.join(', ')} missing` };
+	}
+	const tried = matches.find((m) => !m.ok && m.coverage > 0);
+	if (tried?.why) return { rule: tried.rule, reason: tried.why };
+	if (named) return { rule: 'other-candidate', reason: `names «${named}», not the answer` };
+	const firstMissed = matches.find((m) => !m.ok);
+	return {
+		rule: firstMissed?.rule ?? 'not-there',
+		reason: firstMissed?.why ?? 'not the answer'
+	};
 }
 
 /** The rule that accepted every part: the most lenient one used (a surname over key words). */

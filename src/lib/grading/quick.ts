@@ -81,6 +81,13 @@ function isNumericText(text: string): boolean {
 	return n.length === 1 && n[0].index === 0 && (n[0].length ?? 1) === a.tokens.length;
 }
 
+/** The key's expected answer, a number given with its unit ("120" and unit "كم": "120 كم"). */
+function expectedWithUnit(k: QuickKey): string | string[] {
+	if (typeof k.expected === 'number') return `${k.expected}${k.unit ? ' ' + k.unit : ''}`;
+	if (typeof k.expected !== 'string' || !k.unit || !isNumericText(k.expected)) return k.expected;
+	return findNumbers(analyze(k.expected))[0].unit ? k.expected : `${k.expected} ${k.unit}`;
+}
+
 function prepareQuick(k: QuickKey): PreparedQuick {
 	const id = JSON.stringify([
 		k.expected,
@@ -94,16 +101,7 @@ function prepareQuick(k: QuickKey): PreparedQuick {
 	]);
 	let p = cache.get(id);
 	if (p) return p;
-	let expected: string | string[] =
-		typeof k.expected === 'number' ? `${k.expected}${k.unit ? ' ' + k.unit : ''}` : k.expected;
-	if (
-		typeof expected === 'string' &&
-		k.unit &&
-		typeof k.expected === 'string' &&
-		isNumericText(k.expected)
-	) {
-		if (!findNumbers(analyze(expected))[0].unit) expected = `${expected} ${k.unit}`;
-	}
+	const expected = expectedWithUnit(k);
 	const numeric = typeof expected === 'string' && isNumericText(expected);
 	p = {
 		key: prepareKey({
@@ -154,6 +152,46 @@ function locate(p: PreparedQuick, k: QuickKey, cited: ContextParagraph[]): Evide
 	return spans;
 }
 
+/** The text around a quick key in an article, prepared once per article, and where it stands. */
+function contextIn(
+	p: PreparedQuick,
+	k: QuickKey,
+	article: QuickArticle
+): { ctx: PreparedContext; evidence: EvidenceSpan[] } {
+	let ctx = p.contexts.get(article);
+	if (!ctx) {
+		const pid = paragraphIdOf(k);
+		const cited = pid ? article.paragraphs.filter((x) => x.id === pid) : [];
+		ctx = prepareContext(
+			cited.length ? cited : article.paragraphs,
+			article.paragraphs,
+			k.prompt,
+			article.date
+		);
+		p.contexts.set(article, ctx);
+		p.evidence.set(article, locate(p, k, cited));
+	}
+	return { ctx, evidence: p.evidence.get(article) ?? [] };
+}
+
+/** An answer too long to grade: refused, with the message as the reason. */
+function refusedAsTooLong(
+	base: Omit<GradeResult, 'score' | 'correct' | 'verdict' | 'unsure' | 'review' | 'rule' | 'reason'>
+): GradeResult {
+	const message = `the answer is longer than ${MAX_ANSWER_LENGTH} characters: please shorten it`;
+	return {
+		...base,
+		score: 0,
+		correct: false,
+		verdict: 'wrong',
+		unsure: false,
+		review: false,
+		rule: 'refused',
+		reason: `refused: ${message}`,
+		refused: message
+	};
+}
+
 /**
  * Grades a typed answer against a quick key.
  * @param k a quick key (validated with `quickKey`)
@@ -168,52 +206,21 @@ export function gradeQuick(
 	id = ''
 ): GradeResult {
 	const p = prepareQuick(k);
-	const type = p.numeric ? 'numeric' : 'short';
 	const base = {
 		questionId: id,
-		type: type as GradeResult['type'],
+		type: (p.numeric ? 'numeric' : 'short') as GradeResult['type'],
 		parts: [] as GradeResult['parts'],
 		normalized: [] as string[],
 		expected: p.expected,
 		evidence: [] as EvidenceSpan[],
 		explanation: ''
 	};
-	if (text.length > MAX_ANSWER_LENGTH) {
-		const message = `the answer is longer than ${MAX_ANSWER_LENGTH} characters: please shorten it`;
-		return {
-			...base,
-			score: 0,
-			correct: false,
-			verdict: 'wrong',
-			unsure: false,
-			review: false,
-			rule: 'refused',
-			reason: `refused: ${message}`,
-			refused: message
-		};
-	}
-	let ctx: PreparedContext | undefined;
-	let evidence: EvidenceSpan[] = [];
-	if (article) {
-		ctx = p.contexts.get(article);
-		const pid = paragraphIdOf(k);
-		const cited = pid ? article.paragraphs.filter((x) => x.id === pid) : [];
-		if (!ctx) {
-			ctx = prepareContext(
-				cited.length ? cited : article.paragraphs,
-				article.paragraphs,
-				k.prompt,
-				article.date
-			);
-			p.contexts.set(article, ctx);
-			p.evidence.set(article, locate(p, k, cited));
-		}
-		evidence = p.evidence.get(article) ?? [];
-	}
-	const m = matchAnswer(p.key, text, ctx);
+	if (text.length > MAX_ANSWER_LENGTH) return refusedAsTooLong(base);
+	const around = article ? contextIn(p, k, article) : undefined;
+	const m = matchAnswer(p.key, text, around?.ctx);
 	return {
 		...base,
-		evidence,
+		evidence: around?.evidence ?? [],
 		score: m.score,
 		correct: m.correct,
 		verdict: m.correct ? 'correct' : m.score > 0 ? 'partial' : 'wrong',

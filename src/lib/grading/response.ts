@@ -88,6 +88,21 @@ export function parseResponse(raw: unknown, question?: Question): ParsedResponse
 	return { ok: true, response };
 }
 
+/** A list given as an array or as text: "a | b", «أ؛ ب». */
+const asList = (v: unknown) =>
+	Array.isArray(v) ? v : typeof v === 'string' ? v.split(/\s*[|؛;]\s*/) : v;
+/** Text given as text or as a number. */
+const asText = (v: unknown) => (typeof v === 'number' ? String(v) : v);
+
+/** True or false written in words: true/yes/صح/نعم, false/no/خطأ/لا (anything else as given). */
+function asTruth(raw: unknown): unknown {
+	if (typeof raw !== 'string') return raw;
+	const t = raw.trim().toLowerCase();
+	if (/^(true|yes|t|1|صح|صحيح|نعم|صواب)$/.test(t)) return true;
+	if (/^(false|no|f|0|خطأ|خطا|خاطئ|لا|غلط)$/.test(t)) return false;
+	return raw;
+}
+
 /**
  * Turns a loosely written answer (a CLI line, a CSV cell) into a response for a question type:
  * text for short/numeric/single, a list (array or "a | b") for multiple/cloze/matching/ordering,
@@ -106,9 +121,6 @@ export function coerceResponse(type: Question['type'], raw: unknown): ParsedResp
 		}
 		return parsed;
 	}
-	const asList = (v: unknown) =>
-		Array.isArray(v) ? v : typeof v === 'string' ? v.split(/\s*[|؛;]\s*/) : v;
-	const asText = (v: unknown) => (typeof v === 'number' ? String(v) : v);
 	switch (type) {
 		case 'short':
 		case 'numeric':
@@ -123,15 +135,8 @@ export function coerceResponse(type: Question['type'], raw: unknown): ParsedResp
 			return parseResponse({ type, matches: asList(raw) });
 		case 'ordering':
 			return parseResponse({ type, order: asList(raw) });
-		case 'truefalse': {
-			let value: unknown = raw;
-			if (typeof raw === 'string') {
-				const t = raw.trim().toLowerCase();
-				if (/^(true|yes|t|1|صح|صحيح|نعم|صواب)$/.test(t)) value = true;
-				else if (/^(false|no|f|0|خطأ|خطا|خاطئ|لا|غلط)$/.test(t)) value = false;
-			}
-			return parseResponse({ type, value });
-		}
+		case 'truefalse':
+			return parseResponse({ type, value: asTruth(raw) });
 		case 'evidence':
 			return parseResponse(
 				raw && typeof raw === 'object' ? { type, ...(raw as object) } : { type, paragraph: raw }

@@ -31,6 +31,16 @@ function yearOfMonth(month: number, qualifier: string | undefined, date: Date): 
 	return year;
 }
 
+/** A text being read for its times: its words' lexemes, its numbers by token, the date. */
+interface TimeReader {
+	a: Analyzed;
+	lex: (Lexeme | undefined)[];
+	numberAt: Map<number, FoundNumber>;
+	date: Date;
+	year: number;
+	times: Times;
+}
+
 /**
  * Reads the times of an analyzed text.
  * @param a the text
@@ -38,57 +48,77 @@ function yearOfMonth(month: number, qualifier: string | undefined, date: Date): 
  * @param date the article's date
  */
 export function readTimes(a: Analyzed, numbers: FoundNumber[], date: Date): Times {
-	const lex: (Lexeme | undefined)[] = a.tokens.map((t, i) => lexeme(t, a.variants[i]));
-	const times: Times = { yearTokens: [], weekdayTokens: [] };
-	const numberAt = new Map(numbers.map((n) => [n.index, n]));
-	const year = date.getUTCFullYear();
-	for (let i = 0; i < a.tokens.length; i++) {
-		const n = numberAt.get(i);
-		const l = lex[i];
-		if (n?.unit === 'year' && lex[i + (n.length ?? 1)]?.cls === 'ago') {
-			// "84 years ago"
-			times.year = year - n.value;
-			for (let k = i; k <= i + (n.length ?? 1); k++) times.yearTokens.push(k);
-		} else if (n && isYear(n)) {
-			times.year = n.value;
-			times.yearTokens.push(i);
-		} else if (l?.cls === 'ago') {
-			// «قبل عشرين عامًا», «منذ نحو 20 سنة», «قبل عام»
-			let j = i + 1;
-			while (j < a.tokens.length && (lex[j]?.cls === 'filler' || lex[j]?.cls === 'relation')) j++;
-			const m = numberAt.get(j);
-			if (m?.unit === 'year') {
-				times.year = year - m.value;
-				for (let k = i; k < j + (m.length ?? 1); k++) times.yearTokens.push(k);
-			} else if (lex[j]?.cls === 'period' && lex[j]!.id === 'year') {
-				times.year = year - 1;
-				for (let k = i; k <= j; k++) times.yearTokens.push(k);
-			}
-		} else if (l?.cls === 'period' && l.id === 'year') {
-			// «العام الماضي», «هذا العام», "last year"
-			for (const j of [i - 1, i + 1]) {
-				const q = lex[j];
-				if (q?.cls === 'qualifier' && q.id in QUALIFIER_YEARS) {
-					times.year = year + QUALIFIER_YEARS[q.id];
-					times.yearTokens.push(Math.min(i, j), Math.max(i, j));
-				}
-			}
-		} else if (l?.cls === 'month' && times.year === undefined) {
-			const q = lex[i + 1]?.cls === 'qualifier' ? lex[i + 1]!.id : undefined;
-			if (q === 'past' || q === 'next') {
-				times.year = yearOfMonth(Number(l.id.slice(1)), q, date);
-				times.yearTokens.push(i + 1);
-			}
-		} else if (l?.cls === 'weekday') {
-			times.weekday = l.id;
-			times.weekdayTokens.push(i);
-		} else if (l?.cls === 'relative-day') {
-			const day = new Date(date.getTime() + Number(l.id) * 86_400_000);
-			times.weekday = `D${day.getUTCDay() + 1}`;
-			times.weekdayTokens.push(i);
+	const reader: TimeReader = {
+		a,
+		lex: a.tokens.map((t, i) => lexeme(t, a.variants[i])),
+		numberAt: new Map(numbers.map((n) => [n.index, n])),
+		date,
+		year: date.getUTCFullYear(),
+		times: { yearTokens: [], weekdayTokens: [] }
+	};
+	for (let i = 0; i < a.tokens.length; i++) readTimeAt(reader, i);
+	return reader.times;
+}
+
+/** The time that token `i` starts, if any. */
+function readTimeAt(reader: TimeReader, i: number) {
+	const { lex, times } = reader;
+	const n = reader.numberAt.get(i);
+	const l = lex[i];
+	if (n?.unit === 'year' && lex[i + (n.length ?? 1)]?.cls === 'ago') {
+		// "84 years ago"
+		times.year = reader.year - n.value;
+		for (let k = i; k <= i + (n.length ?? 1); k++) times.yearTokens.push(k);
+	} else if (n && isYear(n)) {
+		times.year = n.value;
+		times.yearTokens.push(i);
+	} else if (l?.cls === 'ago') readAgo(reader, i);
+	else if (l?.cls === 'period' && l.id === 'year') readQualifiedYear(reader, i);
+	else if (l?.cls === 'month' && times.year === undefined) readMonthsYear(reader, i, l);
+	else if (l?.cls === 'weekday') {
+		times.weekday = l.id;
+		times.weekdayTokens.push(i);
+	} else if (l?.cls === 'relative-day') {
+		const day = new Date(reader.date.getTime() + Number(l.id) * 86_400_000);
+		times.weekday = `D${day.getUTCDay() + 1}`;
+		times.weekdayTokens.push(i);
+	}
+}
+
+/** «قبل عشرين عامًا», «منذ نحو 20 سنة», «قبل عام»: years before the article's. */
+function readAgo(reader: TimeReader, i: number) {
+	const { lex, times } = reader;
+	let j = i + 1;
+	while (j < reader.a.tokens.length && (lex[j]?.cls === 'filler' || lex[j]?.cls === 'relation'))
+		j++;
+	const m = reader.numberAt.get(j);
+	if (m?.unit === 'year') {
+		times.year = reader.year - m.value;
+		for (let k = i; k < j + (m.length ?? 1); k++) times.yearTokens.push(k);
+	} else if (lex[j]?.cls === 'period' && lex[j]!.id === 'year') {
+		times.year = reader.year - 1;
+		for (let k = i; k <= j; k++) times.yearTokens.push(k);
+	}
+}
+
+/** «العام الماضي», «هذا العام», "last year". */
+function readQualifiedYear(reader: TimeReader, i: number) {
+	for (const j of [i - 1, i + 1]) {
+		const q = reader.lex[j];
+		if (q?.cls === 'qualifier' && q.id in QUALIFIER_YEARS) {
+			reader.times.year = reader.year + QUALIFIER_YEARS[q.id];
+			reader.times.yearTokens.push(Math.min(i, j), Math.max(i, j));
 		}
 	}
-	return times;
+}
+
+/** «مايو الماضي»: the year of a month the article places before or after its date. */
+function readMonthsYear(reader: TimeReader, i: number, month: Lexeme) {
+	const next = reader.lex[i + 1];
+	const q = next?.cls === 'qualifier' ? next.id : undefined;
+	if (q !== 'past' && q !== 'next') return;
+	reader.times.year = yearOfMonth(Number(month.id.slice(1)), q, reader.date);
+	reader.times.yearTokens.push(i + 1);
 }
 
 /** A key form's times against one date, worked out once. */

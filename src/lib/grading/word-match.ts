@@ -43,6 +43,15 @@ export function matchExact(k: KeyWord, r: RTok): TokenMatch | undefined {
 	return undefined;
 }
 
+/**
+ * A key word named loosely by an answer token: another spelling or a transliteration of a name,
+ * another form of the word, or a typo (with its distance, however far: the caller judges it).
+ * A word of the text itself is that word, not a misspelling of the key.
+ * @param k the key word
+ * @param r the answer token (its derived forms are worked out once, on it)
+ * @param ctx the text around the answer, if known
+ * @param arabicKey whether the key has an Arabic form, so a Latin name is not read from Arabic letters
+ */
 export function matchLoose(
 	k: KeyWord,
 	r: RTok,
@@ -50,31 +59,42 @@ export function matchLoose(
 	arabicKey = false
 ): TokenMatch | undefined {
 	if (r.num !== undefined || r.lex || k.role !== 'word') return undefined;
-	// A word of the text itself is that word, not a misspelling of the key.
 	if (ctx) {
 		r.inVocab ??= r.variants.some((v) => ctx.vocabulary.has(v));
 		if (r.inVocab) return undefined;
 	}
-	if (r.latin) {
-		if (r.token.length < 4) return undefined;
-		r.latinSk ??= latinSkeletons(r.token);
-		const sk = r.latinSk;
-		if (k.skeletons.some((s) => s.length >= 2 && sk.includes(s))) return { how: 'translit' };
-		if (!k.latin) return undefined;
-	} else if (isArabic(r.token) && k.spelling.length > 0) {
-		r.spell ??= r.variants.filter((v) => v.length >= 5).map(spellingSkeleton);
-		for (const sk of r.spell) if (k.spelling.includes(sk)) return { how: 'spelling' };
-	}
-	// a Latin name written in Arabic letters (هولت for Holt), when the key has no Arabic form
-	if (!r.latin && k.latin && !arabicKey && isArabic(r.token)) {
-		const sk = (r.arabicSk ??= r.variants.map(arabicSkeleton));
-		if (k.skeletons.some((s) => s.length >= 2 && sk.includes(s))) return { how: 'translit' };
-	}
+	if (r.latin && r.token.length < 4) return undefined;
+	const spelled = spelledAsTheKey(k, r, arabicKey);
+	if (spelled) return spelled;
 	if (r.latin !== k.latin) return undefined;
 	if (!r.latin && k.inflected.length > 0) {
 		r.bare ??= r.variants.map(bareStem).filter((b): b is string => b !== undefined);
 		for (const b of r.bare) if (k.inflected.includes(b)) return { how: 'inflection' };
 	}
+	return closestTypo(k, r);
+}
+
+/** A name in another script or spelling: Latin for Arabic, «هولت» for Holt, ص for س. */
+function spelledAsTheKey(k: KeyWord, r: RTok, arabicKey: boolean): TokenMatch | undefined {
+	if (r.latin) {
+		const sk = (r.latinSk ??= latinSkeletons(r.token));
+		if (k.skeletons.some((s) => s.length >= 2 && sk.includes(s))) return { how: 'translit' };
+		return undefined;
+	}
+	if (isArabic(r.token) && k.spelling.length > 0) {
+		r.spell ??= r.variants.filter((v) => v.length >= 5).map(spellingSkeleton);
+		for (const sk of r.spell) if (k.spelling.includes(sk)) return { how: 'spelling' };
+	}
+	// a Latin name written in Arabic letters (هولت for Holt), when the key has no Arabic form
+	if (k.latin && !arabicKey && isArabic(r.token)) {
+		const sk = (r.arabicSk ??= r.variants.map(arabicSkeleton));
+		if (k.skeletons.some((s) => s.length >= 2 && sk.includes(s))) return { how: 'translit' };
+	}
+	return undefined;
+}
+
+/** The key form nearest the token, by edit distance beyond what its length allows. */
+function closestTypo(k: KeyWord, r: RTok): TokenMatch | undefined {
 	let best: TokenMatch | undefined;
 	r.fuzzy ??= r.variants.filter((v) => v.length >= 4).map((v) => ({ v, mask: letterMask(v) }));
 	for (const keyForm of k.fuzzy) {

@@ -146,6 +146,12 @@ interface FoldedCodes {
  *   ends in `s`
  */
 function foldCodes(s: string, tokenStarts: boolean): FoldedCodes {
+	const { mapped, mappedAt } = mapLetters(s, tokenStarts);
+	return tokenize(mapped, mappedAt, tokenStarts);
+}
+
+/** Pass 1: each character of `s` as it folds (dropped ones left out), and where it stood. */
+function mapLetters(s: string, tokenStarts: boolean): { mapped: number[]; mappedAt: number[] } {
 	const mapped: number[] = [];
 	// where each mapped character stands in `s`: only needed to note where tokens start
 	const mappedAt: number[] = [];
@@ -156,6 +162,26 @@ function foldCodes(s: string, tokenStarts: boolean): FoldedCodes {
 		mapped.push(m);
 		if (tokenStarts) mappedAt.push(i);
 	}
+	return { mapped, mappedAt };
+}
+
+/**
+ * A comma before exactly three digits groups thousands ("1,200"): it goes. Any other point or
+ * comma between digits is a decimal point.
+ */
+function isThousandsComma(mapped: number[], i: number): boolean {
+	const n = mapped.length;
+	return (
+		mapped[i] === 44 &&
+		i + 3 < n &&
+		isDigit(mapped[i + 2]) &&
+		isDigit(mapped[i + 3]) &&
+		!(i + 4 < n && isDigit(mapped[i + 4]))
+	);
+}
+
+/** Pass 2: the mapped characters as words of letters and digits separated by single spaces. */
+function tokenize(mapped: number[], mappedAt: number[], tokenStarts: boolean): FoldedCodes {
 	const n = mapped.length;
 	const folded: number[] = [];
 	const tokenAt: number[] = [];
@@ -164,26 +190,16 @@ function foldCodes(s: string, tokenStarts: boolean): FoldedCodes {
 	let last = 0;
 	for (let i = 0; i < n; i++) {
 		const c = mapped[i];
-		if (
-			(c === 44 || c === 46) &&
-			!pending &&
-			last === DIGIT &&
-			i + 1 < n &&
-			isDigit(mapped[i + 1])
-		) {
-			const grouping =
-				c === 44 &&
-				i + 3 < n &&
-				isDigit(mapped[i + 2]) &&
-				isDigit(mapped[i + 3]) &&
-				!(i + 4 < n && isDigit(mapped[i + 4]));
-			if (!grouping) {
+		const betweenDigits = !pending && last === DIGIT && i + 1 < n && isDigit(mapped[i + 1]);
+		if ((c === 44 || c === 46) && betweenDigits) {
+			if (!isThousandsComma(mapped, i)) {
 				folded.push(46);
 				last = 0;
 			}
 			continue; // (a digit follows: it moves the token's end)
 		}
 		if (c === 37) {
+			// the percent sign is a word of its own
 			if (folded.length > 0) folded.push(32);
 			if (tokenStarts) {
 				tokenAt.push(mappedAt[i]);
@@ -205,6 +221,7 @@ function foldCodes(s: string, tokenStarts: boolean): FoldedCodes {
 			if (pair) i++;
 			continue;
 		}
+		// digits and letters that touch are split
 		if (!pending && ((k === DIGIT && last === LETTER) || (k === LETTER && last === DIGIT)))
 			pending = true;
 		if (pending && folded.length > 0) folded.push(32);

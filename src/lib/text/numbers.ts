@@ -89,11 +89,11 @@ export interface ReadNumber {
 	words: boolean;
 }
 
+/** A number word's value, and whether it counts (small), multiplies (scale) or stands whole. */
+type NumberWord = { kind: 'small' | 'scale' | 'whole'; value: number };
+
 /** The value of one token as a number word, with a conjunction or preposition clitic allowed. */
-function wordValue(
-	token: string,
-	first: boolean
-): { kind: 'small' | 'scale' | 'whole'; value: number } | undefined {
+function wordValue(token: string, first: boolean): NumberWord | undefined {
 	const tries = [token];
 	if (/^[وفبلك]/.test(token) && token.length > 2) tries.push(token.slice(1));
 	if (!first && token.startsWith('و')) tries.reverse();
@@ -119,31 +119,40 @@ const DIGITS = /^\d+(\.\d+)?$/;
 export function readNumber(tokens: readonly string[], i: number): ReadNumber | undefined {
 	const t = tokens[i];
 	if (t === undefined) return undefined;
-	if (DIGITS.test(t)) {
-		let value = Number(t);
-		let length = 1;
-		const scale = tokens[i + 1] !== undefined ? SCALE.get(tokens[i + 1]) : undefined;
-		if (scale !== undefined && scale >= 1000) {
-			value *= scale;
-			length = 2;
-		}
-		return { value, length, words: length > 1 };
-	}
+	if (DIGITS.test(t)) return readDigits(tokens, i);
 	// "أحد عشر", "إحدى عشرة": eleven
 	if (ONE_OF.has(t) && tokens[i + 1] !== undefined && TEN.has(tokens[i + 1])) {
 		return { value: 11, length: 2, words: true };
 	}
-	let total = 0;
-	let current = 0;
+	return readNumberWords(tokens, i);
+}
+
+/** Digits, and a scale word after them ("1.5 مليون"). */
+function readDigits(tokens: readonly string[], i: number): ReadNumber {
+	const value = Number(tokens[i]);
+	const scale = tokens[i + 1] !== undefined ? SCALE.get(tokens[i + 1]) : undefined;
+	if (scale !== undefined && scale >= 1000) return { value: value * scale, length: 2, words: true };
+	return { value, length: 1, words: false };
+}
+
+/** A number in words being read: thousands and above done, the group below them, the last word. */
+interface WordsRead {
+	total: number;
+	current: number;
 	/** the value of the last word taken into `current`, to judge what may follow it */
-	let last = 0;
+	last: number;
+}
+
+/** Number words from token `i` ("خمسة وعشرون", "two hundred and five", "a thousand"). */
+function readNumberWords(tokens: readonly string[], i: number): ReadNumber | undefined {
+	const read: WordsRead = { total: 0, current: 0, last: 0 };
 	let length = 0;
 	let j = i;
 	let pendingAnd = false;
 	// "a hundred", "a thousand"
-	if (t === 'a' && tokens[i + 1] !== undefined && SCALE.has(tokens[i + 1])) {
-		current = 1;
-		last = 1;
+	if (tokens[i] === 'a' && tokens[i + 1] !== undefined && SCALE.has(tokens[i + 1])) {
+		read.current = 1;
+		read.last = 1;
 		j = i + 1;
 		length = 1;
 	}
@@ -159,42 +168,40 @@ export function readNumber(tokens: readonly string[], i: number): ReadNumber | u
 		if (!w) break;
 		const hasAnd =
 			pendingAnd || (length > 0 && tok.startsWith('و') && !SMALL.has(tok) && !SCALE.has(tok));
-		// "عشرون ومئة", "خمسة وثلاثمئة": the older order, hundreds after the rest, joined by و
-		const hundredsAfter =
-			length > 0 &&
-			hasAnd &&
-			current > 0 &&
-			current < 100 &&
-			((w.kind === 'scale' && w.value === 100) || (w.kind === 'whole' && w.value < 1000));
-		if (length > 0 && !hundredsAfter && !fits(w, current, last, hasAnd)) break;
-		if (hundredsAfter) current += w.value;
-		else if (w.kind === 'scale') {
-			if (w.value === 100) {
-				current = (current || 1) * 100;
-			} else {
-				total += (current || 1) * w.value;
-				current = 0;
-			}
-		} else if (w.kind === 'whole' && w.value >= 1000) {
-			total += w.value;
-			current = 0;
-		} else current += w.value;
-		last = w.value;
+		if (!takeWord(read, w, length > 0, hasAnd)) break;
 		pendingAnd = false;
 		j++;
 		length = j - i;
 	}
 	if (length === 0) return undefined;
-	return { value: total + current, length, words: true };
+	return { value: read.total + read.current, length, words: true };
+}
+
+/** Takes a number word into the number read so far, if it continues it. */
+function takeWord(read: WordsRead, w: NumberWord, continuing: boolean, hasAnd: boolean): boolean {
+	// "عشرون ومئة", "خمسة وثلاثمئة": the older order, hundreds after the rest, joined by و
+	const hundredsAfter =
+		continuing &&
+		hasAnd &&
+		read.current > 0 &&
+		read.current < 100 &&
+		((w.kind === 'scale' && w.value === 100) || (w.kind === 'whole' && w.value < 1000));
+	if (continuing && !hundredsAfter && !fits(w, read.current, read.last, hasAnd)) return false;
+	if (hundredsAfter) read.current += w.value;
+	else if (w.kind === 'scale' && w.value === 100) read.current = (read.current || 1) * 100;
+	else if (w.kind === 'scale') {
+		read.total += (read.current || 1) * w.value;
+		read.current = 0;
+	} else if (w.kind === 'whole' && w.value >= 1000) {
+		read.total += w.value;
+		read.current = 0;
+	} else read.current += w.value;
+	read.last = w.value;
+	return true;
 }
 
 /** Whether a number word may continue the number read so far. */
-function fits(
-	w: { kind: 'small' | 'scale' | 'whole'; value: number },
-	current: number,
-	last: number,
-	hasAnd: boolean
-): boolean {
+function fits(w: NumberWord, current: number, last: number, hasAnd: boolean): boolean {
 	if (w.kind === 'scale') {
 		// "ثلاث مئة", "خمسة آلاف", "مئة ألف"; not "مئة مئة"
 		return (

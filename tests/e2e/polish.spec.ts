@@ -211,6 +211,11 @@ test.describe('the bank a page at a time', () => {
 			await expect(pager.getByTestId('page-range')).toHaveText(
 				ui === 'ar' ? `الأسئلة 1–25 من ${total}` : `Questions 1–25 of ${total}`
 			);
+			// the range is one left-to-right piece: "1–25", never "25–1" in Arabic
+			await expect(pager.getByTestId('page-range').locator('bdi').first()).toHaveAttribute(
+				'dir',
+				'ltr'
+			);
 			await expect(pager.locator('[aria-current=page]')).toHaveText('1');
 			const first = await items.first().getAttribute('data-id');
 			await pager.getByRole('link', { name: ui === 'ar' ? 'التالية' : 'Next' }).click();
@@ -251,3 +256,18 @@ test.describe('the bank a page at a time', () => {
 		});
 	}
 });
+
+for (const ui of ['ar', 'en'] as const) {
+	test(`a score reads left to right, "3.75 / 6" not "6 / 3.75" (${ui})`, async ({
+		page,
+		baseURL
+	}) => {
+		await page.context().addCookies([{ name: 'ui', value: ui, url: baseURL! }]);
+		await results(page, AR);
+		await expect(page.getByTestId('score')).toHaveAttribute('dir', 'ltr');
+		await expect(page.getByTestId('score')).toHaveText(/^\d+(\.\d+)? \/ \d+(\.\d+)?$/);
+		for (const row of await page.locator('table bdi').all()) {
+			await expect(row).toHaveAttribute('dir', 'ltr');
+		}
+	});
+}

@@ -34,7 +34,7 @@ export const ar = {
 	// the teacher's bank a page at a time (issue 17)
 	bankPages: {
 		label: 'صفحات الأسئلة',
-		range: 'الأسئلة {first}–{last} من {total}',
+		range: 'الأسئلة {range} من {total}',
 		previous: 'السابقة',
 		next: 'التالية',
 		page: 'الصفحة {n}'

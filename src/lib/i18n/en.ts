@@ -36,7 +36,7 @@ export const en: Strings = {
 	// the teacher's bank a page at a time (issue 17)
 	bankPages: {
 		label: 'Pages of questions',
-		range: 'Questions {first}–{last} of {total}',
+		range: 'Questions {range} of {total}',
 		previous: 'Previous',
 		next: 'Next',
 		page: 'Page {n}'

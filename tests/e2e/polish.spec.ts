@@ -85,8 +85,12 @@ const ROUTES: Route[] = [
 	{ name: 'export', visitor: 'teacher', open: go(`/teacher/export?format=gift&article=${AR}`) },
 	{ name: 'classes', visitor: 'teacher', open: go('/teacher/classes') },
 	{ name: 'a class', visitor: 'teacher', open: (page) => go(`/teacher/classes/${classId}`)(page) },
-	// Not yet here: /teacher/classes/[id]/assign (739 px wide at 320: its own styles, another
-	// helper's page) and the assignment review and audit pages (they need a stored assignment).
+	{
+		name: 'assign a quiz',
+		visitor: 'teacher',
+		open: (page) => go(`/teacher/classes/${classId}/assign`)(page)
+	},
+	// Not yet here: the assignment review and audit pages (they need a stored assignment).
 	{ name: 'student home', visitor: 'student', open: go('/student') }
 ];
 

@@ -2,7 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
 import { dev } from '$app/environment';
-import { guardActions } from '$lib/server/action-guard';
+import { guardActions, refuseMalformedPaths } from '$lib/server/action-guard';
 import { securityHeaders } from '$lib/server/security-headers';
 import { BankUnreadable, getBank, initBank, logBank } from '$lib/server/bank';
 import { startAuth } from '$lib/server/auth';
@@ -58,7 +58,14 @@ const chooseLanguage: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * The security headers on whatever comes back, the language (the refusals use it), malformed
- * action posts refused, then who is asking (teacher pages need a teacher).
+ * The security headers on whatever comes back, a path that does not decode refused, the language
+ * (the refusals use it), malformed action posts refused, then who is asking (teacher pages need a
+ * teacher).
  */
-export const handle = sequence(securityHeaders, chooseLanguage, guardActions, identify);
+export const handle = sequence(
+	securityHeaders,
+	refuseMalformedPaths,
+	chooseLanguage,
+	guardActions,
+	identify
+);

@@ -43,8 +43,10 @@ for (const ui of ['ar', 'en'] as const) {
 			await context.addCookies([{ name: 'ui', value: ui, url: baseURL! }]);
 			const s = await context.newPage();
 			if (i === 0) await s.goto(`/join?code=${code}`);
-			else {
-				await s.goto('/join');
+			else await s.goto('/join');
+			// typing before the page hydrates can lose what was typed: wait for it
+			if (javaScriptEnabled) await s.waitForLoadState('networkidle');
+			if (i === 1) {
 				await s
 					.locator('input[name=code]')
 					.fill(`${code.slice(0, 3)} ${code.slice(3)}`.toLowerCase());

@@ -58,12 +58,24 @@ async function questionOnScreen(page: Page, set: StudySet) {
 /** Some answer to the question on screen, right or not: the first option, or «1» typed. */
 async function answerSomehow(page: Page) {
 	const form = page.locator('form.practice-question');
-	const choice = form.locator('input[type=radio], input[type=checkbox]');
-	if (await choice.count()) await choice.first().check({ force: true });
-	for (const field of await form.locator('input[type=text]').all()) await field.fill('1');
-	for (const select of await form.locator('select').all()) await select.selectOption({ index: 1 });
-	await page.getByRole('button', { name: strings('ar').study.check }).click();
-	await page.locator('section.feedback > button').click();
+	const next = page.locator('section.feedback > button');
+	// an answer given while the page is still hydrating can be lost ("answer first"): give it again
+	for (let tries = 0; tries < 3; tries++) {
+		const choice = form.locator('input[type=radio], input[type=checkbox]');
+		if (await choice.count()) await choice.first().check({ force: true });
+		for (const field of await form.locator('input[type=text]').all()) await field.fill('1');
+		for (const select of await form.locator('select').all())
+			await select.selectOption({ index: 1 });
+		await page.getByRole('button', { name: strings('ar').study.check }).click();
+		if (
+			await next.waitFor({ timeout: 5_000 }).then(
+				() => true,
+				() => false
+			)
+		)
+			break;
+	}
+	await next.click();
 }
 
 test('self-study practice says when the grader is unsure', async ({ page, javaScriptEnabled }) => {
@@ -82,6 +94,7 @@ test('self-study practice says when the grader is unsure', async ({ page, javaSc
 	const soonest = sittings.filter((s) => s.at >= 0).sort((a, b) => a.at - b.at)[0];
 	expect(soonest, 'a sitting with a question the grader can be unsure of').toBeDefined();
 	await page.goto(`/study/practice?mode=paragraph&article=${slug}&paragraph=${soonest.paragraph}`);
+	await expect(page.locator('form.practice-question')).toBeVisible();
 	for (let i = 0; i < soonest.at; i++) await answerSomehow(page);
 	const q = await questionOnScreen(page, set);
 	const typed = unsureAnswer(q, context);

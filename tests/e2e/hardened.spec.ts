@@ -104,6 +104,25 @@ test('use:enhance gets the refusal as an action result, in Arabic by default', a
 	});
 });
 
+test('a path that does not decode is a 400, and the server stays up', async ({
+	request,
+	baseURL
+}) => {
+	// signed out, a teacher path redirects to sign-in: for such a path that redirect once stopped
+	// the server (an unhandled rejection), found by the fuzz test
+	for (const path of ['/teacher/assignments/%E0%A4%A/audit', '/quiz/%E0%A4%A?/save', '/%']) {
+		const response = await request.get(path, { maxRedirects: 0 });
+		expect(response.status(), path).toBe(400);
+		expect(await response.text()).toMatch(/العنوان مشوّه|address is malformed/);
+	}
+	const post = await request.post('/teacher/%E0%A4%A?/default', {
+		headers: { origin: baseURL! },
+		form: { a: '1' }
+	});
+	expect(post.status()).toBe(400);
+	expect((await request.get('/')).status()).toBe(200);
+});
+
 test('a good form still reaches the action', async ({ request, baseURL }) => {
 	const response = await request.post('/teacher?/save', {
 		headers: { origin: baseURL!, accept: 'text/html' },

@@ -78,7 +78,8 @@ export const ar = {
 	refusal: {
 		unknownAction: 'لا يوجد إجراء بهذا الاسم في هذه الصفحة.',
 		unreadableForm: 'تعذّرت قراءة النموذج المرسل: أرسله من الصفحة نفسها.',
-		tooMany: 'طلبات كثيرة في وقت قصير. انتظر قليلًا ثم أعد المحاولة.'
+		tooMany: 'طلبات كثيرة في وقت قصير. انتظر قليلًا ثم أعد المحاولة.',
+		malformedAddress: 'هذا العنوان مشوّه: تعذّرت قراءته.'
 	},
 	// importing a progress file on /study: what was refused and why (issue 18)
 	progressImport: {

@@ -80,7 +80,8 @@ export const en: Strings = {
 	refusal: {
 		unknownAction: 'This page has no action by that name.',
 		unreadableForm: 'The form sent could not be read: send it from the page itself.',
-		tooMany: 'Too many requests in a short time. Wait a little, then try again.'
+		tooMany: 'Too many requests in a short time. Wait a little, then try again.',
+		malformedAddress: 'This address is malformed: it could not be read.'
 	},
 	// importing a progress file on /study: what was refused and why (issue 18)
 	progressImport: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionName, actionRefusal } from './action-guard';
+import { actionName, actionRefusal, isReadablePath } from './action-guard';
 
 function post(url: string, type: string | null, body: string): [Request, URL] {
 	const headers = type ? { 'content-type': type } : undefined;
@@ -41,5 +41,14 @@ describe('actionRefusal', () => {
 		expect(await actionRefusal(new Request(`${base}?/default`), new URL(`${base}?/default`))).toBe(
 			null
 		);
+	});
+});
+
+describe('isReadablePath', () => {
+	it('reads what Kit decodes, and refuses a broken escape', () => {
+		expect(isReadablePath('/quiz/%D8%A3')).toBe(true);
+		expect(isReadablePath('/a%25b')).toBe(true);
+		expect(isReadablePath('/teacher/assignments/%E0%A4%A/audit')).toBe(false);
+		expect(isReadablePath('/%')).toBe(false);
 	});
 });

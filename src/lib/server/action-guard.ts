@@ -6,7 +6,7 @@
  * `default`, a name inherited from `Object.prototype`, a `text/plain` body or a broken multipart).
  */
 import { error, json, type Handle } from '@sveltejs/kit';
-import { strings } from '$lib/i18n';
+import { chooseLocale, strings } from '$lib/i18n';
 
 /** Why a post is refused: a key of the interface strings' `refusal` group. */
 export type ActionRefusal = 'unknownAction' | 'unreadableForm';
@@ -56,4 +56,30 @@ export const guardActions: Handle = async ({ event, resolve }) => {
 		return json({ type: 'error', error: { message } }, { status });
 	}
 	error(status, message);
+};
+
+/** Whether Kit can decode a path (it decodes between the `%25`s, as here). */
+export function isReadablePath(pathname: string): boolean {
+	try {
+		pathname.split('%25').map(decodeURI);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * A path that does not decode (`/teacher/%E0%A4%A`) is answered 400 here, before any other hook.
+ * Kit renders its error page for such a path but calls the hooks outside the catch that turns a
+ * thrown `redirect` or `error` into a response, so the sign-in redirect of a teacher path became
+ * an unhandled rejection that stopped the server (found by tests/e2e/fuzz.spec.ts).
+ */
+export const refuseMalformedPaths: Handle = async ({ event, resolve }) => {
+	if (isReadablePath(event.url.pathname)) return resolve(event);
+	const message = strings(chooseLocale(event.cookies.get('ui'), undefined)).refusal
+		.malformedAddress;
+	return new Response(message, {
+		status: 400,
+		headers: { 'content-type': 'text/plain; charset=utf-8' }
+	});
 };

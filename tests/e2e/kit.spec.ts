@@ -131,7 +131,7 @@ test.describe("the article's own source and date", () => {
 			const date = page.locator('.meta time');
 			await expect(date).toHaveAttribute('datetime', '2020-06-22');
 			await expect(date).toHaveText(formatted(locale, '2020-06-22'));
-			await expect(page.locator('.meta')).toContainText('AFP-style news report');
+			await expect(page.locator('.meta')).toContainText('بأسلوب وكالة فرانس برس');
 			await expectNoFileNames(page);
 
 			// an English article, the same way
@@ -144,7 +144,7 @@ test.describe("the article's own source and date", () => {
 			const credit = page.locator('.credit');
 			await expect(credit.locator('time')).toHaveAttribute('datetime', '2020-06-22');
 			await expect(credit.locator('time')).toHaveText(formatted(locale, '2020-06-22'));
-			await expect(credit).toContainText('AFP-style news report');
+			await expect(credit).toContainText('بأسلوب وكالة فرانس برس');
 			await expectNoFileNames(page);
 		});
 	}

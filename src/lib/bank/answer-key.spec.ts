@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerKeyText } from './answer-key';
+import { answerKeyParts, answerKeyText } from './answer-key';
 import { question, type Question } from './schema';
 
 const base = {
@@ -33,5 +33,47 @@ describe('answerKeyText', () => {
 		expect(answerKeyText(q({ type: 'cloze', text: 'مسافة [[120]] كلم [[غرب|west]]' }))).toBe(
 			'120 | غرب'
 		);
+	});
+});
+
+describe('matching and ordering keys', () => {
+	const matching = q({
+		type: 'matching',
+		evidence: 'التقى السراج قائد أفريكوم',
+		pairs: [
+			{ left: 'السراج', right: 'رئيس الحكومة' },
+			{ left: 'تاونسند', right: 'قائد أفريكوم' }
+		]
+	});
+	const ordering = q({ type: 'ordering', items: ['أول', 'ثان', 'ثالث'] });
+
+	it('are pairs and an ordered list for pages', () => {
+		expect(answerKeyParts(matching)).toEqual({
+			kind: 'pairs',
+			pairs: [
+				['السراج', 'رئيس الحكومة'],
+				['تاونسند', 'قائد أفريكوم']
+			]
+		});
+		expect(answerKeyParts(ordering)).toEqual({
+			kind: 'list',
+			ordered: true,
+			items: ['أول', 'ثان', 'ثالث']
+		});
+	});
+
+	it('use no arrow in their text form, which reads the same either way', () => {
+		for (const text of [answerKeyText(matching), answerKeyText(ordering)]) {
+			expect(text).not.toMatch(/[→←]/);
+		}
+		expect(answerKeyText(matching)).toBe('السراج = رئيس الحكومة | تاونسند = قائد أفريكوم');
+		expect(answerKeyText(ordering)).toBe('1. أول | 2. ثان | 3. ثالث');
+	});
+
+	it('is one text for the other types', () => {
+		expect(answerKeyParts(q({ type: 'short', answer: 'كلم' }))).toEqual({
+			kind: 'text',
+			text: 'كلم'
+		});
 	});
 });

@@ -33,6 +33,7 @@ import { findNumbers, unitOf } from '../text/units';
 import { readYaml, type Locate } from './yaml-source';
 import { coreFindings, exampleFindings } from './examples';
 import { itemFindings } from './item-check';
+import { questionLanguages, type QuestionLanguages } from './text-language';
 
 /** One article folder as read from disk. */
 export interface ArticleSource {
@@ -55,6 +56,8 @@ export type BankQuestion = Question & {
 	line: number;
 	/** one span for each evidence quote, in order */
 	spans: EvidenceSpan[];
+	/** the language and direction of its text, explanation and translation (the article's, shared) */
+	langs: QuestionLanguages;
 };
 
 /** A question left out of quizzes, with why. */
@@ -69,6 +72,8 @@ export interface FailedQuestion {
 }
 
 export interface LoadedArticle extends Article {
+	/** the languages of its questions' texts, shared by every question */
+	langs: QuestionLanguages;
 	/** the questions the check proved */
 	questions: BankQuestion[];
 	failed: FailedQuestion[];
@@ -121,7 +126,12 @@ export function checkBank(sources: ArticleSource[]): CheckResult {
 		const { article, diagnostics: ad } = parseArticle(source.slug, source.article);
 		diagnostics.push(...ad);
 		if (!article) continue;
-		const loaded: LoadedArticle = { ...article, questions: [], failed: [] };
+		const loaded: LoadedArticle = {
+			...article,
+			langs: questionLanguages(article),
+			questions: [],
+			failed: []
+		};
 		const prepared = article.paragraphs.map((p): PreparedParagraph => {
 			const quote = normalizeQuoteWithOffsets(p.text);
 			return { p, quote, analyzed: analyzeWords(quote.text) };
@@ -265,7 +275,8 @@ function checkFile(
 			article: article.slug,
 			file: file.path,
 			line,
-			spans: [] as EvidenceSpan[]
+			spans: [] as EvidenceSpan[],
+			langs: article.langs
 		});
 		const entry = { q, errors: [] as Diagnostic[], locate, index };
 		const where = seen.get(q.id);

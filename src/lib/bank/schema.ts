@@ -253,6 +253,20 @@ export const articleMeta = z.strictObject({
 		error: 'language is a BCP 47 tag such as ar or en'
 	}),
 	direction: z.enum(['rtl', 'ltr'], { error: 'direction is rtl or ltr' }),
+	/** the language of the explanations, when it is not the article's (Arabic notes on an English text) */
+	explanationLanguage: z
+		.string()
+		.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, {
+			error: 'explanationLanguage is a BCP 47 tag such as ar or en'
+		})
+		.optional(),
+	/** the language of the translations (title and prompts); default English, Arabic for English */
+	translationLanguage: z
+		.string()
+		.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, {
+			error: 'translationLanguage is a BCP 47 tag such as ar or en'
+		})
+		.optional(),
 	source: nonEmpty('source'),
 	date: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]),
 	attribution: nonEmpty('attribution'),

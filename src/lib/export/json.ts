@@ -27,13 +27,13 @@ export const exportDocument = z.strictObject({
 export type ExportDocument = z.output<typeof exportDocument>;
 
 /**
- * A bank question as the bank file holds it: no article, file, line or evidence offsets, which
- * the check derives.
+ * A bank question as the bank file holds it: no article, file, line, evidence offsets or
+ * languages, which the check derives.
  * @param q a checked question
  */
 export function plainQuestion(q: BankQuestion): Question {
-	const { article: _a, file: _f, line: _l, spans: _s, ...rest } = q;
-	void [_a, _f, _l, _s];
+	const { article: _a, file: _f, line: _l, spans: _s, langs: _g, ...rest } = q;
+	void [_a, _f, _l, _s, _g];
 	return rest as Question;
 }
 
@@ -52,6 +52,8 @@ export function toJson(input: ExportInput): ExportResult {
 			...(a.translation === undefined ? {} : { translation: a.translation }),
 			language: a.language,
 			direction: a.direction,
+			...(a.explanationLanguage ? { explanationLanguage: a.explanationLanguage } : {}),
+			...(a.translationLanguage ? { translationLanguage: a.translationLanguage } : {}),
 			source: a.source,
 			date: a.date,
 			attribution: a.attribution,

@@ -14,6 +14,10 @@ export interface ExportArticle {
 	translation?: string;
 	language: string;
 	direction: 'rtl' | 'ltr';
+	/** the explanations' language, when the bank names one (see bank/text-language.ts) */
+	explanationLanguage?: string;
+	/** the translations' language, when the bank names one */
+	translationLanguage?: string;
 	source: string;
 	date: string;
 	attribution: string;

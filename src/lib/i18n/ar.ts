@@ -23,6 +23,8 @@ export const ar = {
 	warnings: 'تنبيهات',
 	noArticle: 'لا مقالة باسم «{slug}».',
 	notFound: 'غير موجود',
+	/** the interface language's tag, for lang attributes and choosing what text to show */
+	locale: 'ar',
 	// the error page and other one-language-at-a-time texts (issue 17)
 	errorPage: {
 		notFound: 'لم نجد هذه الصفحة',

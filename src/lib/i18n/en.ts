@@ -25,6 +25,8 @@ export const en: Strings = {
 	warnings: 'Warnings',
 	noArticle: 'No article named “{slug}”.',
 	notFound: 'Not found',
+	/** the interface language's tag, for lang attributes and choosing what text to show */
+	locale: 'en',
 	// the error page and other one-language-at-a-time texts (issue 17)
 	errorPage: {
 		notFound: 'Page not found',

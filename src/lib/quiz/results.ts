@@ -3,7 +3,7 @@
  * student's answer in words, the score and its breakdown by skill.
  */
 import type { Paragraph } from '../bank/article';
-import { answerKeyText } from '../bank/answer-key';
+import { answerKeyParts, answerKeyText } from '../bank/answer-key';
 import type { BankQuestion } from '../bank/check';
 import { SKILLS, type Skill } from '../bank/kinds';
 import type { StudentResponse } from '../grading/types';
@@ -56,12 +56,14 @@ export function feedbackView(
 		const p = paragraphs.find((x) => x.id === s.paragraph);
 		return p ? [excerpt(p, s.start, s.end)] : [];
 	});
-	const expected = answerKeyText(q, { true: trueFalse[0], false: trueFalse[1] });
+	const labels = { true: trueFalse[0], false: trueFalse[1] };
 	return {
 		verdict: result ? result.verdict : 'unanswered',
 		score: result?.score ?? 0,
-		expected,
+		expected: answerKeyText(q, labels),
+		key: answerKeyParts(q, labels),
 		explanation: q.explanation,
+		explanationLang: q.langs.explanation,
 		evidence,
 		...(given !== undefined ? { given } : {}),
 		...(result?.review ? { review: true } : {})

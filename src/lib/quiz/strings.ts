@@ -8,6 +8,7 @@ import { strings, type Locale, type Strings } from '../i18n';
 export type QuizStrings = Pick<
 	Strings,
 	| 'quiz'
+	| 'locale'
 	| 'appName'
 	| 'paragraph'
 	| 'explanation'
@@ -27,6 +28,7 @@ export function quizStrings(locale: Locale): QuizStrings {
 	const t = strings(locale);
 	return {
 		quiz: t.quiz,
+		locale: t.locale,
 		appName: t.appName,
 		paragraph: t.paragraph,
 		explanation: t.explanation,

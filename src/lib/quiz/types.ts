@@ -3,6 +3,8 @@
  * them without pulling the bank's schema (and zod) into the page's JavaScript.
  */
 import type { QuestionType, Skill } from '../bank/schema';
+import type { AnswerKeyParts } from '../bank/answer-key';
+import type { TextLanguage } from '../bank/text-language';
 
 /** A word of a paragraph that can be marked as evidence: text and offsets in the stored text. */
 export type Word = [text: string, start: number, end: number];
@@ -12,6 +14,8 @@ interface ViewBase {
 	type: QuestionType;
 	prompt: string;
 	translation?: string;
+	/** the translation's language and direction (see bank/text-language.ts) */
+	translationLang?: TextLanguage;
 	/** the cited paragraphs: p1, p2, … */
 	paragraphs: string[];
 	skill: Skill;
@@ -57,7 +61,11 @@ export interface FeedbackView {
 	/** 0–1 */
 	score: number;
 	expected: string;
+	/** the key in parts (a list, the pairs of a matching question), for showing it laid out */
+	key: AnswerKeyParts;
 	explanation: string;
+	/** the explanation's language and direction (the article's, or the one the bank names) */
+	explanationLang: TextLanguage;
 	evidence: EvidenceExcerpt[];
 	/** the student's answer, in words (results page) */
 	given?: string;

@@ -37,12 +37,12 @@ export function studentView(q: BankQuestion, seed: string, article: ViewArticle)
 	const base = {
 		id: q.id,
 		prompt: q.prompt,
-		...(q.translation ? { translation: q.translation } : {}),
+		...(q.translation ? { translation: q.translation, translationLang: q.langs.translation } : {}),
 		paragraphs: [...q.paragraph],
 		skill: q.skill,
 		difficulty: q.difficulty,
-		lang: article.language,
-		dir: article.direction
+		lang: q.langs.text.lang,
+		dir: q.langs.text.dir
 	};
 	switch (q.type) {
 		case 'single':

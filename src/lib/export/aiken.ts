@@ -48,20 +48,23 @@ export function toAiken(input: ExportInput): ExportResult {
 			options = [t.exportTrue, t.exportFalse];
 			right = q.answer ? 0 : 1;
 		} else {
-			report.omitted(q, 'Aiken holds single-choice questions only');
+			report.omitted(q, 'aikenSingleOnly');
 			continue;
 		}
 		const stem = oneLine(q.prompt);
 		if (options.length > 26) {
-			report.omitted(q, 'Aiken labels choices A–Z: more than 26 choices');
+			report.omitted(q, 'aikenTooMany');
 			continue;
 		}
 		if (SPECIAL_LINE.test(stem) || options.some((o) => oneLine(o).length === 0)) {
-			report.omitted(q, 'the question text would read as an Aiken choice or answer line');
+			report.omitted(q, 'aikenSpecialLine');
 			continue;
 		}
 		if (q.type === 'truefalse') {
-			report.converted(q, 'single choice', `two choices, ${t.exportTrue} and ${t.exportFalse}`);
+			report.converted(q, 'singleChoice', 'aikenTrueFalse', {
+				true: t.exportTrue,
+				false: t.exportFalse
+			});
 		} else report.ok(q);
 		articles.add(a.slug);
 		const letter = (i: number) => String.fromCharCode(65 + i);
@@ -75,9 +78,7 @@ export function toAiken(input: ExportInput): ExportResult {
 	}
 	for (const slug of articles) {
 		const a = input.articles.get(slug)!;
-		report.note(
-			`Aiken has no place for a passage, comment or attribution; cite it with the quiz: ${attributionLine(a)}`
-		);
+		report.note('aikenNoPlace', { attribution: attributionLine(a) });
 	}
 	return { text: blocks.length ? blocks.join('\n\n') + '\n' : '', report: report.report };
 }

@@ -9,7 +9,8 @@ const emptyReport = () => ({
 	exported: [],
 	converted: [],
 	omitted: [],
-	notes: []
+	notes: [],
+	noteMessages: []
 });
 
 // property runs take seconds on a loaded machine: no 5 s default

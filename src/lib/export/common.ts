@@ -307,18 +307,11 @@ export function multipleAnswerWeight(
 ): string | undefined {
 	const right = moodleGrade(100 / q.answer.length);
 	if (!right) {
-		report.omitted(
-			q,
-			`${q.answer.length} correct choices: 100/${q.answer.length} is not on Moodle's grade list`
-		);
+		report.omitted(q, 'moodleGradeList', { n: q.answer.length });
 		return undefined;
 	}
 	if (q.scoring === 'all-or-nothing') {
-		report.converted(
-			q,
-			'multichoice (partial credit)',
-			`${format}'s multiple-answer question gives partial credit; Dalil scores this one all or nothing`
-		);
+		report.converted(q, 'multichoicePartial', 'multiPartial', { format });
 	} else report.ok(q);
 	return right;
 }

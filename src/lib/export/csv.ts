@@ -151,7 +151,7 @@ export function toCsv(input: ExportInput): ExportResult {
 		out.add(csvRecord(csvRow(q, of(q))));
 		report.ok(q);
 	}
-	report.note('attribution: the last column of every row');
+	report.note('csvAttribution');
 	return textResult(out, report.report);
 }
 
@@ -177,11 +177,7 @@ export function quizletRows(input: ExportInput, report = new ReportBuilder('quiz
 	for (const q of input.questions) {
 		const t = stringsOf(q);
 		if (q.type === 'matching') {
-			report.converted(
-				q,
-				'one card a pair',
-				'Quizlet cards are pairs already: each pair is a card'
-			);
+			report.converted(q, 'oneCardAPair', 'quizletPairs');
 			for (const p of q.pairs) rows.push([p.left.text, p.right.text]);
 			continue;
 		}
@@ -197,7 +193,7 @@ export function quizletRows(input: ExportInput, report = new ReportBuilder('quiz
 			term = `${q.prompt} ${s}${plain.slice(at)}`;
 		}
 		if (q.type === 'single' || q.type === 'multiple') {
-			report.converted(q, 'flashcard', 'a flashcard shows the answer, not the distractors');
+			report.converted(q, 'flashcard', 'quizletFlashcard');
 		} else report.ok(q);
 		rows.push([term, `${answerText(q, t)} — ${citation(q, t)}`]);
 	}
@@ -213,9 +209,7 @@ export function toQuizlet(input: ExportInput): ExportResult {
 	const report = new ReportBuilder('quizlet');
 	const rows = quizletRows(input, report);
 	for (const a of new Set(input.questions.map((q) => q.article))) {
-		report.note(
-			`Quizlet cards have no source field; credit it in the set's description: ${attributionLine(input.articles.get(a)!)}`
-		);
+		report.note('quizletNoSource', { attribution: attributionLine(input.articles.get(a)!) });
 	}
 	const out = new TextJoin();
 	for (const r of rows) out.add(`${r.join('\t')}\n`);

@@ -189,7 +189,7 @@ export function toGift(input: ExportInput): ExportResult {
 		};
 		for (const q of questions) question(q, ga, out, report);
 	}
-	if (groups.length) report.note('attribution: a comment and a description item per article');
+	if (groups.length) report.note('giftAttribution');
 	return textResult(out.text(), report.report);
 }
 
@@ -294,11 +294,7 @@ function question(q: BankQuestion, ga: GiftArticle, out: GiftOut, report: Report
 		case 'numeric': {
 			const { value, tolerance, unit, unitOptional } = q.answer;
 			if (unit && !unitOptional) {
-				report.converted(
-					q,
-					'numerical',
-					`GIFT has no units: the number is graded without «${unit}»`
-				);
+				report.converted(q, 'numerical', 'giftNoUnits', { unit });
 			} else report.ok(q);
 			// The multi-answer form `{#\n=%100%v:t\n}`: gift-pegjs refuses the one-line form with
 			// feedback, Moodle takes both.
@@ -311,17 +307,10 @@ function question(q: BankQuestion, ga: GiftArticle, out: GiftOut, report: Report
 		case 'cloze': {
 			const { plain, blanks } = parseCloze(q.text);
 			if (blanks.length !== 1) {
-				report.omitted(
-					q,
-					`${blanks.length} blanks: GIFT holds one blank a question (Moodle XML keeps it as a cloze)`
-				);
+				report.omitted(q, 'giftOneBlank', { n: blanks.length });
 				return;
 			}
-			report.converted(
-				q,
-				'missing word (short answer)',
-				'one blank, as a GIFT missing-word question'
-			);
+			report.converted(q, 'missingWord', 'giftMissingWord');
 			const b = blanks[0];
 			head(q, ga, out);
 			out.raw(ga.open);
@@ -340,11 +329,11 @@ function question(q: BankQuestion, ga: GiftArticle, out: GiftOut, report: Report
 		}
 		case 'matching': {
 			if (q.pairs.length + q.distractors.length < 3) {
-				report.omitted(q, "Moodle's matching needs at least three answers; this one has two");
+				report.omitted(q, 'moodleMatchingThree');
 				return;
 			}
 			if (q.scoring === 'all-or-nothing') {
-				report.converted(q, 'matching (partial credit)', "Moodle's matching gives credit per pair");
+				report.converted(q, 'matchingPartial', 'moodleMatchingPerPair');
 			} else report.ok(q);
 			open(q, ga, out);
 			for (const p of q.pairs) {
@@ -363,11 +352,7 @@ function question(q: BankQuestion, ga: GiftArticle, out: GiftOut, report: Report
 			return;
 		}
 		case 'ordering':
-			report.converted(
-				q,
-				'matching',
-				'GIFT has no ordering: each item is matched to its place (1, 2, …)'
-			);
+			report.converted(q, 'matching', 'giftNoOrdering');
 			open(q, ga, out);
 			q.items.forEach((o, i) => {
 				out.raw('=');
@@ -377,11 +362,7 @@ function question(q: BankQuestion, ga: GiftArticle, out: GiftOut, report: Report
 			close(q, ga, out);
 			return;
 		case 'evidence':
-			report.converted(
-				q,
-				'essay',
-				'GIFT cannot mark a phrase in the text: an essay the teacher grades, the evidence in its feedback'
-			);
+			report.converted(q, 'essay', 'giftNoEvidence');
 			open(q, ga, out);
 			close(q, ga, out);
 			return;

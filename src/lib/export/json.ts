@@ -63,7 +63,7 @@ export function toJson(input: ExportInput): ExportResult {
 			})
 		}))
 	};
-	report.note('attribution: each article’s metadata');
+	report.note('jsonAttribution');
 	return { text: JSON.stringify(doc, null, '\t') + '\n', report: report.report };
 }
 

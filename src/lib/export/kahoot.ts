@@ -75,37 +75,34 @@ export function kahootQuestions(
 				? [[t.exportTrue], [t.exportFalse]]
 				: [[t.exportFalse], [t.exportTrue]];
 		else {
-			report.omitted(q, 'Kahoot quizzes hold choice questions only');
+			report.omitted(q, 'kahootChoiceOnly');
 			continue;
 		}
 		if (right.length > 4) {
-			report.omitted(q, 'Kahoot holds four answers at most');
+			report.omitted(q, 'kahootFour');
 			continue;
 		}
 		const question = oneLine(q.prompt);
 		if (longer(question, 120)) {
-			report.omitted(q, `the question has ${[...question].length} characters; Kahoot takes 120`);
+			report.omitted(q, 'kahootQuestionLong', { n: [...question].length });
 			continue;
 		}
 		const keptWrong = wrong.slice(0, 4 - right.length).map(oneLine);
 		const answers = [...right.map(oneLine), ...keptWrong];
 		const long = answers.find((x) => longer(x, 75));
 		if (long) {
-			report.omitted(q, `the answer «${long}» is longer than Kahoot's 75 characters`);
+			report.omitted(q, 'kahootAnswerLong', { answer: long });
 			continue;
 		}
 		if (keptWrong.length < wrong.length) {
-			report.converted(
-				q,
-				'four answers',
-				`Kahoot shows four answers: ${wrong.length - keptWrong.length} distractor(s) left out`
-			);
+			report.converted(q, 'fourAnswers', 'kahootDistractorsLeft', {
+				n: wrong.length - keptWrong.length
+			});
 		} else if (q.type === 'truefalse') {
-			report.converted(
-				q,
-				'two answers',
-				`${t.exportTrue} / ${t.exportFalse} as a two-answer quiz question`
-			);
+			report.converted(q, 'twoAnswers', 'kahootTrueFalse', {
+				true: t.exportTrue,
+				false: t.exportFalse
+			});
 		} else report.ok(q);
 		// Kahoot shows answers in the order given: true before false, and choices shuffled (seeded
 		// by the id, so every export agrees) so the right one is not always first.
@@ -169,9 +166,7 @@ export function toKahoot(input: ExportInput): ExportResult {
 	const report = new ReportBuilder('kahoot');
 	const questions = kahootQuestions(input, report);
 	for (const a of new Set(input.questions.map((q) => q.article))) {
-		report.note(
-			`Kahoot's questions have no place for a source; the sheet names it above the questions, and the kahoot's description should too: ${attributionLine(input.articles.get(a)!)}`
-		);
+		report.note('kahootNoSource', { attribution: attributionLine(input.articles.get(a)!) });
 	}
 	return { sheet: kahootSheet(input, questions), report: report.report };
 }

@@ -98,8 +98,7 @@ export function toMoodleXml(input: ExportInput): ExportResult {
 		}
 	}
 	out.add('</quiz>', '');
-	if (articles.length)
-		report.note('attribution: an XML comment, the category info and a description per article');
+	if (articles.length) report.note('moodleAttribution');
 	return textResult(out, report.report);
 }
 
@@ -200,11 +199,11 @@ function question(
 		}
 		case 'matching': {
 			if (q.pairs.length + q.distractors.length < 3) {
-				report.omitted(q, "Moodle's matching needs at least three answers; this one has two");
+				report.omitted(q, 'moodleMatchingThree');
 				return undefined;
 			}
 			if (q.scoring === 'all-or-nothing') {
-				report.converted(q, 'matching (partial credit)', "Moodle's matching gives credit per pair");
+				report.converted(q, 'matchingPartial', 'moodleMatchingPerPair');
 			} else report.ok(q);
 			return wrap('matching', [
 				'<shuffleanswers>true</shuffleanswers>',
@@ -220,11 +219,7 @@ function question(
 			]);
 		}
 		case 'ordering':
-			report.converted(
-				q,
-				'matching',
-				'Moodle XML ordering needs the ordering plugin (core only from 4.4): each item is matched to its place (1, 2, …)'
-			);
+			report.converted(q, 'matching', 'moodleNoOrdering');
 			return wrap('matching', [
 				'<shuffleanswers>true</shuffleanswers>',
 				...q.items.map(
@@ -233,11 +228,7 @@ function question(
 				)
 			]);
 		case 'evidence':
-			report.converted(
-				q,
-				'essay',
-				'Moodle cannot mark a phrase in the text: an essay the teacher grades, the evidence in the grader information'
-			);
+			report.converted(q, 'essay', 'moodleNoEvidence');
 			return wrap('essay', [
 				'<responseformat>editor</responseformat><responserequired>1</responserequired><responsefieldlines>3</responsefieldlines>',
 				'<attachments>0</attachments><attachmentsrequired>0</attachmentsrequired>',

@@ -269,11 +269,7 @@ function parts(q: BankQuestion, a: ExportArticle, report: ReportBuilder): ItemPa
 				processing: template('match_correct')
 			};
 		case 'evidence':
-			report.converted(
-				q,
-				'extended text',
-				'QTI 2.1 could mark a phrase only with a hottext built from the paragraph; exported as a typed answer the teacher scores, the evidence as its correct response'
-			);
+			report.converted(q, 'extendedText', 'qtiNoEvidence');
 			return {
 				declarations: [response('RESPONSE', 'single', 'string', [q.evidence[0]])],
 				body: `<extendedTextInteraction responseIdentifier="RESPONSE" expectedLines="3">${prompt}</extendedTextInteraction>`,
@@ -374,8 +370,6 @@ export function toQti(input: ExportInput): ExportResult {
 		''
 	].join('\n');
 	files.unshift({ name: 'imsmanifest.xml', text: manifest });
-	report.note(
-		'attribution: in each item under its paragraph, and with the whole article in the test'
-	);
+	report.note('qtiAttribution');
 	return { files, report: report.report };
 }

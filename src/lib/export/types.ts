@@ -6,6 +6,7 @@ import type { Paragraph } from '../bank/article';
 import type { BankQuestion } from '../bank/check';
 import type { QuestionType } from '../bank/schema';
 import type { Sheet } from './xlsx';
+import type { Strings } from '../i18n';
 
 /** The article fields an export needs: its text, language and attribution. */
 export interface ExportArticle {
@@ -41,20 +42,32 @@ export interface ExportOptions {
 	now?: Date;
 }
 
+/** What an export says, as a key of the string tables' `bankText.exportNotes` and its values. */
+export interface ReportMessage {
+	key: keyof Strings['bankText']['exportNotes'];
+	params: Record<string, string | number>;
+}
+
 /** A question the format holds only in another shape. */
 export interface Converted {
 	id: string;
 	type: QuestionType;
-	/** what it became, in the format's own words (e.g. "matching") */
+	/** what it became, in English (e.g. "matching"), for the CLI */
 	as: string;
+	/** the same, as a key of `bankText.exportAs`, for pages in either language */
+	asKey: keyof Strings['bankText']['exportAs'];
+	/** why, in English */
 	note: string;
+	message: ReportMessage;
 }
 
 /** A question the format cannot hold. */
 export interface Omitted {
 	id: string;
 	type: QuestionType;
+	/** why, in English */
 	reason: string;
+	message: ReportMessage;
 }
 
 /** What an export did to each question: never a silent drop. */
@@ -64,8 +77,10 @@ export interface ExportReport {
 	exported: string[];
 	converted: Converted[];
 	omitted: Omitted[];
-	/** anything else the teacher should know (e.g. where the attribution went) */
+	/** anything else the teacher should know (e.g. where the attribution went), in English */
 	notes: string[];
+	/** the same notes, for pages in either language */
+	noteMessages: ReportMessage[];
 }
 
 export interface ExportFile {

@@ -265,8 +265,8 @@ export function toWorksheet(input: ExportInput): ExportResult {
 			}</h1>${key.join('')}</section>`
 		);
 	}
-	if (seeded) report.note(`${copies} version(s) from seed ${seed}: each key follows its version`);
-	report.note('attribution: under each article');
+	if (seeded) report.note('worksheetVersions', { n: copies });
+	report.note('worksheetAttribution');
 	const html = [
 		'<!doctype html>',
 		`<html lang="${h(lang)}" dir="${dir}">`,

@@ -24,7 +24,9 @@ export const ar = {
 	noArticle: 'لا مقالة باسم «{slug}».',
 	notFound: 'غير موجود',
 	/** the interface language's tag, for lang attributes and choosing what text to show */
-	locale: 'ar',
+	locale: 'ar' as 'ar' | 'en',
+	/** a typed answer over the limit; {count} is a plural of counts.characters */
+	answerTooLong: 'الإجابة أطول من {count}؛ اختصرها. لم تُحفظ هذه الإجابة، وحُفظت بقية إجاباتك.',
 	// the error page and other one-language-at-a-time texts (issue 17)
 	errorPage: {
 		notFound: 'لم نجد هذه الصفحة',
@@ -73,6 +75,90 @@ export const ar = {
 			few: '{n} أحرف',
 			many: '{n} حرفًا',
 			other: '{n} حرف'
+		}
+	},
+	// bank text, export reports and the bank check in the interface language (issue 17)
+	bankText: {
+		formats: {
+			gift: 'Moodle GIFT',
+			moodle: 'Moodle XML',
+			qti: 'IMS QTI 2.1 (ملف مضغوط)',
+			aiken: 'Aiken',
+			csv: 'جدول CSV',
+			kahoot: 'Kahoot (جدول XLSX)',
+			quizlet: 'Quizlet (نص TXT)',
+			json: 'JSON (صيغة دليل)',
+			html: 'ورقة عمل للطباعة (HTML، تُحفظ PDF)'
+		},
+		exportAs: {
+			singleChoice: 'اختيار من متعدد',
+			multichoicePartial: 'اختيار متعدد الإجابات بدرجة جزئية',
+			oneCardAPair: 'بطاقة لكل زوج',
+			flashcard: 'بطاقة',
+			numerical: 'سؤال عددي',
+			missingWord: 'الكلمة الناقصة (إجابة قصيرة)',
+			matchingPartial: 'مطابقة بدرجة جزئية',
+			matching: 'مطابقة',
+			essay: 'سؤال مقالي',
+			fourAnswers: 'أربع إجابات',
+			twoAnswers: 'إجابتان',
+			extendedText: 'إجابة مكتوبة مطوّلة'
+		},
+		exportNotes: {
+			aikenSingleOnly: 'لا تحمل صيغة Aiken إلا أسئلة الاختيار بإجابة واحدة',
+			aikenTooMany: 'ترقّم Aiken الخيارات بستة وعشرين حرفًا، وللسؤال خيارات أكثر',
+			aikenSpecialLine: 'نص السؤال سيُقرأ في Aiken سطرَ خيار أو سطرَ إجابة',
+			aikenTrueFalse: 'خياران: «{true}» و«{false}»',
+			aikenNoPlace: 'لا مكان في Aiken لنص أو تعليق أو نسبة؛ اذكر المصدر مع الاختبار: {attribution}',
+			moodleGradeList: 'عدد الخيارات الصحيحة {n}، ونسبة 100 مقسومة عليه ليست في قائمة درجات Moodle',
+			multiPartial:
+				'سؤال الإجابات المتعددة في {format} يمنح درجة جزئية، ودليل يصحّح هذا السؤال كله أو لا شيء',
+			csvAttribution: 'النسبة في العمود الأخير من كل صف',
+			quizletPairs: 'بطاقات Quizlet أزواج أصلًا: كل زوج بطاقة',
+			quizletFlashcard: 'البطاقة تعرض الإجابة لا المشتتات',
+			quizletNoSource: 'لا حقل للمصدر في بطاقات Quizlet؛ اذكره في وصف المجموعة: {attribution}',
+			giftAttribution: 'النسبة في تعليق وعنصر وصف لكل مقالة',
+			giftNoUnits: 'لا وحدات في GIFT: يُصحَّح العدد بلا «{unit}»',
+			giftOneBlank:
+				'عدد الفراغات {n}، وGIFT لا يحمل إلا فراغًا واحدًا في السؤال (صيغة Moodle XML تحفظه كاملًا)',
+			giftMissingWord: 'فراغ واحد، سؤالَ «الكلمة الناقصة» في GIFT',
+			moodleMatchingThree: 'المطابقة في Moodle تحتاج ثلاث إجابات على الأقل، ولهذا السؤال اثنتان',
+			moodleMatchingPerPair: 'المطابقة في Moodle تمنح الدرجة لكل زوج',
+			giftNoOrdering: 'لا ترتيب في GIFT: يُطابَق كل عنصر بموضعه (1، 2، …)',
+			giftNoEvidence:
+				'لا يحدّد GIFT عبارة في النص: صار سؤالًا مقاليًّا يصحّحه المعلم، والدليل في التغذية الراجعة',
+			jsonAttribution: 'النسبة في بيانات كل مقالة',
+			kahootChoiceOnly: 'لا تحمل اختبارات Kahoot إلا أسئلة الاختيار',
+			kahootFour: 'لا يحمل Kahoot أكثر من أربع إجابات',
+			kahootQuestionLong: 'عدد حروف السؤال {n}، وأقصى ما يقبله Kahoot 120',
+			kahootAnswerLong: 'الإجابة «{answer}» أطول من 75 حرفًا، وهو أقصى ما يقبله Kahoot',
+			kahootDistractorsLeft: 'يعرض Kahoot أربع إجابات، فتُرك ما زاد من المشتتات ({n})',
+			kahootTrueFalse: '«{true}» و«{false}» سؤالًا بإجابتين',
+			kahootNoSource:
+				'لا مكان للمصدر في أسئلة Kahoot؛ يذكره الجدول فوق الأسئلة، واذكره في وصف الاختبار أيضًا: {attribution}',
+			moodleAttribution: 'النسبة في تعليق XML وفي وصف الفئة وعنصر وصف لكل مقالة',
+			moodleNoOrdering:
+				'الترتيب في Moodle XML يحتاج إضافة الترتيب (في النواة منذ الإصدار 4.4 فقط): يُطابَق كل عنصر بموضعه (1، 2، …)',
+			moodleNoEvidence:
+				'لا يحدّد Moodle عبارة في النص: صار سؤالًا مقاليًّا يصحّحه المعلم، والدليل في معلومات المصحّح',
+			qtiNoEvidence:
+				'لا يحدّد QTI 2.1 عبارة إلا بنص تفاعلي يُبنى من الفقرة؛ صُدّر إجابةً مكتوبة يقيّمها المعلم، والدليل إجابتها الصحيحة',
+			qtiAttribution: 'النسبة في كل سؤال تحت فقرته، ومع المقالة كاملة في الاختبار',
+			worksheetVersions: 'عدد النسخ {n}، لكل نسخة ترتيبها ومفتاحها',
+			worksheetAttribution: 'النسبة تحت كل مقالة'
+		},
+		// the quiz builder on an article page
+		builder: {
+			more: 'إعدادات أخرى',
+			paragraphs: 'الفقرات (من-إلى)',
+			difficulty: {
+				'1-3': 'كل المستويات',
+				'1': 'سهلة',
+				'2': 'متوسطة',
+				'3': 'صعبة',
+				'1-2': 'سهلة ومتوسطة',
+				'2-3': 'متوسطة وصعبة'
+			}
 		}
 	},
 
@@ -202,7 +288,7 @@ export const ar = {
 	exportTitle: 'تصدير الأسئلة',
 	exportFormat: 'الصيغة',
 	exportSelection: 'صدّر المختارة',
-	exportSeed: 'البذرة (نسخة مختلفة لكل طالب)',
+	exportSeed: 'اسم للنسخ (نسخة مختلفة لكل طالب، والاسم نفسه يعيد النسخ نفسها)',
 	exportCopies: 'عدد النسخ',
 	download: 'تنزيل',
 	openWorksheet: 'افتح ورقة العمل للطباعة',
@@ -301,7 +387,7 @@ export const ar = {
 		badPost: 'تعذّرت قراءة بعض الإجابات؛ انظر الرسائل عند الأسئلة.',
 		chooseAll: 'اختر كل ما ينطبق.',
 		typeAnswer: 'إجابتك',
-		numberHint: 'اكتب العدد ووحدته، مثل ١٢٠ كم',
+		numberHint: 'اكتب العدد ووحدته، مثل 120 كلم',
 		blank: 'الفراغ {n}',
 		choose: 'اختر…',
 		position: 'الترتيب',
@@ -318,7 +404,7 @@ export const ar = {
 		book: 'النص أثناء الإجابة',
 		openBook: 'ظاهر',
 		closedBookShort: 'مخفي',
-		minutes: 'المدة بالدقائق (٠ بلا حد؛ للاختبار فقط)',
+		minutes: 'المدة بالدقائق (0 بلا حد؛ للاختبار فقط)',
 		make: 'أنشئ الاختبار',
 		answered: 'أُجيب عن {n} من {m}',
 		resultsGone: 'لم تعد هذه النتيجة محفوظة.',

@@ -27,6 +27,9 @@ export const en: Strings = {
 	notFound: 'Not found',
 	/** the interface language's tag, for lang attributes and choosing what text to show */
 	locale: 'en',
+	/** a typed answer over the limit; {count} is a plural of counts.characters */
+	answerTooLong:
+		'This answer is longer than {count}; please shorten it. It was not saved; your other answers were.',
 	// the error page and other one-language-at-a-time texts (issue 17)
 	errorPage: {
 		notFound: 'Page not found',
@@ -75,6 +78,94 @@ export const en: Strings = {
 			few: '{n} characters',
 			many: '{n} characters',
 			other: '{n} characters'
+		}
+	},
+	// bank text, export reports and the bank check in the interface language (issue 17)
+	bankText: {
+		formats: {
+			gift: 'Moodle GIFT',
+			moodle: 'Moodle XML',
+			qti: 'IMS QTI 2.1 (zip)',
+			aiken: 'Aiken',
+			csv: 'CSV',
+			kahoot: 'Kahoot (XLSX)',
+			quizlet: 'Quizlet (TXT)',
+			json: 'JSON (Dalil)',
+			html: 'Worksheet (HTML, print to PDF)'
+		},
+		exportAs: {
+			singleChoice: 'single choice',
+			multichoicePartial: 'multichoice (partial credit)',
+			oneCardAPair: 'one card a pair',
+			flashcard: 'flashcard',
+			numerical: 'numerical',
+			missingWord: 'missing word (short answer)',
+			matchingPartial: 'matching (partial credit)',
+			matching: 'matching',
+			essay: 'essay',
+			fourAnswers: 'four answers',
+			twoAnswers: 'two answers',
+			extendedText: 'extended text'
+		},
+		exportNotes: {
+			aikenSingleOnly: 'Aiken holds single-choice questions only',
+			aikenTooMany: 'Aiken labels choices A–Z: more than 26 choices',
+			aikenSpecialLine: 'the question text would read as an Aiken choice or answer line',
+			aikenTrueFalse: 'two choices, {true} and {false}',
+			aikenNoPlace:
+				'Aiken has no place for a passage, comment or attribution; cite it with the quiz: {attribution}',
+			moodleGradeList: "{n} correct choices: 100/{n} is not on Moodle's grade list",
+			multiPartial:
+				"{format}'s multiple-answer question gives partial credit; Dalil scores this one all or nothing",
+			csvAttribution: 'attribution: the last column of every row',
+			quizletPairs: 'Quizlet cards are pairs already: each pair is a card',
+			quizletFlashcard: 'a flashcard shows the answer, not the distractors',
+			quizletNoSource:
+				"Quizlet cards have no source field; credit it in the set's description: {attribution}",
+			giftAttribution: 'attribution: a comment and a description item per article',
+			giftNoUnits: 'GIFT has no units: the number is graded without «{unit}»',
+			giftOneBlank: '{n} blanks: GIFT holds one blank a question (Moodle XML keeps it as a cloze)',
+			giftMissingWord: 'one blank, as a GIFT missing-word question',
+			moodleMatchingThree: "Moodle's matching needs at least three answers; this one has two",
+			moodleMatchingPerPair: "Moodle's matching gives credit per pair",
+			giftNoOrdering: 'GIFT has no ordering: each item is matched to its place (1, 2, …)',
+			giftNoEvidence:
+				'GIFT cannot mark a phrase in the text: an essay the teacher grades, the evidence in its feedback',
+			jsonAttribution: 'attribution: each article’s metadata',
+			kahootChoiceOnly: 'Kahoot quizzes hold choice questions only',
+			kahootFour: 'Kahoot holds four answers at most',
+			kahootQuestionLong: 'the question is {n} characters long; Kahoot takes 120',
+			kahootAnswerLong: "the answer «{answer}» is longer than Kahoot's 75 characters",
+			kahootDistractorsLeft:
+				'Kahoot shows four answers: the distractors beyond them are left out ({n})',
+			kahootTrueFalse: '{true} / {false} as a two-answer quiz question',
+			kahootNoSource:
+				"Kahoot's questions have no place for a source; the sheet names it above the questions, and the kahoot's description should too: {attribution}",
+			moodleAttribution:
+				'attribution: an XML comment, the category info and a description per article',
+			moodleNoOrdering:
+				'Moodle XML ordering needs the ordering plugin (core only from 4.4): each item is matched to its place (1, 2, …)',
+			moodleNoEvidence:
+				'Moodle cannot mark a phrase in the text: an essay the teacher grades, the evidence in the grader information',
+			qtiNoEvidence:
+				'QTI 2.1 could mark a phrase only with a hottext built from the paragraph; exported as a typed answer the teacher scores, the evidence as its correct response',
+			qtiAttribution:
+				'attribution: in each item under its paragraph, and with the whole article in the test',
+			worksheetVersions: 'copies: {n}, each a version of its own with its own key',
+			worksheetAttribution: 'attribution: under each article'
+		},
+		// the quiz builder on an article page
+		builder: {
+			more: 'More settings',
+			paragraphs: 'Paragraphs (from-to)',
+			difficulty: {
+				'1-3': 'All levels',
+				'1': 'Easy',
+				'2': 'Medium',
+				'3': 'Hard',
+				'1-2': 'Easy and medium',
+				'2-3': 'Medium and hard'
+			}
 		}
 	},
 
@@ -206,7 +297,8 @@ export const en: Strings = {
 	exportTitle: 'Export questions',
 	exportFormat: 'Format',
 	exportSelection: 'Export selection',
-	exportSeed: 'Seed (a different version per student)',
+	exportSeed:
+		'Name of the versions (a different version per student; the same name gives the same versions)',
 	exportCopies: 'Copies',
 	download: 'Download',
 	openWorksheet: 'Open the printable worksheet',

@@ -9,6 +9,8 @@ export type QuizStrings = Pick<
 	Strings,
 	| 'quiz'
 	| 'locale'
+	| 'answerTooLong'
+	| 'counts'
 	| 'appName'
 	| 'paragraph'
 	| 'explanation'
@@ -29,6 +31,8 @@ export function quizStrings(locale: Locale): QuizStrings {
 	return {
 		quiz: t.quiz,
 		locale: t.locale,
+		answerTooLong: t.answerTooLong,
+		counts: t.counts,
 		appName: t.appName,
 		paragraph: t.paragraph,
 		explanation: t.explanation,

@@ -8,7 +8,7 @@ import {
 	filterSchema,
 	FILTER_KEYS
 } from '$lib/export/filter';
-import { FORMAT_NAMES, FORMATS } from '$lib/export/index';
+import { FORMAT_NAMES } from '$lib/export/index';
 import {
 	readSelection,
 	SELECTION_COOKIE,
@@ -101,7 +101,7 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 		}),
 		selection,
 		failed: articles.flatMap(failedViews),
-		formats: FORMAT_NAMES.map((name) => ({ name, label: FORMATS[name].label }))
+		formats: FORMAT_NAMES
 	};
 };
 

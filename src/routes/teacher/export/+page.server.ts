@@ -1,4 +1,3 @@
-import { FORMATS } from '$lib/export/index';
 import { exportForRequest } from '$lib/server/export';
 import { strings } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
@@ -11,7 +10,6 @@ export const load: PageServerLoad = ({ url, cookies, locals }) => {
 	return {
 		t: strings(locals.locale),
 		format: req.format,
-		label: FORMATS[req.format].label,
 		count: req.questions.length,
 		from: req.from,
 		report: result.report,

@@ -1,7 +1,8 @@
 /**
  * One language at a time (issue 17, must-fix 8): the Arabic interface shows no English words of
  * its own. Latin letters may stand only in text marked as another language (`lang="en"`: an English
- * article, its quotes), in code (question ids), and in the names of products and file formats.
+ * article, its quotes), in code (question ids), in what is not to be translated (`translate="no"`:
+ * a person's name), and in the names of products and file formats.
  * Walks the bank check, the export form and reports, the article pages and the home page, with
  * JavaScript on and off; also proves the walker finds English where it is (so it cannot pass idly).
  */
@@ -33,7 +34,7 @@ const NAMES = [
 function latinWords(names: string[]): string[] {
 	const found: string[] = [];
 	const outside = (el: Element | null) =>
-		el !== null && !el.closest('script, style, code, [lang^="en"], [hidden]');
+		el !== null && !el.closest('script, style, code, [lang^="en"], [translate="no"], [hidden]');
 	const words = (text: string) => [...text.matchAll(/[A-Za-z]{2,}/g)].map((m) => m[0]);
 	const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 	for (let n = walker.nextNode(); n; n = walker.nextNode()) {

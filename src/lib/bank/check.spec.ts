@@ -295,6 +295,19 @@ ${base}
 		expect(run(short() + bank.replace('questions:\n', '')).errors).toEqual([]);
 	});
 
+	it('does not blame a follow-up for the schema error of the question it follows', () => {
+		const follower = `  - id: show
+    type: evidence
+${base}
+    evidence: مدينة زوارة
+    follows: where-city
+`;
+		const { errors } = run(short().replace('difficulty: 2', 'difficulty: 7') + follower);
+		expect(errors.map((e) => [e.questionId, e.message])).toEqual([
+			['where-city', 'difficulty must be 1, 2 or 3']
+		]);
+	});
+
 	it('warns of an ambiguous key, a duplicate accepted form and stray spaces or markup', () => {
 		const bank = short(
 			'    accept: [Zuwara, " zuwara", "<b>زوارة</b>"]',

@@ -145,6 +145,9 @@ export function checkBank(sources: ArticleSource[]): CheckResult {
 				pending.push(entry);
 			}
 		}
+		// a question that failed the schema is still a question of the article: its followers are
+		// not blamed for its mistake (its own message says what is wrong)
+		for (const f of loaded.failed) ids.add(f.id);
 		itemWarnings(pending, article);
 		// Follow-ups can point forward, so they are checked once the whole article is read.
 		for (const entry of pending) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkBank, exitCode, failedViews, type ArticleSource } from './check';
+import { ar } from '../i18n/ar';
+import { fmt } from '../quiz/format';
 
 const ARTICLE = `---
 title: مقال للاختبار
@@ -95,7 +97,12 @@ describe('checkBank', () => {
 				prompt: expect.any(String),
 				language: 'ar',
 				errors: [
-					{ where: `q/test/questions.yaml:9:${errors[0].column}`, message: errors[0].message }
+					{
+						where: `q/test/questions.yaml:9:${errors[0].column}`,
+						message: errors[0].message,
+						code: 'quoteNotFoundNear',
+						params: errors[0].params
+					}
 				]
 			}
 		]);
@@ -293,6 +300,22 @@ ${base}
 			'follows where-city, which is not a question of this article'
 		]);
 		expect(run(short() + bank.replace('questions:\n', '')).errors).toEqual([]);
+	});
+
+	it('gives pages each message as a key of the string tables with its values', () => {
+		const { errors } = run(short('', 'الاجتماع الذي عقد في مدينة طرابلس'));
+		expect(errors).toHaveLength(1);
+		const [e] = errors;
+		expect(e.code).toBe('quoteNotFoundNear');
+		expect(e.params).toMatchObject({ paragraphs: 'p2', near: 'p2' });
+		const said = fmt(ar.bankText.check[e.code!], e.params!);
+		expect(said).toContain('اقتباس الدليل ليس في p2');
+		expect(said).not.toMatch(/\{\w+\}/);
+		const key = run(short('', 'الاجتماع الذي عقد في مدينة زوارة', 'طرابلس')).errors[0];
+		expect([key.code, key.params]).toEqual(['keyNotInEvidence', { key: 'طرابلس' }]);
+		// a view keeps them, so /teacher/check says them in the reader's language
+		const failed = failedViews(run(short('', 'لا شيء من هذا')).result.articles[0]);
+		expect(failed[0].errors[0].code).toBe('quoteNotFound');
 	});
 
 	it('does not blame a follow-up for the schema error of the question it follows', () => {

@@ -9,7 +9,7 @@
  * `src/lib/server/bank.ts`'s job.
  */
 import { parseArticle, type Article, type Paragraph } from './article';
-import { zodDiagnostics, type Diagnostic, type SourceFile } from './diagnostics';
+import { zodDiagnostics, type CheckCode, type Diagnostic, type SourceFile } from './diagnostics';
 import {
 	bankFile,
 	parseCloze,
@@ -156,7 +156,10 @@ export function checkBank(sources: ArticleSource[]): CheckResult {
 					error(
 						entry,
 						['follows'],
-						`follows ${entry.q.follows}, which is not a question of this article`
+						`follows ${entry.q.follows}, which is not a question of this article`,
+						'error',
+						'grounding',
+						{ code: 'followsMissing', params: { id: entry.q.follows } }
 					)
 				);
 			}
@@ -189,7 +192,9 @@ function itemWarnings(pending: Entry[], article: Article) {
 		article.paragraphs
 	)) {
 		const entry = byId.get(f.questionId);
-		entry?.errors.push(error(entry, f.path, `[${f.rule}] ${f.message}`, 'warning', 'item'));
+		if (!entry) continue;
+		const d = error(entry, f.path, `[${f.rule}] ${f.message}`, 'warning', 'item');
+		entry.errors.push({ ...d, rule: f.rule });
 	}
 }
 
@@ -201,12 +206,16 @@ function proveByExamples(entry: Entry, article: Article) {
 	}
 }
 
+/** A message for pages: a key of the string tables' `bankText.check` and its values. */
+type Said = { code: CheckCode; params: Record<string, string | number> };
+
 function error(
 	entry: { q: { id: string; file: string }; locate: Locate; index: number },
 	path: PropertyKey[],
 	message: string,
 	severity: 'error' | 'warning' = 'error',
-	kind: Diagnostic['kind'] = 'grounding'
+	kind: Diagnostic['kind'] = 'grounding',
+	said?: Said
 ): Diagnostic {
 	return {
 		severity,
@@ -214,7 +223,8 @@ function error(
 		file: entry.q.file,
 		...entry.locate(['questions', entry.index, ...path]),
 		questionId: entry.q.id,
-		message
+		message,
+		...said
 	};
 }
 
@@ -284,7 +294,12 @@ function checkFile(
 		const entry = { q, errors: [] as Diagnostic[], locate, index };
 		const where = seen.get(q.id);
 		if (where) {
-			entry.errors.push(error(entry, ['id'], `duplicate id ${q.id} (first at ${where})`));
+			entry.errors.push(
+				error(entry, ['id'], `duplicate id ${q.id} (first at ${where})`, 'error', 'grounding', {
+					code: 'duplicateId',
+					params: { id: q.id, where }
+				})
+			);
 		} else seen.set(q.id, `${file.path}:${line}`);
 		groundQuestion(entry, paragraphs);
 		out.push(entry);
@@ -304,7 +319,10 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 				error(
 					entry,
 					['paragraph', ...(q.paragraph.length > 1 ? [i] : [])],
-					`unknown paragraph ${id} (the article has p1–p${all.length})`
+					`unknown paragraph ${id} (the article has p1–p${all.length})`,
+					'error',
+					'grounding',
+					{ code: 'unknownParagraph', params: { id, last: `p${all.length}` } }
 				)
 			);
 		} else cited.push(p);
@@ -334,7 +352,10 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 					entry,
 					['evidence', ...(q.evidence.length > 1 ? [i] : [])],
 					`evidence quote not found in ${q.paragraph.join(', ')}: «${clip(needle)}»` +
-						(near ? `; nearest passage in ${near.id}: «${near.text}»` : '')
+						(near ? `; nearest passage in ${near.id}: «${near.text}»` : ''),
+					'error',
+					'grounding',
+					notFound('quoteNotFound', q.paragraph, clip(needle), near)
 				)
 			);
 		}
@@ -355,7 +376,10 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 				error(
 					entry,
 					[...path, ...(o.proof ? ['proof'] : [])],
-					`${what} «${key}» is not in the evidence${hint}`
+					`${what} «${key}» is not in the evidence${hint}`,
+					'error',
+					'grounding',
+					{ code: o.proof ? 'keyNotInEvidence' : 'keyNotInEvidenceProof', params: { key } }
 				)
 			);
 		}
@@ -374,14 +398,28 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 		case 'truefalse':
 			if (!q.answer && q.correction !== undefined && !proven(q.correction)) {
 				entry.errors.push(
-					error(entry, ['correction'], `the correction «${q.correction}» is not in the evidence`)
+					error(
+						entry,
+						['correction'],
+						`the correction «${q.correction}» is not in the evidence`,
+						'error',
+						'grounding',
+						{ code: 'keyNotInEvidence', params: { key: q.correction } }
+					)
 				);
 			}
 			break;
 		case 'short': {
 			if (!proven(q.answer)) {
 				entry.errors.push(
-					error(entry, ['answer'], `the answer «${q.answer}» is not in the evidence`)
+					error(
+						entry,
+						['answer'],
+						`the answer «${q.answer}» is not in the evidence`,
+						'error',
+						'grounding',
+						{ code: 'keyNotInEvidence', params: { key: q.answer } }
+					)
 				);
 			}
 			keyHygiene(entry, q.answer, ['answer']);
@@ -393,7 +431,19 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 		case 'numeric': {
 			const unit = q.answer.unit === undefined ? undefined : unitOf(q.answer.unit);
 			if (q.answer.unit !== undefined && !unit) {
-				entry.errors.push(error(entry, ['answer', 'unit'], `unknown unit «${q.answer.unit}»`));
+				entry.errors.push(
+					error(
+						entry,
+						['answer', 'unit'],
+						`unknown unit «${q.answer.unit}»`,
+						'error',
+						'grounding',
+						{
+							code: 'unknownUnit',
+							params: { unit: q.answer.unit }
+						}
+					)
+				);
 				break;
 			}
 			const ok = evidence.some((e) =>
@@ -404,7 +454,13 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 					error(
 						entry,
 						['answer', 'value'],
-						`the value ${q.answer.value}${q.answer.unit ? ' ' + q.answer.unit : ''} is not in the evidence`
+						`the value ${q.answer.value}${q.answer.unit ? ' ' + q.answer.unit : ''} is not in the evidence`,
+						'error',
+						'grounding',
+						{
+							code: 'valueNotInEvidence',
+							params: { value: `${q.answer.value}${q.answer.unit ? ' ' + q.answer.unit : ''}` }
+						}
 					)
 				);
 			}
@@ -420,7 +476,10 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 						entry,
 						['text'],
 						`the cloze text (blanks filled) is not in ${q.paragraph.join(', ')}: «${clip(needle)}»` +
-							(near ? `; nearest passage in ${near.id}: «${near.text}»` : '')
+							(near ? `; nearest passage in ${near.id}: «${near.text}»` : ''),
+						'error',
+						'grounding',
+						notFound('clozeNotFound', q.paragraph, clip(needle), near)
 					)
 				);
 			}
@@ -457,7 +516,13 @@ function distinctOptions(entry: Entry, options: Option[], correct: number) {
 					i < correct ? ['answer'] : ['distractors', i - correct],
 					first < correct && !bothCorrect
 						? `the distractor «${options[i].text}» is the same as a correct answer`
-						: `the option «${options[i].text}» is listed twice`
+						: `the option «${options[i].text}» is listed twice`,
+					'error',
+					'grounding',
+					{
+						code: first < correct && !bothCorrect ? 'distractorIsKey' : 'optionTwice',
+						params: { option: options[i].text }
+					}
 				)
 			);
 		}
@@ -473,7 +538,9 @@ function duplicates(entry: Entry, forms: string[], path: PropertyKey[]) {
 					entry,
 					path,
 					`the accepted form «${forms[i]}» is a duplicate of «${forms[keys.indexOf(k)]}»`,
-					'warning'
+					'warning',
+					'grounding',
+					{ code: 'duplicateAccept', params: { form: forms[i], first: forms[keys.indexOf(k)] } }
 				)
 			);
 		}
@@ -483,9 +550,19 @@ function duplicates(entry: Entry, forms: string[], path: PropertyKey[]) {
 /** Keys are what students' answers are compared with: no markup, no stray spaces. */
 function keyHygiene(entry: Entry, key: string, path: PropertyKey[]) {
 	if (/<[a-z/][^>]*>|\*\*|__|`|&[a-z]+;/i.test(key)) {
-		entry.errors.push(error(entry, path, `markup in the key «${key}»`, 'warning'));
+		entry.errors.push(
+			error(entry, path, `markup in the key «${key}»`, 'warning', 'grounding', {
+				code: 'markupInKey',
+				params: { key }
+			})
+		);
 	} else if (key !== key.trim() || /\s{2,}/.test(key)) {
-		entry.errors.push(error(entry, path, `stray spaces in the key «${key}»`, 'warning'));
+		entry.errors.push(
+			error(entry, path, `stray spaces in the key «${key}»`, 'warning', 'grounding', {
+				code: 'straySpaces',
+				params: { key }
+			})
+		);
 	}
 }
 
@@ -514,10 +591,25 @@ function ambiguity(
 				entry,
 				['answer'],
 				`the answer «${key}» also stands in ${elsewhere.map((p) => p.p.id).join(', ')}: is the question ambiguous?`,
-				'warning'
+				'warning',
+				'grounding',
+				{ code: 'ambiguous', params: { key, paragraphs: elsewhere.map((p) => p.p.id).join(', ') } }
 			)
 		);
 	}
+}
+
+/** A quote or cloze text not found, for pages: with the nearest passage when there is one. */
+function notFound(
+	code: 'quoteNotFound' | 'clozeNotFound',
+	paragraphs: string[],
+	quote: string,
+	near: { id: string; text: string } | undefined
+): Said {
+	const params = { paragraphs: paragraphs.join(', '), quote };
+	return near
+		? { code: `${code}Near`, params: { ...params, near: near.id, nearText: near.text } }
+		: { code, params };
 }
 
 function clip(s: string, n = 80): string {
@@ -581,7 +673,7 @@ export interface FailedView {
 	key: string;
 	prompt?: string;
 	language: string;
-	errors: { where: string; message: string }[];
+	errors: ({ where: string } & Pick<Diagnostic, 'message' | 'code' | 'params' | 'rule'>)[];
 }
 
 /**
@@ -594,7 +686,12 @@ export function failedViews(a: LoadedArticle): FailedView[] {
 		key: `${a.slug} ${f.id} ${f.line}`,
 		prompt: f.prompt,
 		language: a.language,
-		errors: f.errors.map((e) => ({ where: `${e.file}:${e.line}:${e.column}`, message: e.message }))
+		errors: f.errors.map((e) => ({
+			where: `${e.file}:${e.line}:${e.column}`,
+			message: e.message,
+			...(e.code ? { code: e.code, params: e.params } : {}),
+			...(e.rule ? { rule: e.rule } : {})
+		}))
 	}));
 }
 

@@ -3,6 +3,11 @@
  */
 import type { z } from 'zod';
 import type { Locate } from './yaml-source';
+import type { Strings } from '../i18n';
+import type { ItemRule } from './item-check';
+
+/** A message of the check as a key of the string tables' `bankText.check`, for pages. */
+export type CheckCode = keyof Strings['bankText']['check'];
 
 /** A file given to the check: its path as shown to people, and its text. */
 export interface SourceFile {
@@ -22,7 +27,13 @@ export interface Diagnostic {
 	line: number;
 	column: number;
 	questionId?: string;
+	/** in English, for the CLI */
 	message: string;
+	/** the same message for pages, in either language: a key of `bankText.check` and its values */
+	code?: CheckCode;
+	params?: Record<string, string | number>;
+	/** an item-writing warning's rule (`bankText.itemRules` says it in either language) */
+	rule?: ItemRule;
 }
 
 /**

@@ -27,6 +27,21 @@ export const ar = {
 	locale: 'ar' as 'ar' | 'en',
 	/** a typed answer over the limit; {count} is a plural of counts.characters */
 	answerTooLong: 'الإجابة أطول من {count}؛ اختصرها. لم تُحفظ هذه الإجابة، وحُفظت بقية إجاباتك.',
+	/** the quiz link's settings by name, for a note on a link gone wrong (no parameter names shown) */
+	linkParams: {
+		n: 'عدد الأسئلة',
+		seed: 'رقم النسخة',
+		mode: 'النمط',
+		book: 'النص أثناء الإجابة',
+		time: 'المدة',
+		difficulty: 'الصعوبة',
+		paragraphs: 'الفقرات',
+		types: 'أنواع الأسئلة',
+		skills: 'المهارات',
+		ids: 'الأسئلة المختارة',
+		all: 'الكل',
+		none: 'لا شيء'
+	},
 	// the error page and other one-language-at-a-time texts (issue 17)
 	errorPage: {
 		notFound: 'لم نجد هذه الصفحة',
@@ -75,6 +90,14 @@ export const ar = {
 			few: '{n} أحرف',
 			many: '{n} حرفًا',
 			other: '{n} حرف'
+		},
+		failing: {
+			zero: 'لا أسئلة لم تجتز الفحص',
+			one: 'سؤال واحد لم يجتز الفحص',
+			two: 'سؤالان لم يجتازا الفحص',
+			few: '{n} أسئلة لم تجتز الفحص',
+			many: '{n} سؤالًا لم يجتز الفحص',
+			other: '{n} سؤال لم يجتز الفحص'
 		}
 	},
 	// bank text, export reports and the bank check in the interface language (issue 17)
@@ -159,6 +182,45 @@ export const ar = {
 				'1-2': 'سهلة ومتوسطة',
 				'2-3': 'متوسطة وصعبة'
 			}
+		},
+		// the bank check's messages on /teacher/check and /teacher (the CLI says them in English)
+		check: {
+			unknownParagraph: 'لا فقرة باسم {id} (في المقالة الفقرات من p1 إلى {last})',
+			quoteNotFound: 'اقتباس الدليل ليس في {paragraphs}: «{quote}»',
+			quoteNotFoundNear:
+				'اقتباس الدليل ليس في {paragraphs}: «{quote}»؛ وأقرب ما في {near}: «{nearText}»',
+			keyNotInEvidence: '«{key}» ليس في الدليل',
+			keyNotInEvidenceProof: '«{key}» ليس في الدليل؛ أضف `proof`: كلمات الدليل التي تثبته',
+			unknownUnit: 'وحدة غير معروفة: «{unit}»',
+			valueNotInEvidence: 'القيمة {value} ليست في الدليل',
+			clozeNotFound: 'نص الفراغات (بعد ملئها) ليس في {paragraphs}: «{quote}»',
+			clozeNotFoundNear:
+				'نص الفراغات (بعد ملئها) ليس في {paragraphs}: «{quote}»؛ وأقرب ما في {near}: «{nearText}»',
+			distractorIsKey: 'المشتت «{option}» هو نفسه إجابة صحيحة',
+			optionTwice: 'الخيار «{option}» مكرر',
+			duplicateAccept: 'الصيغة المقبولة «{form}» تكرار لـ«{first}»',
+			markupInKey: 'في المفتاح «{key}» رموز تنسيق',
+			straySpaces: 'في المفتاح «{key}» مسافات زائدة',
+			ambiguous: 'الإجابة «{key}» موجودة أيضًا في {paragraphs}: هل السؤال ملتبس؟',
+			duplicateId: 'المعرّف {id} مكرر (أول مرة في {where})',
+			followsMissing: 'يتبع {id}، وليس سؤالًا في هذه المقالة',
+			other: 'خطأ في هذا الموضع من الملف، وتفصيله بلغة الفحص:'
+		},
+		// the item-writing check's rules, each with what to do
+		itemRules: {
+			'key-longest':
+				'الإجابة الصحيحة أطول الخيارات بفارق واضح: يختارها الطالب دون قراءة؛ اختصرها أو أطل المشتتات',
+			'key-longest-share':
+				'الإجابة الصحيحة في هذه المقالة هي الأطول أكثر مما تقتضيه الصدفة: نوّع أطوال الخيارات',
+			'verbatim-key':
+				'الإجابة الصحيحة وحدها تنقل كلمات النص حرفيًّا: صغها بكلماتك أو اجعل مشتتًا من النص أيضًا',
+			'same-meaning': 'خياران يقولان الشيء نفسه: غيّر أحدهما',
+			'all-none': 'خيار «كل ما سبق» أو «لا شيء مما سبق»: ضع مكانه إجابة حقيقية',
+			leak: 'إجابة هذا السؤال ظاهرة في سؤال آخر من المقالة: غيّر أحدهما، أو أعطهما `fact` واحدًا',
+			'near-duplicate-prompt':
+				'نص السؤال يكاد يطابق سؤالًا آخر: اسأل شيئًا آخر، أو أعطهما `fact` واحدًا',
+			'evidence-longer': 'اقتباس الدليل طويل: أضف `core`، أقصر عبارة تثبت الإجابة',
+			'difficulty-type': 'درجة الصعوبة لا تناسب ما يفعله الطالب في هذا النوع من الأسئلة: عدّلها'
 		}
 	},
 

@@ -30,6 +30,21 @@ export const en: Strings = {
 	/** a typed answer over the limit; {count} is a plural of counts.characters */
 	answerTooLong:
 		'This answer is longer than {count}; please shorten it. It was not saved; your other answers were.',
+	/** the quiz link's settings by name, for a note on a link gone wrong (no parameter names shown) */
+	linkParams: {
+		n: 'the number of questions',
+		seed: 'the version',
+		mode: 'the mode',
+		book: 'the text while answering',
+		time: 'the time limit',
+		difficulty: 'the difficulty',
+		paragraphs: 'the paragraphs',
+		types: 'the question types',
+		skills: 'the skills',
+		ids: 'the chosen questions',
+		all: 'all',
+		none: 'none'
+	},
 	// the error page and other one-language-at-a-time texts (issue 17)
 	errorPage: {
 		notFound: 'Page not found',
@@ -78,6 +93,14 @@ export const en: Strings = {
 			few: '{n} characters',
 			many: '{n} characters',
 			other: '{n} characters'
+		},
+		failing: {
+			zero: '{n} questions that failed the check',
+			one: '{n} question that failed the check',
+			two: '{n} questions that failed the check',
+			few: '{n} questions that failed the check',
+			many: '{n} questions that failed the check',
+			other: '{n} questions that failed the check'
 		}
 	},
 	// bank text, export reports and the bank check in the interface language (issue 17)
@@ -166,6 +189,49 @@ export const en: Strings = {
 				'1-2': 'Easy and medium',
 				'2-3': 'Medium and hard'
 			}
+		},
+		// the bank check's messages on /teacher/check and /teacher (the CLI says them in English)
+		check: {
+			unknownParagraph: 'unknown paragraph {id} (the article has p1–{last})',
+			quoteNotFound: 'evidence quote not found in {paragraphs}: «{quote}»',
+			quoteNotFoundNear:
+				'evidence quote not found in {paragraphs}: «{quote}»; nearest passage in {near}: «{nearText}»',
+			keyNotInEvidence: '«{key}» is not in the evidence',
+			keyNotInEvidenceProof:
+				'«{key}» is not in the evidence; add `proof`: the words of the evidence',
+			unknownUnit: 'unknown unit «{unit}»',
+			valueNotInEvidence: 'the value {value} is not in the evidence',
+			clozeNotFound: 'the cloze text (blanks filled) is not in {paragraphs}: «{quote}»',
+			clozeNotFoundNear:
+				'the cloze text (blanks filled) is not in {paragraphs}: «{quote}»; nearest passage in {near}: «{nearText}»',
+			distractorIsKey: 'the distractor «{option}» is the same as a correct answer',
+			optionTwice: 'the option «{option}» is listed twice',
+			duplicateAccept: 'the accepted form «{form}» is a duplicate of «{first}»',
+			markupInKey: 'markup in the key «{key}»',
+			straySpaces: 'stray spaces in the key «{key}»',
+			ambiguous: 'the answer «{key}» also stands in {paragraphs}: is the question ambiguous?',
+			duplicateId: 'duplicate id {id} (first at {where})',
+			followsMissing: 'follows {id}, which is not a question of this article',
+			other: 'a mistake at this place in the file:'
+		},
+		// the item-writing check's rules, each with what to do
+		itemRules: {
+			'key-longest':
+				'the correct choice is the longest option by far: students pick it without reading; shorten it or lengthen the distractors',
+			'key-longest-share':
+				"across this article the key is the longest option more often than chance: vary the options' lengths",
+			'verbatim-key':
+				'only the key copies the text word for word: paraphrase it, or take a distractor from the text too',
+			'same-meaning': 'two options say the same thing: change one',
+			'all-none':
+				'an "all of the above" or "none of the above" option: replace it with a real answer',
+			leak: "this question's answer stands in another question of the article: change one, or give both the same `fact`",
+			'near-duplicate-prompt':
+				'the prompt is nearly that of another question: ask something else, or give both the same `fact`',
+			'evidence-longer':
+				'the evidence quote is long: add a `core`, the shortest phrase that proves the answer',
+			'difficulty-type':
+				'the difficulty is out of line with what this type asks of the student: change it'
 		}
 	},
 

@@ -18,6 +18,18 @@ describe('plural', () => {
 		expect(plural('ar', ar.counts.paragraphs, 5)).toBe('5 فقرات');
 	});
 
+	it('agrees minutes, characters and failing questions with their count', () => {
+		expect(plural('ar', ar.counts.minutes, 2)).toBe('دقيقتان');
+		expect(plural('ar', ar.counts.minutes, 10)).toBe('10 دقائق');
+		expect(plural('ar', ar.counts.minutes, 45)).toBe('45 دقيقة');
+		expect(plural('ar', ar.counts.characters, 500)).toBe('500 حرف');
+		expect(plural('ar', ar.counts.characters, 20)).toBe('20 حرفًا');
+		expect(plural('ar', ar.counts.failing, 1)).toBe('سؤال واحد لم يجتز الفحص');
+		expect(plural('ar', ar.counts.failing, 12)).toBe('12 سؤالًا لم يجتز الفحص');
+		expect(plural('en', en.counts.characters, 1)).toBe('1 character');
+		expect(plural('en', en.counts.failing, 3)).toBe('3 questions that failed the check');
+	});
+
 	it('gives an English count one and other', () => {
 		expect(plural('en', en.counts.questions, 1)).toBe('1 question');
 		expect(plural('en', en.counts.questions, 2)).toBe('2 questions');

@@ -11,6 +11,7 @@ export type QuizStrings = Pick<
 	| 'locale'
 	| 'answerTooLong'
 	| 'counts'
+	| 'linkParams'
 	| 'appName'
 	| 'paragraph'
 	| 'explanation'
@@ -33,6 +34,7 @@ export function quizStrings(locale: Locale): QuizStrings {
 		locale: t.locale,
 		answerTooLong: t.answerTooLong,
 		counts: t.counts,
+		linkParams: t.linkParams,
 		appName: t.appName,
 		paragraph: t.paragraph,
 		explanation: t.explanation,

@@ -79,3 +79,21 @@ for (const ui of ['ar', 'en'] as const) {
 		await expect(page.locator('.feedback dd.key').last()).not.toContainText(/[→←|]/);
 	});
 }
+
+for (const ui of ['ar', 'en'] as const) {
+	test(`a quiz link gone wrong is told in words, not parameter names (${ui})`, async ({
+		page,
+		baseURL
+	}) => {
+		await page.context().addCookies([{ name: 'ui', value: ui, url: baseURL! }]);
+		await page.goto('/quiz/sarraj-africom-zuwara?n=many&mode=exam&seed=langs3');
+		const notes = page.locator('ul.notes li');
+		await expect(notes).toHaveCount(2);
+		const said = (await notes.allTextContents()).join(' ');
+		expect(said).toContain(ui === 'ar' ? 'عدد الأسئلة' : 'the number of questions');
+		expect(said).toContain(ui === 'ar' ? 'النمط' : 'the mode');
+		expect(said).toContain(ui === 'ar' ? '«تدريب»' : '«Practice»');
+		// what the student typed is quoted; no parameter's name and no code word is
+		expect(said.replaceAll('many', '').replaceAll('exam', '')).not.toMatch(/\b(n|mode|practice)\b/);
+	});
+}

@@ -6,6 +6,7 @@
  * and ordering keys laid out as a table and a list, with no arrow.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { TEACHER_STATE } from './fixtures/teacher';
 
 const ARTICLES = [
 	{ slug: 'sarraj-africom-zuwara', lang: 'ar', dir: 'rtl', translation: 'en', explanation: 'ar' },
@@ -87,13 +88,31 @@ for (const ui of ['ar', 'en'] as const) {
 	}) => {
 		await page.context().addCookies([{ name: 'ui', value: ui, url: baseURL! }]);
 		await page.goto('/quiz/sarraj-africom-zuwara?n=many&mode=exam&seed=langs3');
-		const notes = page.locator('ul.notes li');
-		await expect(notes).toHaveCount(2);
-		const said = (await notes.allTextContents()).join(' ');
-		expect(said).toContain(ui === 'ar' ? 'عدد الأسئلة' : 'the number of questions');
-		expect(said).toContain(ui === 'ar' ? 'النمط' : 'the mode');
-		expect(said).toContain(ui === 'ar' ? '«تدريب»' : '«Practice»');
-		// what the student typed is quoted; no parameter's name and no code word is
-		expect(said.replaceAll('many', '').replaceAll('exam', '')).not.toMatch(/\b(n|mode|practice)\b/);
+		// what the student typed is quoted; the setting is named in words, the value used too
+		await expect(page.locator('ul.notes li')).toHaveText(
+			ui === 'ar'
+				? [
+						'لم نفهم «many» في عدد الأسئلة، فاستعملنا «10».',
+						'لم نفهم «exam» في النمط، فاستعملنا «تدريب».'
+					]
+				: [
+						'Could not use «many» for the number of questions; used «10» instead.',
+						'Could not use «exam» for the mode; used «Practice» instead.'
+					]
+		);
 	});
 }
+
+test.describe("the teacher's bank", () => {
+	test.use({ storageState: TEACHER_STATE });
+
+	test('shows the English article’s Arabic notes right to left', async ({ page }) => {
+		await page.goto('/teacher?ui=en&article=harbour-library');
+		const explanations = page.getByTestId('explanation');
+		expect(await explanations.count()).toBeGreaterThan(0);
+		for (const e of await explanations.all()) {
+			await expect(e).toHaveAttribute('lang', 'ar');
+			await expect(e).toHaveAttribute('dir', 'rtl');
+		}
+	});
+});

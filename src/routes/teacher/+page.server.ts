@@ -83,6 +83,8 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 				tags: q.tags,
 				prompt: q.prompt,
 				translation: q.translation,
+				// each text in its own language (an English article's notes may be Arabic)
+				langs: q.langs,
 				key: answerText(q, textStrings(a)),
 				examples: (q.examples ?? []).map((e) => ({
 					answer: Array.isArray(e.answer) ? e.answer.join(' | ') : String(e.answer),

@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AUTOSAVE_MS, Autosave } from './autosave.svelte';
+
+/** An element as far as the autosave looks at one: it can be focused and be in the page. */
+class FakeElement {
+	isConnected = true;
+	focus = vi.fn();
+}
+
+/** FormData of a fake form: remembers the form it was made from. */
+class FakeFormData {
+	constructor(readonly form: unknown) {}
+}
+
+const form = {} as HTMLFormElement;
+let fetchMock: ReturnType<typeof vi.fn>;
+let active: FakeElement | null;
+
+beforeEach(() => {
+	vi.useFakeTimers();
+	fetchMock = vi.fn(() => Promise.resolve(new Response(null)));
+	active = null;
+	vi.stubGlobal('fetch', fetchMock);
+	vi.stubGlobal('FormData', FakeFormData);
+	vi.stubGlobal('HTMLElement', FakeElement);
+	vi.stubGlobal('document', {
+		get activeElement() {
+			return active;
+		}
+	});
+});
+
+afterEach(() => {
+	vi.useRealTimers();
+	vi.unstubAllGlobals();
+});
+
+/** What `use:enhance` hands a submit function, as far as ours reads it. */
+const input = () =>
+	({ submitter: null }) as unknown as Parameters<ReturnType<Autosave['enhance']>>[0];
+
+describe('Autosave', () => {
+	it('posts the form to the save action once the changes stop, as Kit documents for fetch', () => {
+		const saver = new Autosave({ form: () => form, action: () => '?n=3&/save' });
+		saver.schedule();
+		vi.advanceTimersByTime(AUTOSAVE_MS - 100);
+		saver.schedule();
+		vi.advanceTimersByTime(AUTOSAVE_MS - 1);
+		expect(fetchMock).not.toHaveBeenCalled();
+		vi.advanceTimersByTime(1);
+		expect(fetchMock).toHaveBeenCalledTimes(1);
+		const [url, init] = fetchMock.mock.calls[0];
+		expect(url).toBe('?n=3&/save');
+		expect(init.method).toBe('POST');
+		expect(init.headers).toEqual({ 'x-sveltekit-action': 'true' });
+		expect((init.body as FakeFormData).form).toBe(form);
+	});
+
+	it('takes its delay from the options', () => {
+		const saver = new Autosave({ form: () => form, action: () => '?/save', delay: 50 });
+		saver.schedule();
+		vi.advanceTimersByTime(50);
+		expect(fetchMock).toHaveBeenCalledTimes(1);
+	});
+
+	it('posts nothing before the form mounts', () => {
+		const saver = new Autosave({ form: () => undefined, action: () => '?/save' });
+		saver.schedule();
+		vi.advanceTimersByTime(AUTOSAVE_MS);
+		expect(fetchMock).not.toHaveBeenCalled();
+	});
+
+	it('leaves a failed background save to the next one, without an unhandled rejection', () => {
+		const pending = { catch: vi.fn() };
+		fetchMock.mockImplementation(() => pending);
+		const saver = new Autosave({ form: () => form, action: () => '?/save' });
+		saver.schedule();
+		vi.advanceTimersByTime(AUTOSAVE_MS);
+		expect(pending.catch).toHaveBeenCalledTimes(1);
+		const handler = pending.catch.mock.calls[0][0] as (e: unknown) => unknown;
+		expect(handler(new TypeError('offline'))).toBeUndefined();
+	});
+
+	it('drops a pending save when the form posts, waits while it is busy, and keeps the focus', async () => {
+		const saver = new Autosave({ form: () => form, action: () => '?/save' });
+		const field = new FakeElement();
+		active = field;
+		const after = vi.fn();
+		saver.schedule();
+		const start = input();
+		const finish = saver.enhance(after)(start) as (opts: {
+			update: (o: { reset: boolean }) => Promise<void>;
+		}) => Promise<void>;
+		expect(saver.busy).toBe(true);
+		vi.advanceTimersByTime(AUTOSAVE_MS);
+		expect(fetchMock).not.toHaveBeenCalled();
+
+		// a change typed while the post is under way is not saved behind its back
+		saver.schedule();
+		vi.advanceTimersByTime(AUTOSAVE_MS);
+		expect(fetchMock).not.toHaveBeenCalled();
+
+		const update = vi.fn(() => Promise.resolve());
+		active = null; // Kit moved the focus to the page's start
+		await finish({ update });
+		expect(update).toHaveBeenCalledWith({ reset: false });
+		expect(saver.busy).toBe(false);
+		expect(field.focus).toHaveBeenCalledWith({ preventScroll: true });
+		expect(after).toHaveBeenCalledWith(start);
+
+		saver.schedule();
+		vi.advanceTimersByTime(AUTOSAVE_MS);
+		expect(fetchMock).toHaveBeenCalledTimes(1);
+	});
+
+	it('does not focus an element the update took out of the page', async () => {
+		const saver = new Autosave({ form: () => form, action: () => '?/save' });
+		const field = new FakeElement();
+		field.isConnected = false;
+		active = field;
+		const finish = saver.enhance()(input()) as (opts: {
+			update: () => Promise<void>;
+		}) => Promise<void>;
+		await finish({ update: () => Promise.resolve() });
+		expect(field.focus).not.toHaveBeenCalled();
+	});
+});

@@ -329,7 +329,9 @@ export const ar = {
 		// the quiz page polished (helper quiz, issue 17)
 		answerFirst: 'أجب أولًا، ثم تحقّق.',
 		orderDrag: 'ويمكنك أيضًا سحب العنصر إلى مكانه.',
-		problemDuplicate: 'أعطيت عنصرين الرقم نفسه: أعطِ كل عنصر رقمًا مختلفًا.'
+		problemDuplicate: 'أعطيت عنصرين الرقم نفسه: أعطِ كل عنصر رقمًا مختلفًا.',
+		evidencePhrase: 'العبارة المعلَّمة: «{phrase}»',
+		evidenceKeys: 'تنقّل بين الكلمات بالأسهم، وعلّم كلمة بالمسافة، ووسّع العبارة بالأسهم مع Shift.'
 	},
 	// a student's assignments: taking one, their results, their home (helper pages-student, issue 13)
 	work: {

@@ -337,7 +337,10 @@ export const en: Strings = {
 		// the quiz page polished (helper quiz, issue 17)
 		answerFirst: 'Answer first, then check.',
 		orderDrag: 'You can also drag an item into place.',
-		problemDuplicate: 'Two items have the same number: give each item a different number.'
+		problemDuplicate: 'Two items have the same number: give each item a different number.',
+		evidencePhrase: 'Marked phrase: «{phrase}»',
+		evidenceKeys:
+			'Arrow keys move between words, Space marks a word, Shift with an arrow extends the phrase.'
 	},
 	// a student's assignments: taking one, their results, their home (helper pages-student, issue 13)
 	work: {

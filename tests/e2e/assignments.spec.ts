@@ -12,20 +12,19 @@
  * and deleted when the test ends.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import pg from 'pg';
+import { expect, test, type Page } from '@playwright/test';
 import type { AssignmentSpec } from '../../src/lib/assign/spec';
 import { createAssignment } from '../../src/lib/server/assignments';
 import { loadBank } from '../../src/lib/server/bank';
+import type { DatabaseHandle } from '../../src/lib/server/db';
 import {
-	migrateToLatest,
-	openDatabase,
-	type DatabaseConfig,
-	type DatabaseHandle
-} from '../../src/lib/server/db';
-import { newId, newJoinCode } from '../../src/lib/server/db/ids';
-import { databaseUrl, ensurePostgres } from '../../scripts/ensure-postgres.js';
-import { TEACHER, TEACHER_STATE } from './fixtures/teacher';
+	assignmentSpec,
+	device,
+	join,
+	openServerDatabase,
+	seedClass as seedClassIn
+} from './fixtures/assignments';
+import { TEACHER_STATE } from './fixtures/teacher';
 
 const SLUG = 'amzar-flamingos';
 const article = loadBank('questions').articles.find((a) => a.slug === SLUG)!;
@@ -34,96 +33,27 @@ const articleText = article.paragraphs.map((p) => p.text).join('\n');
 
 /** A test of two short-answer questions, answers released with the key once submitted. */
 function testSpec(overrides: Partial<AssignmentSpec> = {}): AssignmentSpec {
-	return {
+	return assignmentSpec({
 		title: `Flamingos ${Date.now()}`,
 		article: SLUG,
-		n: 2,
 		types: ['short'],
-		skills: [],
-		paragraphs: null,
-		mode: 'test',
 		timeLimit: 20,
-		opensAt: Date.now() - 60_000,
 		closesAt: Date.now() + 60 * 60_000,
-		attemptsAllowed: 1,
-		late: 'refuse',
-		grace: 0,
-		release: 'after-submission',
-		show: 'answers',
-		variant: 'shared',
-		seed: `e2e-assign-${newId().slice(0, 8)}`,
 		...overrides
-	};
-}
-
-/**
- * The database of the server under test: the config's SQLite file, or for the PostgreSQL server
- * (127.0.0.2) the newest database scripts/e2e-postgres-server.js made for its port.
- */
-async function serverDatabase(baseURL: string): Promise<DatabaseConfig> {
-	const url = new URL(baseURL);
-	if (url.hostname !== '127.0.0.2') return { dialect: 'sqlite', file: process.env.DALIL_DB! };
-	const admin = await ensurePostgres();
-	const client = new pg.Client({ connectionString: admin });
-	await client.connect();
-	const { rows } = await client.query<{ datname: string }>(
-		'select datname from pg_database where datname like $1 order by datname desc limit 1',
-		[`dalil_e2e_${url.port}_%`]
-	);
-	await client.end();
-	if (!rows[0]) throw new Error(`no e2e database for ${baseURL}`);
-	return { dialect: 'postgres', url: databaseUrl(admin, rows[0].datname) };
+	});
 }
 
 // Opened in beforeAll, not at import: with fullyParallel a worker may run beforeAll/afterAll
 // around each test of this file in turn, and a handle closed by the first afterAll is gone.
 let handle: DatabaseHandle;
 test.beforeAll(async ({ baseURL }) => {
-	handle = openDatabase(await serverDatabase(baseURL!));
-	await migrateToLatest(handle.db);
+	handle = await openServerDatabase(baseURL!);
 });
 test.afterAll(async () => handle.close());
 
 /** A class of the test teacher, made in the database, with its join code. */
 async function seedClass() {
-	const teacher = await handle.db
-		.selectFrom('user')
-		.select('id')
-		.where('email', '=', TEACHER.email)
-		.executeTakeFirstOrThrow();
-	const classId = `e2e-${newId()}`;
-	const joinCode = newJoinCode();
-	await handle.db
-		.insertInto('class')
-		.values({
-			id: classId,
-			teacher_id: teacher.id,
-			name: `Flamingo class ${Date.now()}`,
-			join_code: joinCode,
-			created_at: Date.now()
-		})
-		.execute();
-	return { classId, joinCode };
-}
-
-/** A fresh browser (another device) in a language. */
-async function device(browser: Browser, javaScriptEnabled: boolean, ui: string, baseURL: string) {
-	const context = await browser.newContext({ javaScriptEnabled });
-	await context.addCookies([{ name: 'ui', value: ui, url: baseURL }]);
-	return context;
-}
-
-/** A student joins the class by its link on a device of their own. */
-async function join(context: BrowserContext, code: string, name: string): Promise<Page> {
-	const page = await context.newPage();
-	await page.goto(`/join?code=${code}`);
-	// a value typed before the page is hydrated may be reset by it
-	await page.waitForLoadState('networkidle');
-	await page.locator('input[name=name]').fill(name);
-	await expect(page.locator('input[name=name]')).toHaveValue(name);
-	await page.locator('main form button').click();
-	await expect(page).toHaveURL(/\/student$/);
-	return page;
+	return seedClassIn(handle.db, { name: `Flamingo class ${Date.now()}` });
 }
 
 /** The headers of a browser's form post (no script): same origin, and it asks for a page. */

@@ -16,6 +16,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { AssignmentSpec } from '../../src/lib/assign/spec';
 import { createAssignment } from '../../src/lib/server/assignments';
 import { loadBank } from '../../src/lib/server/bank';
+import { foldArabic } from '../../src/lib/text/normalize';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import {
 	assignmentSpec,
@@ -84,6 +85,28 @@ async function answer(page: Page, id: string, text: string, js: boolean) {
 		await page.locator('form.work .end button.secondary').click();
 		await expect(page.locator('form.work [role=status]')).toBeVisible();
 	}
+}
+
+/**
+ * A released answer shows its evidence's paragraph whole, under "Evidence in paragraph N", in the
+ * article's language and direction, the quote marked.
+ */
+async function expectEvidence(page: Page, id: string, ui: 'ar' | 'en') {
+	const span = byId.get(id)!.spans[0];
+	const paragraph = article.paragraphs.find((p) => p.id === span.paragraph)!;
+	const figure = page.locator(
+		`ol.questions > li[data-question="${id}"] [data-testid=evidence][data-paragraph=${paragraph.id}]`
+	);
+	await expect(figure.locator('figcaption')).toHaveText(
+		ui === 'ar' ? `الدليل في الفقرة ${paragraph.n}` : `Evidence in paragraph ${paragraph.n}`
+	);
+	const quote = figure.locator('blockquote');
+	await expect(quote).toHaveAttribute('lang', article.language);
+	await expect(quote).toHaveAttribute('dir', article.direction);
+	await expect(quote).toHaveText(paragraph.text);
+	await expect(quote.locator('mark').first()).toHaveText(
+		paragraph.text.slice(span.start, span.end)
+	);
 }
 
 /** Serious and critical axe violations of the page. */
@@ -207,6 +230,10 @@ for (const ui of ['ar', 'en'] as const) {
 			await expect(a.getByTestId('score')).toContainText('1 / 2');
 			await expect(a.locator('ol.questions > li')).toHaveCount(2);
 			await expect(a.locator('ol.questions mark, ol.questions blockquote').first()).toBeVisible();
+			// the evidence stands in its whole paragraph, marked, in the article's language: no link
+			// to a paragraph that is not on the page
+			await expectEvidence(a, ids[0], ui);
+			await expect(a.locator('ol.questions a[href^="#"]')).toHaveCount(0);
 			if (javaScriptEnabled) expect(await axe(a)).toEqual([]);
 			// and the test is over for them: no attempt left; their home says done, with the score
 			await a.goto(`/assignments/${assignmentId}`);
@@ -235,6 +262,23 @@ for (const ui of ['ar', 'en'] as const) {
 			await expect(b.getByTestId('score')).toContainText('0 / 2');
 			await expect(b.locator('ol.questions')).toContainText('نص محفوظ');
 			await expect(b.locator('ol.questions')).not.toContainText('بعد الموعد');
+			await expect(b.getByTestId('reviewed')).toHaveCount(0);
+			// the teacher marks that answer right on the review page: the student's results say so
+			const override = await teacher.request.post(
+				`/teacher/assignments/${assignmentId}/review?/override`,
+				{
+					form: { question: ids[1], form: foldArabic('نص محفوظ'), verdict: 'correct' },
+					headers: formPost(baseURL!),
+					maxRedirects: 0
+				}
+			);
+			expect([200, 303]).toContain(override.status());
+			await b.reload();
+			await expect(b.getByTestId('score')).toContainText('1 / 2');
+			await expect(
+				b.locator(`ol.questions > li[data-question="${ids[1]}"]`).getByTestId('reviewed')
+			).toHaveText(ui === 'ar' ? 'راجعها معلّمك' : 'reviewed by your teacher');
+			await expect(b.getByTestId('reviewed')).toHaveCount(1);
 
 			// another student's attempt is not there; nor is the assignment for a stranger
 			const peek = await b.goto(`/assignments/${assignmentId}/attempts/${attemptId}`);
@@ -285,8 +329,12 @@ test('results after close show the score only; before that, nothing', async ({
 		await page.reload();
 		await expect(page.getByTestId('score')).toContainText('1 / 2');
 		await expect(page.locator('ol.questions')).toHaveCount(0);
+		await expect(page.getByTestId('evidence')).toHaveCount(0);
 		const body = await page.content();
 		expect(body).not.toContain(byId.get(ids[0])!.explanation);
+		// nor the paragraph the evidence stands in
+		const span = byId.get(ids[0])!.spans[0];
+		expect(body).not.toContain(article.paragraphs.find((p) => p.id === span.paragraph)!.text);
 		await context.close();
 	} finally {
 		await handle.db.deleteFrom('assignment').where('id', '=', assignmentId).execute();

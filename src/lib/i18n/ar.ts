@@ -336,14 +336,6 @@ export const ar = {
 		closesAt: 'يُغلق',
 		noClose: 'مفتوح حتى يغلقه معلّمك',
 		kind: { practice: 'تدريب', test: 'اختبار' },
-		questions: {
-			zero: 'لا أسئلة',
-			one: 'سؤال واحد',
-			two: 'سؤالان',
-			few: '{n} أسئلة',
-			many: '{n} سؤالًا',
-			other: '{n} سؤال'
-		},
 		minutes: {
 			zero: 'بلا حد للوقت',
 			one: 'دقيقة واحدة',

@@ -344,14 +344,6 @@ export const en: Strings = {
 		closesAt: 'Closes',
 		noClose: 'Open until your teacher closes it',
 		kind: { practice: 'Practice', test: 'Test' },
-		questions: {
-			zero: 'no questions',
-			one: 'one question',
-			two: 'two questions',
-			few: '{n} questions',
-			many: '{n} questions',
-			other: '{n} questions'
-		},
 		minutes: {
 			zero: 'no time limit',
 			one: 'one minute',

@@ -39,6 +39,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		t: strings(locals.locale).classes,
 		a: strings(locals.locale).assign,
 		w: strings(locals.locale).work,
+		questionCount: strings(locals.locale).counts.questions,
 		locale: locals.locale,
 		classes
 	};

@@ -43,6 +43,7 @@ export const load: PageServerLoad = async (event) => {
 		t: quizStrings(locale),
 		a: strings(locale).assign,
 		w: strings(locale).work,
+		questionCount: strings(locale).counts.questions,
 		locale,
 		className: found.className,
 		assignment: {

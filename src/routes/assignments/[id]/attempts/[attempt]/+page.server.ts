@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { citedParagraphs } from '$lib/assign/evidence';
 import { strings } from '$lib/i18n';
 import { quizStrings } from '$lib/quiz/strings';
 import { articleOr404 } from '$lib/server/articles';
@@ -38,6 +39,11 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		className: found.className,
 		article: { title: article.title, language: article.language, direction: article.direction },
 		number: attempt.number,
-		...results
+		...results,
+		// the paragraphs of the evidence released with the answers (none when only the score is)
+		paragraphs: citedParagraphs(
+			article.paragraphs,
+			results.questions.flatMap((q) => q.feedback.evidence)
+		)
 	};
 };

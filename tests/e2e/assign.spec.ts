@@ -230,6 +230,40 @@ test.describe('a teacher assigns', () => {
 		await expect(page.locator('#article-problem')).toBeVisible();
 	});
 
+	for (const ui of ['en', 'ar'] as const) {
+		test(`fewer questions match than it asks for: refused by the field, nothing lost (${ui})`, async ({
+			page,
+			baseURL
+		}) => {
+			await page.context().addCookies([{ name: 'ui', value: ui, url: baseURL! }]);
+			const classId = await seedClass('Too few');
+			await page.goto(`/teacher/classes/${classId}/assign`);
+			await page.waitForLoadState('networkidle');
+			const form = page.locator('form[action="?/assign"]');
+			await form.locator('input[name=title]').fill('Only true or false');
+			await form.locator('select[name=article]').selectOption(SLUG);
+			await form.locator('input[name=n]').fill('3');
+			// opening later: an open test would hide its question from the other specs' practice
+			await form.locator('input[name=opensAt]').fill('2030-05-10T09:00');
+			await form.locator('summary').click();
+			// the article has one true/false question
+			await form.locator('input[name=types][value=truefalse]').check();
+			await form.locator('button').click();
+			await expect(page.getByTestId('form-problem')).toBeVisible();
+			await expect(page.locator('#n-problem')).toContainText(
+				ui === 'ar' ? 'سؤال واحد' : '1 question'
+			);
+			await expect(form.locator('input[name=n]')).toHaveAttribute('aria-invalid', 'true');
+			await expect(form.locator('input[name=n]')).toHaveValue('3');
+			await expect(form.locator('input[name=title]')).toHaveValue('Only true or false');
+			await expect(form.locator('input[name=types][value=truefalse]')).toBeChecked();
+			// asking for one is fine
+			await form.locator('input[name=n]').fill('1');
+			await form.locator('button').click();
+			await expect(page).toHaveURL(new RegExp(`/teacher/classes/${classId}\\?assigned=`));
+		});
+	}
+
 	test('missing, huge and wrong-typed fields get a 400, never a 500', async ({
 		page,
 		baseURL,

@@ -13,6 +13,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { localTime, offsetLabel } from '../../src/lib/assign/schedule';
 import type { AssignmentSpec } from '../../src/lib/assign/spec';
 import { createAssignment } from '../../src/lib/server/assignments';
 import { loadBank } from '../../src/lib/server/bank';
@@ -350,10 +351,23 @@ test('a start is refused, with the reason, before it opens', async ({
 	const spec = testSpec({ opensAt: Date.now() + 60 * 60_000, closesAt: null });
 	const assignmentId = await createAssignment(handle.db, classId, spec);
 	try {
-		const context = await device(browser, javaScriptEnabled, 'ar', baseURL!);
+		// a student in Riyadh (UTC+03:00, no summer time)
+		const context = await device(browser, javaScriptEnabled, 'ar', baseURL!, 'Asia/Riyadh');
 		const page = await join(context, joinCode, 'ليلى');
 		await page.goto(`/assignments/${assignmentId}`);
 		await expect(page.getByTestId('refusal')).toHaveText('لم يُفتح هذا التكليف بعد.');
+		// the opening time in their zone, the zone named (the server knows it once their browser
+		// said it); without JavaScript, in UTC, named
+		const offset = javaScriptEnabled ? 180 : 0;
+		const opens = page.locator(`time[datetime="${new Date(spec.opensAt).toISOString()}"]`);
+		await expect(opens).toHaveText(
+			`${localTime(spec.opensAt, offset, 'ar')} (${offsetLabel(offset)})`
+		);
+		if (javaScriptEnabled) {
+			await page.reload();
+			await page.waitForLoadState('networkidle');
+			await expect(opens).toContainText('(UTC+03:00)');
+		}
 		// a post of "start" all the same is refused with the message, not a 500
 		const post = await context.request.post(`/assignments/${assignmentId}?/start`, {
 			headers: formPost(baseURL!),

@@ -516,7 +516,9 @@ export const ar = {
 		key: 'الإجابة الصحيحة',
 		noFigure: '—',
 		percentValue: '{n}٪',
-		scroll: 'يُمرَّر الجدول أفقيًا.'
+		scroll: 'يُمرَّر الجدول أفقيًا.',
+		fewerQuestions:
+			'لا تترك هذه الإعدادات في المقالة إلا {count}: اطلب عددًا أقل، أو اختر أنواعًا أو مهارات أو فقرات أكثر.'
 	},
 	// assignments: a teacher gives a class a quiz; results and grades (issue 13)
 	assign: {

@@ -527,7 +527,9 @@ export const en: Strings = {
 		key: 'the key',
 		noFigure: '—',
 		percentValue: '{n}%',
-		scroll: 'The table scrolls sideways.'
+		scroll: 'The table scrolls sideways.',
+		fewerQuestions:
+			'These settings leave {count} in the article: ask for fewer, or tick more types, skills or paragraphs.'
 	},
 	// assignments: a teacher gives a class a quiz; results and grades (issue 13)
 	assign: {

@@ -1,4 +1,4 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
 import { dev } from '$app/environment';
@@ -69,3 +69,14 @@ export const handle = sequence(
 	guardActions,
 	identify
 );
+
+/**
+ * What Kit logs of an error it did not expect: the stack of a 5xx (a bug), one line for a refusal a
+ * client caused (a 405 for a post to a page without actions, an unknown action's 404), so that a
+ * scanner's requests, or the fuzz run's, do not bury the real ones in the log.
+ */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const what = `[${status}] ${event.request.method} ${event.url.pathname}`;
+	if (status >= 500) console.error(what, error);
+	else console.error(`${what}: ${message}`);
+};

@@ -388,3 +388,79 @@ test('a malformed or over-long post is a 400 with a message, and keeps what was 
 			).toBeChecked();
 	}
 });
+
+test('Check lands on the question checked, and an empty answer is asked for first', async ({
+	page,
+	javaScriptEnabled
+}) => {
+	await page.goto(`/quiz/${slug}?n=10&seed=land1&mode=practice`);
+	await waitForHydration(page);
+	const ids = await questionIds(page);
+	const last = byId.get(ids.at(-1)!)!;
+	await answerRight(page, last);
+	await page.locator(`#q-${last.id} button[name="_check"]`).click();
+	const verdict = page.locator(`#q-${last.id} .feedback .verdict`);
+	await expect(verdict).toContainText('صحيح');
+	// screens away from the top, at the question's verdict
+	await expect(verdict).toBeInViewport();
+	expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+	if (!javaScriptEnabled) expect(new URL(page.url()).hash).toBe(`#q-${last.id}`);
+
+	// a check with nothing answered says so at the question, as /study does
+	const empty = ids.at(-2)!;
+	await page.locator(`#q-${empty} button[name="_check"]`).click();
+	const ask = page.locator(`#q-${empty} [role="alert"]`);
+	await expect(ask).toHaveText('أجب أولًا، ثم تحقّق.');
+	await expect(ask).toBeInViewport();
+	await expect(page.locator(`#q-${empty} .feedback`)).toHaveCount(0);
+	// and the verdict checked before stays
+	await expect(verdict).toContainText('صحيح');
+});
+
+test('a wrong single choice is marked on the option; "choose all" is said once', async ({
+	page
+}) => {
+	const single = byId.get('who-met-sarraj')!;
+	const multiple = byId.get('topics-discussed')!;
+	if (single.type !== 'single' || multiple.type !== 'multiple') throw new Error('bank changed');
+	await page.goto(`/quiz/${slug}?seed=wrong1&mode=practice&ids=${single.id},${multiple.id}`);
+	await waitForHydration(page);
+	const box = page.locator(`#q-${single.id}`);
+	const wrong = single.distractors[0].text;
+	await box.locator(`input[value="${wrong}"]`).check();
+	await box.locator('button[name="_check"]').click();
+	await expect(box.locator('.feedback .verdict')).toContainText('خطأ');
+	const marked = box.locator('.options label.wrong');
+	await expect(marked).toHaveCount(1);
+	await expect(marked).toContainText(wrong);
+	await expect(marked).toContainText('✗');
+	// named in words for a screen reader, not by colour and sign alone
+	await expect(box.getByRole('radio', { name: `${wrong} خطأ` })).toBeChecked();
+	// the prompt asks for every choice that applies: the hint does not say it again
+	expect(multiple.prompt).toContain('اختر كل ما ينطبق');
+	await expect(page.locator(`#q-${multiple.id}`).getByText('اختر كل ما ينطبق')).toHaveCount(1);
+});
+
+test('ordering: the hint speaks of dragging only where items drag; two at one place are asked about', async ({
+	page,
+	javaScriptEnabled
+}) => {
+	const ordering = article.questions.find((q) => q.type === 'ordering')!;
+	await page.goto(`/quiz/${slug}?seed=order1&mode=practice&ids=${ordering.id}`);
+	await waitForHydration(page);
+	const box = page.locator(`#q-${ordering.id}`);
+	await expect(box.locator('.hint')).toContainText('رتّب');
+	await expect(box.locator('.hint')).not.toContainText('اسحب');
+	if (javaScriptEnabled) {
+		await expect(box.getByText('سحب العنصر')).toBeVisible();
+		return;
+	}
+	await expect(box.getByText('سحب العنصر')).toHaveCount(0);
+	// without JavaScript nothing renumbers: two items at position 1 get a message, not a guess
+	const selects = box.locator('select');
+	await selects.nth(0).selectOption('1');
+	await selects.nth(1).selectOption('1');
+	await box.locator('button[name="_check"]').click();
+	await expect(box.locator('.problem')).toContainText('الرقم نفسه');
+	await expect(box.locator('.feedback')).toHaveCount(0);
+});

@@ -303,7 +303,7 @@ export const ar = {
 		blank: 'الفراغ {n}',
 		choose: 'اختر…',
 		position: 'الترتيب',
-		orderHint: 'رتّب: اختر رقم كل عنصر، أو اسحبه إلى مكانه.',
+		orderHint: 'رتّب: اختر رقم كل عنصر.',
 		evidenceHint: 'علّم كلمات العبارة التي تدل على الإجابة، من أول كلمة إلى آخر كلمة.',
 		builder: 'اصنع اختبارًا',
 		count: 'عدد الأسئلة',
@@ -325,7 +325,13 @@ export const ar = {
 		// anonymous attempts in the database, timed self-tests (helper infra, issues 13 and 18)
 		timeOver:
 			'انتهى الوقت (المدة المحددة ومهلة الثلاثين ثانية بعدها): لم تُحفظ هذه الإجابات، وبقيت إجاباتك المحفوظة كما كانت. سلّم الاختبار الآن، وسيُعلَّم متأخرًا.',
-		addressFull: 'بدأت اختبارات كثيرة من هذه الشبكة اليوم. حاول مرة أخرى غدًا، أو أدِّ تكليفات صفّك.'
+		addressFull: 'بدأت اختبارات كثيرة من هذه الشبكة اليوم. حاول مرة أخرى غدًا، أو أدِّ تكليفات صفّك.',
+		// the quiz page polished (helper quiz, issue 17)
+		answerFirst: 'أجب أولًا، ثم تحقّق.',
+		orderDrag: 'ويمكنك أيضًا سحب العنصر إلى مكانه.',
+		problemDuplicate: 'أعطيت عنصرين الرقم نفسه: أعطِ كل عنصر رقمًا مختلفًا.',
+		evidencePhrase: 'العبارة المعلَّمة: «{phrase}»',
+		evidenceKeys: 'تنقّل بين الكلمات بالأسهم، وعلّم كلمة بالمسافة، ووسّع العبارة بالأسهم مع Shift.'
 	},
 	// a student's assignments: taking one, their results, their home (helper pages-student, issue 13)
 	work: {

@@ -309,7 +309,7 @@ export const en: Strings = {
 		blank: 'Blank {n}',
 		choose: 'Choose…',
 		position: 'Position',
-		orderHint: "Put them in order: choose each item's number, or drag it into place.",
+		orderHint: "Put them in order: choose each item's number.",
 		evidenceHint:
 			'Mark the words of the phrase that shows the answer, from its first word to its last.',
 		builder: 'Make a quiz',
@@ -333,7 +333,14 @@ export const en: Strings = {
 		timeOver:
 			'Time is up (the time limit and its 30 seconds’ grace are over): these answers were not saved, your saved answers stay as they were. Submit the test now; it will be marked late.',
 		addressFull:
-			'Too many quizzes were started from this network today. Try again tomorrow, or take your class’s assignments.'
+			'Too many quizzes were started from this network today. Try again tomorrow, or take your class’s assignments.',
+		// the quiz page polished (helper quiz, issue 17)
+		answerFirst: 'Answer first, then check.',
+		orderDrag: 'You can also drag an item into place.',
+		problemDuplicate: 'Two items have the same number: give each item a different number.',
+		evidencePhrase: 'Marked phrase: «{phrase}»',
+		evidenceKeys:
+			'Arrow keys move between words, Space marks a word, Shift with an arrow extends the phrase.'
 	},
 	// a student's assignments: taking one, their results, their home (helper pages-student, issue 13)
 	work: {

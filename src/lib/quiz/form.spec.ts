@@ -59,6 +59,30 @@ describe('readAnswers', () => {
 		expect(answers['ferry-where']).toBeUndefined();
 	});
 
+	it('asks about two items at one position rather than renumbering them', () => {
+		const same = readAnswers(
+			post([
+				['pier-order.0', '1'],
+				['pier-order.1', '1'],
+				['pier-order.2', '2']
+			]),
+			views
+		);
+		expect(same.problems).toEqual([{ id: 'pier-order', code: 'duplicate-position' }]);
+		expect(same.answers['pier-order']).toBeUndefined();
+		// an item left unplaced is no duplicate: it goes last
+		const unplaced = readAnswers(
+			post([
+				['pier-order.0', '2'],
+				['pier-order.1', ''],
+				['pier-order.2', '']
+			]),
+			views
+		);
+		expect(unplaced.problems).toEqual([]);
+		expect(unplaced.answers['pier-order']).toMatchObject({ type: 'ordering' });
+	});
+
 	it('reports tampered and over-long fields, and still reads the rest', () => {
 		const { answers, problems, overLong } = readAnswers(
 			post([

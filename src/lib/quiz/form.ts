@@ -11,7 +11,7 @@ import type { StudentResponse } from '../grading/types';
 import { MAX_ANSWER_LENGTH } from '../grading/response';
 import type { QuestionView } from './types';
 
-export type ProblemCode = 'too-long' | 'not-an-option' | 'malformed';
+export type ProblemCode = 'too-long' | 'not-an-option' | 'malformed' | 'duplicate-position';
 
 /** A field that could not be taken as it came. */
 export interface FormProblem {
@@ -105,7 +105,13 @@ export function readAnswers(
 					problem('malformed');
 					break;
 				}
-				// Unplaced items go last; ties keep the order shown.
+				// Two items at one position: the student is asked, not renumbered behind their back.
+				const placed = positions.filter((p) => p !== '');
+				if (new Set(placed.map(Number)).size < placed.length) {
+					problem('duplicate-position');
+					break;
+				}
+				// Unplaced items go last, in the order shown.
 				const order = v.items
 					.map((item, k) => ({ item, k, at: positions[k] === '' ? n + 1 : Number(positions[k]) }))
 					.sort((a, b) => a.at - b.at || a.k - b.k)

@@ -149,8 +149,10 @@ export const actions: Actions = {
 		if ('failure' in saved) return saved.failure;
 		if (saved.link.spec.mode !== 'practice') return fail(400, testChecked(event.locals.locale));
 		const id = saved.form.get('_check');
-		if (typeof id === 'string') await checkAnswer(db(), saved.article, saved.attempt, id);
-		return { checked: typeof id === 'string' ? id : null };
+		if (typeof id !== 'string') return { checked: null, empty: false };
+		await checkAnswer(db(), saved.article, saved.attempt, id);
+		// nothing to check: the page says "answer first" at the question, as /study does
+		return { checked: id, empty: saved.attempt.answers[id] === undefined };
 	},
 
 	submit: async (event) => {

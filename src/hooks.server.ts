@@ -49,12 +49,23 @@ const chooseLanguage: Handle = async ({ event, resolve }) => {
 	if (isLocale(asked)) {
 		event.cookies.set('ui', asked, { path: '/', maxAge: 60 * 60 * 24 * 365, httpOnly: false });
 	}
-	const locale = chooseLocale(asked ?? event.cookies.get('ui'), article?.language);
+	// the offline page (/offline/ar, /offline/en) is in the language its path names
+	const offline = event.route.id === '/offline/[lang]' ? event.params.lang : undefined;
+	const locale = chooseLocale(asked ?? offline ?? event.cookies.get('ui'), article?.language);
 	event.locals.locale = locale;
-	return resolve(event, {
+	const response = await resolve(event, {
 		transformPageChunk: ({ html }) =>
 			html.replace('%dalil.lang%', locale).replace('%dalil.dir%', localeDir(locale))
 	});
+	// the service worker shows its offline page in the language of the last page it saw
+	if (!response.headers.has('content-language')) {
+		try {
+			response.headers.set('content-language', locale);
+		} catch {
+			// a response with immutable headers (a fetch passed through) keeps them
+		}
+	}
+	return response;
 };
 
 /**

@@ -5,8 +5,15 @@
  * - The app shell (built JS/CSS, static files) is cached at install, per deploy.
  * - Self-study pages and data (/study/…: pages, their data, the study sets) are network-first:
  *   always fresh online, from the cache when the network is cut.
- * - Nothing else is intercepted: other pages, every non-GET request (form posts) and other
- *   origins go to the network as if there were no worker, so they are never stale.
+ * - Every other page goes to the network and is never kept: a teacher's page, a quiz or a result
+ *   may hold a test's keys, and a copy on the device would outlive the session. When the network
+ *   is cut, the app's own offline page (/offline/ar or /offline/en, kept at install, fetched
+ *   without cookies) answers in its place: a page loaded or reloaded (any method), and a page's
+ *   data asked by the app's own navigation (a header link of a page already open), which is
+ *   redirected to the offline page. Its language is the one of the last page the worker saw
+ *   (the server's Content-Language), or the one the address asks for (?ui=).
+ * - Other requests (form posts by `fetch`, files) and other origins go to the network as if
+ *   there were no worker.
  * - A new deploy installs a new cache and drops the old one on activation; progress lives in
  *   localStorage, not in a cache, so it survives.
  */
@@ -18,8 +25,26 @@ const SHELL = `dalil-shell-${version}`;
 const STUDY = `dalil-study-${version}`;
 const SHELL_FILES = new Set([...build, ...files]);
 
+/** The interface languages (src/lib/i18n), the first the default. */
+const LANGUAGES = ['ar', 'en'] as const;
+type Language = (typeof LANGUAGES)[number];
+const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
+/** The offline page of a language, and its data for the app's own navigation. */
+const offlinePage = (language: Language) => `/offline/${language}`;
+const OFFLINE_FILES = LANGUAGES.flatMap((l) => [offlinePage(l), `${offlinePage(l)}/__data.json`]);
+/** Where the language of the last page seen is kept (the worker may be stopped between pages). */
+const LANGUAGE_KEY = '/offline/language';
+
 sw.addEventListener('install', (event) => {
-	event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll([...SHELL_FILES])));
+	event.waitUntil(
+		caches.open(SHELL).then((cache) =>
+			cache.addAll([
+				...SHELL_FILES,
+				// without cookies: the signed-out header, whoever installs the worker
+				...OFFLINE_FILES.map((path) => new Request(path, { credentials: 'omit' }))
+			])
+		)
+	);
 });
 
 sw.addEventListener('activate', (event) => {
@@ -57,19 +82,89 @@ function isStudy(path: string): boolean {
 
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
-	if (request.method !== 'GET') return;
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
 
-	if (SHELL_FILES.has(url.pathname)) {
-		// Built files are named by content hash: the cached copy is the right one.
+	if (request.method === 'GET' && (SHELL_FILES.has(url.pathname) || isOffline(url.pathname))) {
+		// Built files are named by content hash: the cached copy is the right one. The offline
+		// pages are the install's own (their data is asked with a query: matched by path).
 		event.respondWith(
 			caches.match(url.pathname, { cacheName: SHELL }).then((hit) => hit ?? fetch(request))
 		);
 		return;
 	}
-	if (isStudy(url.pathname)) event.respondWith(networkFirst(event, url));
+	if (request.method === 'GET' && isStudy(url.pathname)) {
+		event.respondWith(networkFirst(event, url).catch((e) => offlineAnswer(request, url, e)));
+		return;
+	}
+	if (request.mode === 'navigate') {
+		event.respondWith(fetchPage(event).catch((e) => offlineAnswer(request, url, e)));
+		return;
+	}
+	if (request.method === 'GET' && url.pathname.endsWith('/__data.json')) {
+		event.respondWith(fetchPage(event).catch((e) => offlineAnswer(request, url, e)));
+	}
 });
+
+/** Whether a path is one of the offline pages or their data. */
+function isOffline(path: string): boolean {
+	return OFFLINE_FILES.includes(path);
+}
+
+/** The cookie store, where the browser gives workers one (Chromium does). */
+const cookieStore = (
+	sw as unknown as { cookieStore?: { get(name: string): Promise<{ value?: string } | null> } }
+).cookieStore;
+
+/**
+ * The language the offline page is shown in: the address's ?ui=, else the reader's choice (the
+ * `ui` cookie, where the worker can read it), else the last page's, else Arabic.
+ */
+async function offlineLanguage(url: URL): Promise<Language> {
+	const asked = url.searchParams.get('ui');
+	if (isLanguage(asked)) return asked;
+	const chosen = (await cookieStore?.get('ui').catch(() => null))?.value;
+	if (isLanguage(chosen)) return chosen;
+	lastLanguage ??= await (await caches.match(LANGUAGE_KEY, { cacheName: SHELL }))?.text();
+	return isLanguage(lastLanguage) ? lastLanguage : LANGUAGES[0];
+}
+let lastLanguage: string | undefined;
+
+/** Notes the language of a page the server sent, for the offline page of a later one. */
+function remember(event: FetchEvent, response: Response): void {
+	const language = response.headers.get('content-language');
+	if (!isLanguage(language) || language === lastLanguage) return;
+	lastLanguage = language;
+	event.waitUntil(
+		caches.open(SHELL).then((cache) => cache.put(LANGUAGE_KEY, new Response(language)))
+	);
+}
+
+/** A page or its data from the network, never kept; its language noted. */
+async function fetchPage(event: FetchEvent): Promise<Response> {
+	const response = await fetch(event.request);
+	remember(event, response);
+	return response;
+}
+
+/**
+ * What answers when the network failed and nothing is cached: for a page, the offline page; for
+ * a page's data asked by the app's own navigation (a link followed by the page's JavaScript), a
+ * redirect to the offline page in the form Kit's data answers take, so the app goes there as
+ * after a server's redirect. Anything else fails as it did.
+ */
+async function offlineAnswer(request: Request, url: URL, failure: unknown): Promise<Response> {
+	const location = offlinePage(await offlineLanguage(url));
+	if (request.mode === 'navigate') {
+		const page = await caches.match(location, { cacheName: SHELL });
+		if (page) return page;
+	} else if (url.pathname.endsWith('/__data.json')) {
+		return new Response(JSON.stringify({ type: 'redirect', location }) + '\n', {
+			headers: { 'content-type': 'application/json' }
+		});
+	}
+	throw failure;
+}
 
 /**
  * The network's answer, kept for offline use; the cached copy when the network fails. A page
@@ -79,6 +174,7 @@ sw.addEventListener('fetch', (event) => {
 async function networkFirst(event: FetchEvent, url: URL): Promise<Response> {
 	const cache = await caches.open(STUDY);
 	const network = fetch(event.request).then((response) => {
+		remember(event, response);
 		if (response.ok && response.type === 'basic') {
 			// Keyed by path: what a /study page shows does not depend on its query. Stored in the
 			// background: the page need not wait for the cache.

@@ -116,6 +116,7 @@ function paramValues(world: World, route: string, name: string): string[] | unde
 		slug: world.slug,
 		attempt: world.attemptId,
 		token: world.token,
+		lang: 'en',
 		id: /\/classes\/\[id\]/.test(route)
 			? world.classId
 			: /\/assignments\/\[id\]/.test(route)

@@ -5,6 +5,10 @@
  * lets the hydrated pages run. Mostly request-level tests: they run in the `js` project only.
  */
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { loadBank } from '../../src/lib/server/bank';
 import { TEACHER_STATE } from './fixtures/teacher';
 import { startServer } from './fixtures/server';
@@ -338,5 +342,66 @@ test('npm start gives the server a 256 MB heap unless NODE_OPTIONS chooses one',
 		expect(heapLimit(chosen.output())).toBeGreaterThanOrEqual(600);
 	} finally {
 		await chosen.stop();
+	}
+});
+
+/**
+ * Starts `node scripts/start.js` (the build the config's web server made) with a setting that
+ * cannot work, and waits for it to exit.
+ */
+function startBroken(env: Record<string, string>) {
+	return spawnSync(process.execPath, ['scripts/start.js'], {
+		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DALIL_DB: '', ...env },
+		encoding: 'utf8',
+		timeout: START_LIMIT_MS
+	});
+}
+/** How long a server that cannot start may take to say so and stop. */
+const START_LIMIT_MS = 60_000;
+
+test('a server that cannot start says why in a line (and the files under it) and exits non-zero', async () => {
+	test.setTimeout(5 * START_LIMIT_MS);
+	const oneArticle = mkdtempSync(joinPath(tmpdir(), 'dalil-start-'));
+	cpSync('tests/fixtures/hostile-bank/broken-front', joinPath(oneArticle, 'broken-front'), {
+		recursive: true
+	});
+	const cases: { name: string; env: Record<string, string>; says: RegExp }[] = [
+		{
+			name: 'a bank folder that is not there',
+			env: { DALIL_QUESTIONS: 'no-such-folder' },
+			says: /question bank folder not found: no-such-folder/
+		},
+		{
+			name: 'a bank whose only article has broken front matter',
+			env: { DALIL_QUESTIONS: oneArticle },
+			says: /broken-front\/article\.md:3:1: error front matter/
+		},
+		{
+			name: 'a DATABASE_URL that is not PostgreSQL',
+			env: { DATABASE_URL: 'mysql://root@localhost/dalil' },
+			says: /DATABASE_URL must be a PostgreSQL URL/
+		},
+		{
+			name: 'a SQLite file where no folder can be made',
+			env: { DALIL_DB: 'package.json/dalil.db' },
+			says: /package\.json\/dalil\.db/
+		}
+	];
+	try {
+		for (const c of cases) {
+			const r = startBroken(c.env);
+			const output = `${r.stdout}${r.stderr}`;
+			expect(r.signal, `${c.name}: still running after ${START_LIMIT_MS / 1000} s`).toBeNull();
+			expect(r.status, `${c.name}: exit status\n${output}`).not.toBe(0);
+			const said = output.split('\n').filter((l) => l.includes('cannot start'));
+			expect(said, `${c.name}: one line says why\n${output}`).toEqual([
+				expect.stringMatching(/^dalil: cannot start: /)
+			]);
+			// the reason on that line, or (a bank's errors) on the lines under it
+			expect(output, c.name).toMatch(c.says);
+			expect(output, `${c.name}: no stack trace`).not.toMatch(/\n\s+at /);
+		}
+	} finally {
+		rmSync(oneArticle, { recursive: true, force: true });
 	}
 });

@@ -11,10 +11,19 @@ import { QUESTION_TYPES, SKILLS } from './kinds';
 /** Not only white space: trim()'s test without its copy (ECMAScript's \s is trim's white space). */
 const NOT_BLANK = /\S/;
 
+/**
+ * The longest text one field of the bank may hold (ten long paragraphs): a longer one is a mistake
+ * or an attack, and would be sent with every quiz that draws its question (issue 18).
+ */
+export const MAX_FIELD_CHARS = 10_000;
+
 const nonEmpty = (what: string) =>
-	z.string({ error: `${what} must be text` }).refine((s) => NOT_BLANK.test(s), {
-		error: `${what} is empty`
-	});
+	z
+		.string({ error: `${what} must be text` })
+		.max(MAX_FIELD_CHARS, { error: `${what} is longer than ${MAX_FIELD_CHARS} characters` })
+		.refine((s) => NOT_BLANK.test(s), {
+			error: `${what} is empty`
+		});
 
 export const questionId = z
 	.string({ error: 'id must be text' })

@@ -81,6 +81,14 @@ export const ar = {
 		tooMany: 'طلبات كثيرة في وقت قصير. انتظر قليلًا ثم أعد المحاولة.',
 		malformedAddress: 'هذا العنوان مشوّه: تعذّرت قراءته.'
 	},
+	// the page the service worker shows for a page it cannot fetch offline (issue 17)
+	offline: {
+		title: 'أنت غير متصل بالشبكة',
+		body: 'هذه الصفحة تحتاج إلى الشبكة، ولا نسخة منها على هذا الجهاز.',
+		study: 'التعلّم الذاتي يعمل دون شبكة:',
+		studyLink: 'تدرّب على هذا الجهاز',
+		retry: 'حين يعود الاتصال، أعد تحميل الصفحة.'
+	},
 	// importing a progress file on /study: what was refused and why (issue 18)
 	progressImport: {
 		refusedRecords: 'سجلات مرفوضة:',

@@ -83,6 +83,14 @@ export const en: Strings = {
 		tooMany: 'Too many requests in a short time. Wait a little, then try again.',
 		malformedAddress: 'This address is malformed: it could not be read.'
 	},
+	// the page the service worker shows for a page it cannot fetch offline (issue 17)
+	offline: {
+		title: 'You are offline',
+		body: 'This page needs the network, and this device has no copy of it.',
+		study: 'Self-study works without the network:',
+		studyLink: 'practise on this device',
+		retry: 'When the connection is back, reload the page.'
+	},
 	// importing a progress file on /study: what was refused and why (issue 18)
 	progressImport: {
 		refusedRecords: 'Records refused:',

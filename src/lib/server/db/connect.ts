@@ -68,8 +68,16 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 		return { db, dialect: 'postgres', where: redact(config.url), close: () => db.destroy() };
 	}
-	if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
-	const sqlite = new SQLite(config.file);
+	let sqlite: SQLite.Database;
+	try {
+		if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+		sqlite = new SQLite(config.file);
+	} catch (e) {
+		// a path that cannot be a file (under a file, unwritable): a setting to fix, not a bug
+		throw new DatabaseConfigError(
+			`DALIL_DB=${config.file} cannot be opened: ${e instanceof Error ? e.message : e}`
+		);
+	}
 	// WAL: readers never wait for the writer; FULL: a commit is on disk before it is answered.
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('synchronous = FULL');

@@ -18,7 +18,7 @@ process.env.DALIL_DB = database;
 const pgPort = port + 1000;
 const pgBaseURL = `http://127.0.0.2:${pgPort}`;
 /** Specs that run on PostgreSQL as well (the pg projects). */
-const onPostgres = [/classes\.spec\.ts$/, /assign(ments)?\.spec\.ts$/, /\.pg\.spec\.ts$/];
+const onPostgres = [/class(es|-story)\.spec\.ts$/, /assign(ments)?\.spec\.ts$/, /\.pg\.spec\.ts$/];
 
 /** The limits raised for the suite (every test comes from one address). */
 const suiteLimits = {

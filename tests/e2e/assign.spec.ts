@@ -12,29 +12,19 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import type { Kysely } from 'kysely';
-import pg from 'pg';
-import { databaseUrl, ensurePostgres } from '../../scripts/ensure-postgres.js';
-import {
-	databaseConfig,
-	migrateToLatest,
-	openDatabase,
-	type DatabaseConfig,
-	type DatabaseHandle
-} from '../../src/lib/server/db';
-import { dialectOf } from '../../src/lib/server/db/dialect';
-import { newId, newJoinCode } from '../../src/lib/server/db/ids';
-import type { AssignmentSpec } from '../../src/lib/assign/spec';
 import type { StudentResponse } from '../../src/lib/grading/types';
-import { gradeAnswer } from '../../src/lib/quiz/take';
 import { createAssignment } from '../../src/lib/server/assignments';
 import { loadBank } from '../../src/lib/server/bank';
+import type { DatabaseHandle } from '../../src/lib/server/db';
 import {
-	insertAttempt,
-	submitStored,
-	type StoredGrade
-} from '../../src/lib/server/stored-attempts';
-import { TEACHER, TEACHER_STATE } from './fixtures/teacher';
+	assignmentSpec,
+	openServerDatabase,
+	otherTeacher,
+	seedClass as seedClassIn,
+	seedStudent,
+	seedSubmitted
+} from './fixtures/assignments';
+import { TEACHER_STATE } from './fixtures/teacher';
 
 const SLUG = 'harbour-library';
 
@@ -42,57 +32,13 @@ const SLUG = 'harbour-library';
 // around each test of this file in turn, and a handle closed by the first afterAll is gone.
 let handle: DatabaseHandle;
 test.beforeAll(async ({ baseURL }) => {
-	handle = openDatabase(await serverDatabase(baseURL!));
-	await migrateToLatest(handle.db);
+	handle = await openServerDatabase(baseURL!);
 });
 test.afterAll(async () => handle.close());
 
-/**
- * The database of the server under test: the config's SQLite file, or, for the pg projects'
- * server (127.0.0.2), the fresh PostgreSQL database scripts/e2e-postgres-server.js made for it
- * (named after its port and start time; older ones are dropped when it starts).
- */
-async function serverDatabase(baseURL: string): Promise<DatabaseConfig> {
-	const { hostname, port } = new URL(baseURL);
-	if (hostname !== '127.0.0.2') return databaseConfig(process.env);
-	const admin = await ensurePostgres();
-	const client = new pg.Client({ connectionString: admin });
-	await client.connect();
-	try {
-		const { rows } = await client.query<{ datname: string }>(
-			'select datname from pg_database where datname like $1 order by datname desc limit 1',
-			[`dalil\\_e2e\\_${port}\\_%`]
-		);
-		if (!rows[0]) throw new Error(`no PostgreSQL database of the server on port ${port}`);
-		return { dialect: 'postgres', url: databaseUrl(admin, rows[0].datname) };
-	} finally {
-		await client.end();
-	}
-}
-
-async function teacherId(): Promise<string> {
-	const row = await handle.db
-		.selectFrom('user')
-		.select('id')
-		.where('email', '=', TEACHER.email)
-		.executeTakeFirstOrThrow();
-	return row.id;
-}
-
 /** A class of the test teacher (or of another), stored straight into the database. */
 async function seedClass(name: string, teacher?: string): Promise<string> {
-	const id = `e2e-${newId()}`;
-	await handle.db
-		.insertInto('class')
-		.values({
-			id,
-			teacher_id: teacher ?? (await teacherId()),
-			name,
-			join_code: newJoinCode(),
-			created_at: Date.now()
-		})
-		.execute();
-	return id;
+	return (await seedClassIn(handle.db, { name, teacher })).classId;
 }
 
 const article = loadBank('questions').articles.find((a) => a.slug === SLUG)!;
@@ -116,25 +62,17 @@ function response(id: string, right: boolean): StudentResponse {
 	throw new Error(`no response for ${q.type}`);
 }
 
-const RESULTS_SPEC: AssignmentSpec = {
+const RESULTS_SPEC = assignmentSpec({
 	title: 'Harbour library test',
 	article: SLUG,
 	n: 4,
-	types: [],
-	skills: [],
-	paragraphs: null,
-	mode: 'test',
 	timeLimit: 20,
 	opensAt: Date.UTC(2026, 2, 1, 8, 0),
 	closesAt: Date.UTC(2026, 2, 1, 12, 0),
-	attemptsAllowed: 1,
 	late: 'mark',
-	grace: 0,
 	release: 'after-close',
-	show: 'answers',
-	variant: 'shared',
 	seed: 'e2e-results'
-};
+});
 
 /** Who the seeded students are and what they did: true right, false wrong, null unanswered. */
 const WORK: { name: string; answers?: (boolean | null)[]; late?: boolean }[] = [
@@ -152,64 +90,26 @@ async function seedResults(teacher?: string) {
 	const classId = await seedClass('Results', teacher);
 	const assignmentId = await createAssignment(db, classId, RESULTS_SPEC);
 	for (const work of WORK) {
-		const studentId = `e2e-${newId()}`;
-		await db
-			.insertInto('student')
-			.values({
-				id: studentId,
-				class_id: classId,
-				name: work.name,
-				created_at: 0,
-				removed_at: null,
-				reentry_hash: null,
-				reentry_expires_at: null
-			})
-			.execute();
+		const studentId = await seedStudent(db, classId, work.name);
 		if (!work.answers) continue;
-		const started = Date.UTC(2026, 2, 1, 9, 0);
-		const attempt = await insertAttempt(
-			db,
-			{ owner: { kind: 'student', studentId, assignmentId }, slug: SLUG, query: 'n=4', ids: IDS },
-			started
-		);
 		const answers: Record<string, StudentResponse> = {};
-		const grades: Record<string, StoredGrade> = {};
 		work.answers.forEach((right, i) => {
-			if (right === null) return;
-			const r = response(IDS[i], right);
-			const g = gradeAnswer(article, IDS[i], r)!;
-			answers[IDS[i]] = r;
-			grades[IDS[i]] = { score: g.score, verdict: g.verdict, reason: g.reason, unsure: g.unsure };
+			if (right !== null) answers[IDS[i]] = response(IDS[i], right);
 		});
-		// seven and a half minutes after the start; the late one after 25 minutes
-		const at = started + (work.late ? 1_500_000 : 450_000);
-		await submitStored(
-			db,
-			{ ...attempt, answers, submitted: { at, late: !!work.late, results: grades } },
-			grades
-		);
+		const startedAt = Date.UTC(2026, 2, 1, 9, 0);
+		await seedSubmitted(db, {
+			studentId,
+			assignmentId,
+			article,
+			ids: IDS,
+			answers,
+			startedAt,
+			// seven and a half minutes after the start; the late one after 25 minutes
+			submittedAt: startedAt + (work.late ? 1_500_000 : 450_000),
+			late: work.late
+		});
 	}
 	return { classId, assignmentId };
-}
-
-/** Another teacher, stored straight into the database (nobody signs in as them). */
-async function otherTeacher(): Promise<string> {
-	const id = `e2e-${newId()}`;
-	const at = new Date().toISOString();
-	const postgres = dialectOf(handle.db as Kysely<unknown>) === 'postgres';
-	await handle.db
-		.insertInto('user')
-		.values({
-			id,
-			name: 'Other Teacher',
-			email: `${id.toLowerCase()}@example.org`,
-			emailVerified: postgres ? false : 0,
-			image: null,
-			createdAt: at,
-			updatedAt: at
-		})
-		.execute();
-	return id;
 }
 
 const STRINGS = {
@@ -329,6 +229,40 @@ test.describe('a teacher assigns', () => {
 		await expect(page.locator('#title-problem')).toHaveText(STRINGS.en.required);
 		await expect(page.locator('#article-problem')).toBeVisible();
 	});
+
+	for (const ui of ['en', 'ar'] as const) {
+		test(`fewer questions match than it asks for: refused by the field, nothing lost (${ui})`, async ({
+			page,
+			baseURL
+		}) => {
+			await page.context().addCookies([{ name: 'ui', value: ui, url: baseURL! }]);
+			const classId = await seedClass('Too few');
+			await page.goto(`/teacher/classes/${classId}/assign`);
+			await page.waitForLoadState('networkidle');
+			const form = page.locator('form[action="?/assign"]');
+			await form.locator('input[name=title]').fill('Only true or false');
+			await form.locator('select[name=article]').selectOption(SLUG);
+			await form.locator('input[name=n]').fill('3');
+			// opening later: an open test would hide its question from the other specs' practice
+			await form.locator('input[name=opensAt]').fill('2030-05-10T09:00');
+			await form.locator('summary').click();
+			// the article has one true/false question
+			await form.locator('input[name=types][value=truefalse]').check();
+			await form.locator('button').click();
+			await expect(page.getByTestId('form-problem')).toBeVisible();
+			await expect(page.locator('#n-problem')).toContainText(
+				ui === 'ar' ? 'سؤال واحد' : '1 question'
+			);
+			await expect(form.locator('input[name=n]')).toHaveAttribute('aria-invalid', 'true');
+			await expect(form.locator('input[name=n]')).toHaveValue('3');
+			await expect(form.locator('input[name=title]')).toHaveValue('Only true or false');
+			await expect(form.locator('input[name=types][value=truefalse]')).toBeChecked();
+			// asking for one is fine
+			await form.locator('input[name=n]').fill('1');
+			await form.locator('button').click();
+			await expect(page).toHaveURL(new RegExp(`/teacher/classes/${classId}\\?assigned=`));
+		});
+	}
 
 	test('missing, huge and wrong-typed fields get a 400, never a 500', async ({
 		page,
@@ -512,7 +446,7 @@ test.describe('a teacher reads the results', () => {
 	}
 
 	test('another teacher’s results and grades are a 404', async ({ page }) => {
-		const { assignmentId } = await seedResults(await otherTeacher());
+		const { assignmentId } = await seedResults(await otherTeacher(handle.db));
 		const response = await page.goto(`/teacher/assignments/${assignmentId}`);
 		expect(response?.status()).toBe(404);
 		const csv = await page.request.get(`/teacher/assignments/${assignmentId}/grades.csv`);

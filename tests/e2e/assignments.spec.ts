@@ -12,20 +12,21 @@
  * and deleted when the test ends.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import pg from 'pg';
+import { expect, test, type Page } from '@playwright/test';
+import { localTime, offsetLabel } from '../../src/lib/assign/schedule';
 import type { AssignmentSpec } from '../../src/lib/assign/spec';
 import { createAssignment } from '../../src/lib/server/assignments';
 import { loadBank } from '../../src/lib/server/bank';
+import { foldArabic } from '../../src/lib/text/normalize';
+import type { DatabaseHandle } from '../../src/lib/server/db';
 import {
-	migrateToLatest,
-	openDatabase,
-	type DatabaseConfig,
-	type DatabaseHandle
-} from '../../src/lib/server/db';
-import { newId, newJoinCode } from '../../src/lib/server/db/ids';
-import { databaseUrl, ensurePostgres } from '../../scripts/ensure-postgres.js';
-import { TEACHER, TEACHER_STATE } from './fixtures/teacher';
+	assignmentSpec,
+	device,
+	join,
+	openServerDatabase,
+	seedClass as seedClassIn
+} from './fixtures/assignments';
+import { TEACHER_STATE } from './fixtures/teacher';
 
 const SLUG = 'amzar-flamingos';
 const article = loadBank('questions').articles.find((a) => a.slug === SLUG)!;
@@ -34,96 +35,27 @@ const articleText = article.paragraphs.map((p) => p.text).join('\n');
 
 /** A test of two short-answer questions, answers released with the key once submitted. */
 function testSpec(overrides: Partial<AssignmentSpec> = {}): AssignmentSpec {
-	return {
+	return assignmentSpec({
 		title: `Flamingos ${Date.now()}`,
 		article: SLUG,
-		n: 2,
 		types: ['short'],
-		skills: [],
-		paragraphs: null,
-		mode: 'test',
 		timeLimit: 20,
-		opensAt: Date.now() - 60_000,
 		closesAt: Date.now() + 60 * 60_000,
-		attemptsAllowed: 1,
-		late: 'refuse',
-		grace: 0,
-		release: 'after-submission',
-		show: 'answers',
-		variant: 'shared',
-		seed: `e2e-assign-${newId().slice(0, 8)}`,
 		...overrides
-	};
-}
-
-/**
- * The database of the server under test: the config's SQLite file, or for the PostgreSQL server
- * (127.0.0.2) the newest database scripts/e2e-postgres-server.js made for its port.
- */
-async function serverDatabase(baseURL: string): Promise<DatabaseConfig> {
-	const url = new URL(baseURL);
-	if (url.hostname !== '127.0.0.2') return { dialect: 'sqlite', file: process.env.DALIL_DB! };
-	const admin = await ensurePostgres();
-	const client = new pg.Client({ connectionString: admin });
-	await client.connect();
-	const { rows } = await client.query<{ datname: string }>(
-		'select datname from pg_database where datname like $1 order by datname desc limit 1',
-		[`dalil_e2e_${url.port}_%`]
-	);
-	await client.end();
-	if (!rows[0]) throw new Error(`no e2e database for ${baseURL}`);
-	return { dialect: 'postgres', url: databaseUrl(admin, rows[0].datname) };
+	});
 }
 
 // Opened in beforeAll, not at import: with fullyParallel a worker may run beforeAll/afterAll
 // around each test of this file in turn, and a handle closed by the first afterAll is gone.
 let handle: DatabaseHandle;
 test.beforeAll(async ({ baseURL }) => {
-	handle = openDatabase(await serverDatabase(baseURL!));
-	await migrateToLatest(handle.db);
+	handle = await openServerDatabase(baseURL!);
 });
 test.afterAll(async () => handle.close());
 
 /** A class of the test teacher, made in the database, with its join code. */
 async function seedClass() {
-	const teacher = await handle.db
-		.selectFrom('user')
-		.select('id')
-		.where('email', '=', TEACHER.email)
-		.executeTakeFirstOrThrow();
-	const classId = `e2e-${newId()}`;
-	const joinCode = newJoinCode();
-	await handle.db
-		.insertInto('class')
-		.values({
-			id: classId,
-			teacher_id: teacher.id,
-			name: `Flamingo class ${Date.now()}`,
-			join_code: joinCode,
-			created_at: Date.now()
-		})
-		.execute();
-	return { classId, joinCode };
-}
-
-/** A fresh browser (another device) in a language. */
-async function device(browser: Browser, javaScriptEnabled: boolean, ui: string, baseURL: string) {
-	const context = await browser.newContext({ javaScriptEnabled });
-	await context.addCookies([{ name: 'ui', value: ui, url: baseURL }]);
-	return context;
-}
-
-/** A student joins the class by its link on a device of their own. */
-async function join(context: BrowserContext, code: string, name: string): Promise<Page> {
-	const page = await context.newPage();
-	await page.goto(`/join?code=${code}`);
-	// a value typed before the page is hydrated may be reset by it
-	await page.waitForLoadState('networkidle');
-	await page.locator('input[name=name]').fill(name);
-	await expect(page.locator('input[name=name]')).toHaveValue(name);
-	await page.locator('main form button').click();
-	await expect(page).toHaveURL(/\/student$/);
-	return page;
+	return seedClassIn(handle.db, { name: `Flamingo class ${Date.now()}` });
 }
 
 /** The headers of a browser's form post (no script): same origin, and it asks for a page. */
@@ -154,6 +86,28 @@ async function answer(page: Page, id: string, text: string, js: boolean) {
 		await page.locator('form.work .end button.secondary').click();
 		await expect(page.locator('form.work [role=status]')).toBeVisible();
 	}
+}
+
+/**
+ * A released answer shows its evidence's paragraph whole, under "Evidence in paragraph N", in the
+ * article's language and direction, the quote marked.
+ */
+async function expectEvidence(page: Page, id: string, ui: 'ar' | 'en') {
+	const span = byId.get(id)!.spans[0];
+	const paragraph = article.paragraphs.find((p) => p.id === span.paragraph)!;
+	const figure = page.locator(
+		`ol.questions > li[data-question="${id}"] [data-testid=evidence][data-paragraph=${paragraph.id}]`
+	);
+	await expect(figure.locator('figcaption')).toHaveText(
+		ui === 'ar' ? `الدليل في الفقرة ${paragraph.n}` : `Evidence in paragraph ${paragraph.n}`
+	);
+	const quote = figure.locator('blockquote');
+	await expect(quote).toHaveAttribute('lang', article.language);
+	await expect(quote).toHaveAttribute('dir', article.direction);
+	await expect(quote).toHaveText(paragraph.text);
+	await expect(quote.locator('mark').first()).toHaveText(
+		paragraph.text.slice(span.start, span.end)
+	);
 }
 
 /** Serious and critical axe violations of the page. */
@@ -277,6 +231,10 @@ for (const ui of ['ar', 'en'] as const) {
 			await expect(a.getByTestId('score')).toContainText('1 / 2');
 			await expect(a.locator('ol.questions > li')).toHaveCount(2);
 			await expect(a.locator('ol.questions mark, ol.questions blockquote').first()).toBeVisible();
+			// the evidence stands in its whole paragraph, marked, in the article's language: no link
+			// to a paragraph that is not on the page
+			await expectEvidence(a, ids[0], ui);
+			await expect(a.locator('ol.questions a[href^="#"]')).toHaveCount(0);
 			if (javaScriptEnabled) expect(await axe(a)).toEqual([]);
 			// and the test is over for them: no attempt left; their home says done, with the score
 			await a.goto(`/assignments/${assignmentId}`);
@@ -305,6 +263,23 @@ for (const ui of ['ar', 'en'] as const) {
 			await expect(b.getByTestId('score')).toContainText('0 / 2');
 			await expect(b.locator('ol.questions')).toContainText('نص محفوظ');
 			await expect(b.locator('ol.questions')).not.toContainText('بعد الموعد');
+			await expect(b.getByTestId('reviewed')).toHaveCount(0);
+			// the teacher marks that answer right on the review page: the student's results say so
+			const override = await teacher.request.post(
+				`/teacher/assignments/${assignmentId}/review?/override`,
+				{
+					form: { question: ids[1], form: foldArabic('نص محفوظ'), verdict: 'correct' },
+					headers: formPost(baseURL!),
+					maxRedirects: 0
+				}
+			);
+			expect([200, 303]).toContain(override.status());
+			await b.reload();
+			await expect(b.getByTestId('score')).toContainText('1 / 2');
+			await expect(
+				b.locator(`ol.questions > li[data-question="${ids[1]}"]`).getByTestId('reviewed')
+			).toHaveText(ui === 'ar' ? 'راجعها معلّمك' : 'reviewed by your teacher');
+			await expect(b.getByTestId('reviewed')).toHaveCount(1);
 
 			// another student's attempt is not there; nor is the assignment for a stranger
 			const peek = await b.goto(`/assignments/${assignmentId}/attempts/${attemptId}`);
@@ -355,8 +330,12 @@ test('results after close show the score only; before that, nothing', async ({
 		await page.reload();
 		await expect(page.getByTestId('score')).toContainText('1 / 2');
 		await expect(page.locator('ol.questions')).toHaveCount(0);
+		await expect(page.getByTestId('evidence')).toHaveCount(0);
 		const body = await page.content();
 		expect(body).not.toContain(byId.get(ids[0])!.explanation);
+		// nor the paragraph the evidence stands in
+		const span = byId.get(ids[0])!.spans[0];
+		expect(body).not.toContain(article.paragraphs.find((p) => p.id === span.paragraph)!.text);
 		await context.close();
 	} finally {
 		await handle.db.deleteFrom('assignment').where('id', '=', assignmentId).execute();
@@ -372,10 +351,23 @@ test('a start is refused, with the reason, before it opens', async ({
 	const spec = testSpec({ opensAt: Date.now() + 60 * 60_000, closesAt: null });
 	const assignmentId = await createAssignment(handle.db, classId, spec);
 	try {
-		const context = await device(browser, javaScriptEnabled, 'ar', baseURL!);
+		// a student in Riyadh (UTC+03:00, no summer time)
+		const context = await device(browser, javaScriptEnabled, 'ar', baseURL!, 'Asia/Riyadh');
 		const page = await join(context, joinCode, 'ليلى');
 		await page.goto(`/assignments/${assignmentId}`);
 		await expect(page.getByTestId('refusal')).toHaveText('لم يُفتح هذا التكليف بعد.');
+		// the opening time in their zone, the zone named (the server knows it once their browser
+		// said it); without JavaScript, in UTC, named
+		const offset = javaScriptEnabled ? 180 : 0;
+		const opens = page.locator(`time[datetime="${new Date(spec.opensAt).toISOString()}"]`);
+		await expect(opens).toHaveText(
+			`${localTime(spec.opensAt, offset, 'ar')} (${offsetLabel(offset)})`
+		);
+		if (javaScriptEnabled) {
+			await page.reload();
+			await page.waitForLoadState('networkidle');
+			await expect(opens).toContainText('(UTC+03:00)');
+		}
 		// a post of "start" all the same is refused with the message, not a 500
 		const post = await context.request.post(`/assignments/${assignmentId}?/start`, {
 			headers: formPost(baseURL!),

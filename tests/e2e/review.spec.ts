@@ -8,20 +8,20 @@
  * (DALIL_DB, set by the config) through the server modules, each test with its own.
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { AssignmentSpec } from '../../src/lib/assign/spec';
 import type { BankQuestion } from '../../src/lib/bank/check';
-import { gradeAnswer } from '../../src/lib/quiz/take';
 import { createAssignment } from '../../src/lib/server/assignments';
 import { loadBank } from '../../src/lib/server/bank';
-import {
-	databaseConfig,
-	migrateToLatest,
-	openDatabase,
-	type DatabaseHandle
-} from '../../src/lib/server/db';
-import { newId, newJoinCode } from '../../src/lib/server/db/ids';
-import { insertAttempt, submitStored } from '../../src/lib/server/stored-attempts';
+import type { DatabaseHandle } from '../../src/lib/server/db';
 import { foldArabic } from '../../src/lib/text/normalize';
+import {
+	assignmentSpec,
+	openServerDatabase,
+	otherTeacher,
+	seedClass,
+	seedStudent,
+	seedSubmitted,
+	teacherId as teacherIdIn
+} from './fixtures/assignments';
 import { TEACHER, TEACHER_STATE } from './fixtures/teacher';
 
 const SLUG = 'harbour-library';
@@ -35,99 +35,48 @@ const accepted = new Set([question.answer, ...question.accept].map(foldArabic));
 const refused =
 	shorts.map((q) => q.answer).find((a) => !accepted.has(foldArabic(a))) ?? 'the lighthouse keeper';
 
-const spec: AssignmentSpec = {
+const spec = assignmentSpec({
 	title: 'Review week',
 	article: SLUG,
 	n: 1,
-	types: [],
-	skills: [],
-	paragraphs: null,
-	mode: 'test',
-	timeLimit: 0,
 	opensAt: 0,
-	closesAt: null,
-	attemptsAllowed: 1,
-	late: 'refuse',
-	grace: 0,
-	release: 'after-submission',
-	show: 'answers',
-	variant: 'shared',
 	seed: 'e2e-review'
-};
+});
 
 // Opened in beforeAll, not at import: with fullyParallel a worker may run beforeAll/afterAll
 // around each test of this file in turn, and a handle closed by the first afterAll is gone.
 let handle: DatabaseHandle;
-test.beforeAll(async () => {
-	handle = openDatabase(databaseConfig(process.env));
-	await migrateToLatest(handle.db);
+test.beforeAll(async ({ baseURL }) => {
+	handle = await openServerDatabase(baseURL!);
 });
 test.afterAll(async () => handle.close());
 
 /** A class of the given teacher, three students who submitted, two of them the refused answer. */
 async function seed(teacherId: string) {
 	const db = handle.db;
-	const classId = `e2e-${newId()}`;
-	const joinCode = newJoinCode();
-	await db
-		.insertInto('class')
-		.values({
-			id: classId,
-			teacher_id: teacherId,
-			name: 'Review',
-			join_code: joinCode,
-			created_at: 0
-		})
-		.execute();
+	const { classId, joinCode } = await seedClass(db, { name: 'Review', teacher: teacherId });
 	const assignmentId = await createAssignment(db, classId, spec);
 	const answers = [refused, `  ${refused.toUpperCase()} `, question.answer];
 	const attemptIds: string[] = [];
 	for (const [i, text] of answers.entries()) {
-		const studentId = `e2e-${newId()}`;
-		await db
-			.insertInto('student')
-			.values({
-				id: studentId,
-				class_id: classId,
-				name: ['Amal', 'Badr', 'Camil'][i],
-				created_at: 0,
-				removed_at: null,
-				reentry_hash: null,
-				reentry_expires_at: null
+		const studentId = await seedStudent(db, classId, ['Amal', 'Badr', 'Camil'][i]);
+		const at = Date.now();
+		attemptIds.push(
+			await seedSubmitted(db, {
+				studentId,
+				assignmentId,
+				article,
+				ids: [question.id],
+				answers: { [question.id]: { type: 'short', text } },
+				startedAt: at,
+				submittedAt: at
 			})
-			.execute();
-		const attempt = await insertAttempt(db, {
-			owner: { kind: 'student', studentId, assignmentId },
-			slug: SLUG,
-			query: 'n=1',
-			ids: [question.id],
-			number: 1
-		});
-		const response = { type: 'short' as const, text };
-		const r = gradeAnswer(article, question.id, response)!;
-		const grade = { score: r.score, verdict: r.verdict, rule: r.rule, reason: r.reason };
-		await submitStored(
-			db,
-			{
-				...attempt,
-				answers: { [question.id]: response },
-				submitted: { at: Date.now(), late: false, results: { [question.id]: grade } }
-			},
-			{ [question.id]: grade }
 		);
-		attemptIds.push(attempt.id);
 	}
 	return { assignmentId, attemptIds, joinCode };
 }
 
-async function teacherId(): Promise<string> {
-	const row = await handle.db
-		.selectFrom('user')
-		.select('id')
-		.where('email', '=', TEACHER.email)
-		.executeTakeFirstOrThrow();
-	return row.id;
-}
+const teacherId = () => teacherIdIn(handle.db);
 
 async function scores(attemptIds: string[]): Promise<number[]> {
 	const rows = await handle.db
@@ -211,21 +160,7 @@ test.describe('a teacher reviews', () => {
 	}
 
 	test('another teacher’s assignment is not found, to read or to post', async ({ page }) => {
-		const otherTeacher = `e2e-${newId()}`;
-		const at = new Date().toISOString();
-		await handle.db
-			.insertInto('user')
-			.values({
-				id: otherTeacher,
-				name: 'Other teacher',
-				email: `${otherTeacher}@example.org`,
-				emailVerified: 0,
-				image: null,
-				createdAt: at,
-				updatedAt: at
-			})
-			.execute();
-		const { assignmentId, attemptIds } = await seed(otherTeacher);
+		const { assignmentId, attemptIds } = await seed(await otherTeacher(handle.db, 'Other teacher'));
 		for (const path of ['review', 'audit']) {
 			const response = await page.goto(`/teacher/assignments/${assignmentId}/${path}`);
 			expect(response?.status()).toBe(404);

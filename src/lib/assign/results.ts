@@ -109,7 +109,11 @@ export function assignmentResults(
 	paragraphs: readonly Pick<Paragraph, 'id' | 'n'>[]
 ): AssignmentResults {
 	const byStudent = new Map<string, ResultAttempt[]>();
-	for (const a of attempts) byStudent.set(a.studentId, [...(byStudent.get(a.studentId) ?? []), a]);
+	for (const a of attempts) {
+		const list = byStudent.get(a.studentId);
+		if (list) list.push(a);
+		else byStudent.set(a.studentId, [a]);
+	}
 	const counted = roster.map((s) => countedAttempt(byStudent.get(s.id) ?? []));
 
 	const asked = new Set(counted.flatMap((a) => a?.ids ?? []));

@@ -7,6 +7,12 @@
 import type { AssignmentSpec } from './spec';
 import { isOver } from './timing';
 
+/**
+ * The cookie where a student's browser leaves its time-zone offset (minutes east of UTC, set by
+ * the pages' script), so that the server writes the student's dates in their zone.
+ */
+export const STUDENT_TZ_COOKIE = 'dalil-student-tz';
+
 /** Offsets a teacher may choose, in minutes east of UTC: every half hour, and the few odd ones. */
 export const OFFSET_CHOICES: readonly number[] = [
 	...Array.from({ length: 53 }, (_, i) => -720 + i * 30),

@@ -500,14 +500,6 @@ export const ar = {
 		closesAt: 'يُغلق',
 		noClose: 'مفتوح حتى يغلقه معلّمك',
 		kind: { practice: 'تدريب', test: 'اختبار' },
-		questions: {
-			zero: 'لا أسئلة',
-			one: 'سؤال واحد',
-			two: 'سؤالان',
-			few: '{n} أسئلة',
-			many: '{n} سؤالًا',
-			other: '{n} سؤال'
-		},
 		minutes: {
 			zero: 'بلا حد للوقت',
 			one: 'دقيقة واحدة',
@@ -688,7 +680,9 @@ export const ar = {
 		key: 'الإجابة الصحيحة',
 		noFigure: '—',
 		percentValue: '{n}٪',
-		scroll: 'يُمرَّر الجدول أفقيًا.'
+		scroll: 'يُمرَّر الجدول أفقيًا.',
+		fewerQuestions:
+			'لا تترك هذه الإعدادات في المقالة إلا {count}: اطلب عددًا أقل، أو اختر أنواعًا أو مهارات أو فقرات أكثر.'
 	},
 	// assignments: a teacher gives a class a quiz; results and grades (issue 13)
 	assign: {

@@ -519,14 +519,6 @@ export const en: Strings = {
 		closesAt: 'Closes',
 		noClose: 'Open until your teacher closes it',
 		kind: { practice: 'Practice', test: 'Test' },
-		questions: {
-			zero: 'no questions',
-			one: 'one question',
-			two: 'two questions',
-			few: '{n} questions',
-			many: '{n} questions',
-			other: '{n} questions'
-		},
 		minutes: {
 			zero: 'no time limit',
 			one: 'one minute',
@@ -710,7 +702,9 @@ export const en: Strings = {
 		key: 'the key',
 		noFigure: '—',
 		percentValue: '{n}%',
-		scroll: 'The table scrolls sideways.'
+		scroll: 'The table scrolls sideways.',
+		fewerQuestions:
+			'These settings leave {count} in the article: ask for fewer, or tick more types, skills or paragraphs.'
 	},
 	// assignments: a teacher gives a class a quiz; results and grades (issue 13)
 	assign: {

@@ -78,7 +78,11 @@ function countedAttempts<A extends ResultAttempt & { id: string }>(
 	attempts: readonly A[]
 ): Map<string, A> {
 	const byStudent = new Map<string, A[]>();
-	for (const a of attempts) byStudent.set(a.studentId, [...(byStudent.get(a.studentId) ?? []), a]);
+	for (const a of attempts) {
+		const list = byStudent.get(a.studentId);
+		if (list) list.push(a);
+		else byStudent.set(a.studentId, [a]);
+	}
 	const counted = new Map<string, A>();
 	for (const list of byStudent.values()) {
 		const best = countedAttempt(list) as A | undefined;

@@ -1,3 +1,4 @@
+import { readOffset, STUDENT_TZ_COOKIE } from '$lib/assign/schedule';
 import { strings } from '$lib/i18n';
 import { studentAssignments } from '$lib/server/assignments';
 import { db } from '$lib/server/db';
@@ -9,7 +10,7 @@ export const csr = false;
 /** The order of a student's groups: what to do first. */
 const GROUPS = ['in-progress', 'to-do', 'overdue', 'done', 'upcoming'] as const;
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, cookies }) => {
 	const memberships = locals.student?.memberships ?? [];
 	const now = Date.now();
 	// one class at a time (a device joins a class or two), so each line knows its class
@@ -39,7 +40,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 		t: strings(locals.locale).classes,
 		a: strings(locals.locale).assign,
 		w: strings(locals.locale).work,
+		questionCount: strings(locals.locale).counts.questions,
 		locale: locals.locale,
+		// the student's time zone, as their browser last said (null: UTC, named)
+		offset: readOffset(cookies.get(STUDENT_TZ_COOKIE)) ?? null,
 		classes
 	};
 };

@@ -1,8 +1,9 @@
 /**
- * Bench figures of the teacher's pages (issue 14), on the production build (`vite build` first):
- * the review page of an assignment of a class (40 students × 20 questions) and of a year group
- * (200 × 30), p99 over HTTP with one connection (one teacher at a time: the page's own work, no
- * queue), beside node's own http server answering the same HTML bytes in the same conditions.
+ * Bench figures of the teacher's pages (issues 13 and 14), on the production build (`vite build`
+ * first): the review page of an assignment of a class (40 students × 20 questions) and of a year
+ * group (200 × 30), and the results page of the class's assignment, p99 over HTTP with one
+ * connection (one teacher at a time: the page's own work, no queue), beside node's own http server
+ * answering the same HTML bytes in the same conditions.
  *
  * The app runs as `npm start` serves it, on a SQLite file of its own: the bench signs up its first
  * teacher through the sign-up form (the session is a real cookie), then writes the class, the
@@ -187,6 +188,22 @@ export const teacherSuite: Suite = {
 						page,
 						'ms',
 						bare,
+						'≤ 50 ms'
+					)
+				);
+				if (students !== 40) continue;
+				// the results page of the same class: scores, grid, mastery and item statistics
+				const [results, resultsBare] = await pageP99(
+					`${base}/teacher/assignments/${id}`,
+					cookie,
+					dir
+				);
+				figures.push(
+					figure(
+						`results page p99, ${students} students × ${questions} questions, one connection (baseline: bare node serving its HTML)`,
+						results,
+						'ms',
+						resultsBare,
 						'≤ 50 ms'
 					)
 				);

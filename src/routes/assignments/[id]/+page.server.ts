@@ -1,3 +1,4 @@
+import { readOffset, STUDENT_TZ_COOKIE } from '$lib/assign/schedule';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { MAX_ANSWER_LENGTH } from '$lib/grading/response';
@@ -43,7 +44,10 @@ export const load: PageServerLoad = async (event) => {
 		t: quizStrings(locale),
 		a: strings(locale).assign,
 		w: strings(locale).work,
+		questionCount: strings(locale).counts.questions,
 		locale,
+		// the student's time zone, as their browser last said (null: UTC, named)
+		offset: readOffset(event.cookies.get(STUDENT_TZ_COOKIE)) ?? null,
 		className: found.className,
 		assignment: {
 			id: assignment.id,

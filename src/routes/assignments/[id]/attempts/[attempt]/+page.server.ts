@@ -1,4 +1,6 @@
+import { readOffset, STUDENT_TZ_COOKIE } from '$lib/assign/schedule';
 import { error, redirect } from '@sveltejs/kit';
+import { citedParagraphs } from '$lib/assign/evidence';
 import { strings } from '$lib/i18n';
 import { quizStrings } from '$lib/quiz/strings';
 import { articleOr404 } from '$lib/server/articles';
@@ -9,7 +11,7 @@ import type { PageServerLoad } from './$types';
 // A report with nothing to operate: rendered on the server only, it needs no JavaScript at all.
 export const csr = false;
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals, cookies }) => {
 	const t = strings(locals.locale);
 	const found = await assignmentOfStudent(db(), locals.student?.memberships, params.id);
 	// another class's assignment, or another student's attempt: not there, as far as this device knows
@@ -29,6 +31,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		w: t.work,
 		reviewedByTeacher: t.review.reviewedByTeacher,
 		locale: locals.locale,
+		// the student's time zone, as their browser last said (null: UTC, named)
+		offset: readOffset(cookies.get(STUDENT_TZ_COOKIE)) ?? null,
 		assignment: {
 			id: found.assignment.id,
 			title: spec.title,
@@ -38,6 +42,11 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		className: found.className,
 		article: { title: article.title, language: article.language, direction: article.direction },
 		number: attempt.number,
-		...results
+		...results,
+		// the paragraphs of the evidence released with the answers (none when only the score is)
+		paragraphs: citedParagraphs(
+			article.paragraphs,
+			results.questions.flatMap((q) => q.feedback.evidence)
+		)
 	};
 };

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { citedParagraphs } from '$lib/assign/evidence';
 import { strings } from '$lib/i18n';
 import { articleOr404 } from '$lib/server/articles';
 import { db } from '$lib/server/db';
@@ -19,5 +20,8 @@ export const load: PageServerLoad = async ({ params, locals, cookies, url, getCl
 	if (!attempt || attempt.slug !== article.slug || !attempt.submitted) {
 		error(404, strings(locals.locale).quiz.resultsGone);
 	}
-	return resultsPageData(article, attempt, attempt.submitted, locals.locale);
+	const data = resultsPageData(article, attempt, attempt.submitted, locals.locale);
+	// the paragraphs of the evidence shown, whole: the page has no article beside the answers
+	const evidence = data.questions.flatMap((q) => q.feedback.evidence);
+	return { ...data, paragraphs: citedParagraphs(article.paragraphs, evidence) };
 };

@@ -4,12 +4,16 @@ import { OFFSET_CHOICES, offsetLabel, readOffset } from '$lib/assign/schedule';
 import {
 	ASSIGNMENT_LIMITS,
 	LATE_POLICIES,
+	quizSpecOf,
 	readAssignmentForm,
 	RELEASE_SHOWS,
 	RELEASES,
 	VARIANTS
 } from '$lib/assign/spec';
 import { strings } from '$lib/i18n';
+import { plural } from '$lib/i18n/plural';
+import { fmt } from '$lib/quiz/format';
+import { matchesSpec } from '$lib/quiz/generate';
 import { DEFAULT_N, MODES } from '$lib/quiz/spec';
 import { newSeed } from '$lib/quiz/random';
 import { createAssignment } from '$lib/server/assignments';
@@ -106,6 +110,17 @@ export const actions: Actions = {
 		// a range that starts past the article's end would ask nothing
 		if (article && read.spec?.paragraphs && read.spec.paragraphs[0] > article.paragraphs.length) {
 			problems.paragraphFrom = t.assign.problems.invalid;
+		}
+		// fewer questions match the settings than it asks for: said by the number, not found out by
+		// the students (with none matching, a quiz would even drop the filters)
+		if (read.spec && article && !problems.n) {
+			const spec = quizSpecOf(read.spec, '', article.paragraphs.length);
+			const matched = article.questions.filter((q) => matchesSpec(q, spec)).length;
+			if (matched < read.spec.n) {
+				problems.n = fmt(t.teacherAssign.fewerQuestions, {
+					count: plural(event.locals.locale, t.counts.questions, matched)
+				});
+			}
 		}
 		if (!read.spec || !article || Object.keys(problems).length) {
 			return fail(400, {

@@ -20,6 +20,14 @@ const pgBaseURL = `http://127.0.0.2:${pgPort}`;
 /** Specs that run on PostgreSQL as well (the pg projects). */
 const onPostgres = [/class(es|-story)\.spec\.ts$/, /assign(ments)?\.spec\.ts$/, /\.pg\.spec\.ts$/];
 
+/**
+ * Specs that open public practice quizzes of named questions (`ids=`). An open or upcoming test
+ * keeps its questions, and those that would give them away, out of every public route (issue 13),
+ * and the assignment specs (assign, secrecy, review) store such tests on the same articles. So
+ * these run first, in projects of their own, before any spec that stores a test.
+ */
+const publicById = [/reading\.spec\.ts$/, /evidence-keyboard\.spec\.ts$/];
+
 /** The limits raised for the suite (every test comes from one address). */
 const suiteLimits = {
 	// every test joins from 127.0.0.1: the join limit is for strangers, not for the suite
@@ -75,16 +83,28 @@ export default defineConfig({
 		// signs the test teacher in once (tests/e2e/fixtures/teacher.ts)
 		{ name: 'setup', testMatch: /\.setup\.ts$/, use: { launchOptions } },
 		{
+			name: 'js-public',
+			testMatch: publicById,
+			use: { ...devices['Desktop Chrome'], launchOptions },
+			dependencies: ['setup']
+		},
+		{
+			name: 'no-js-public',
+			testMatch: publicById,
+			use: { ...devices['Desktop Chrome'], launchOptions, javaScriptEnabled: false },
+			dependencies: ['setup']
+		},
+		{
 			name: 'js',
 			use: { ...devices['Desktop Chrome'], launchOptions },
-			testIgnore: /\.pg\.spec\.ts$/,
-			dependencies: ['setup']
+			testIgnore: [/\.pg\.spec\.ts$/, ...publicById],
+			dependencies: ['setup', 'js-public', 'no-js-public']
 		},
 		{
 			name: 'no-js',
 			use: { ...devices['Desktop Chrome'], launchOptions, javaScriptEnabled: false },
-			testIgnore: /\.pg\.spec\.ts$/,
-			dependencies: ['setup']
+			testIgnore: [/\.pg\.spec\.ts$/, ...publicById],
+			dependencies: ['setup', 'js-public', 'no-js-public']
 		},
 		// the same teacher on the PostgreSQL server (after setup: they share the session file)
 		{

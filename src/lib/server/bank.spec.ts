@@ -74,6 +74,14 @@ describe('readBankDir', () => {
 		);
 	});
 
+	it('reads one article folder as a bank of that article', () => {
+		const one = readBankDir(`questions/${SLUG}/`);
+		const all = readBankDir('questions');
+		expect(one.sources.map((s) => s.slug)).toEqual([SLUG]);
+		expect(one.sources[0]).toEqual(all.sources.find((s) => s.slug === SLUG));
+		expect(one.diagnostics).toEqual([]);
+	});
+
 	it('refuses a folder with no article', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'dalil-empty-'));
 		temps.push(dir);
@@ -147,6 +155,18 @@ describe('dalil check (CLI)', { timeout: 30_000 }, () => {
 		expect(json.ok).toBe(false);
 		expect(json.errors[0]).toHaveProperty('questionId');
 		expect(json.errors[0]).toHaveProperty('line');
+	});
+
+	it('checks one article when given its folder (issue 17)', () => {
+		const r = cli(`questions/${SLUG}/`);
+		expect(r.stderr).toBe('');
+		expect(r.status).toBe(0);
+		const summaries = r.stdout.split('\n').filter((l) => / paragraphs?, /.test(l));
+		expect(summaries).toEqual([
+			expect.stringMatching(new RegExp(`^${SLUG}: 12 paragraphs, \\d+ questions proven$`))
+		]);
+		const json = JSON.parse(cli(`questions/${SLUG}`, '--json').stdout);
+		expect(json.articles.map((a: { slug: string }) => a.slug)).toEqual([SLUG]);
 	});
 
 	it('exits 2 with one line, no stack trace, for a missing folder', () => {

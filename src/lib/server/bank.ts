@@ -3,7 +3,7 @@
  * The server loads it at start, and again when its files change if asked to (`initBank`).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import {
 	checkBank,
 	type ArticleSource,
@@ -32,10 +32,11 @@ export interface BankDir {
 }
 
 /**
- * Reads every article folder below `dir`. A folder without article.md, a file that cannot be read
+ * Reads every article folder below `dir`, or `dir` alone when it is an article folder itself
+ * (`dalil check questions/<slug>/`). A folder without article.md, a file that cannot be read
  * (a dangling link, too big, not UTF-8) is reported, never skipped silently; files are named
  * relative to the working directory in messages.
- * @param dir the questions folder
+ * @param dir the questions folder, or one article's folder
  * @throws BankUnreadable when the folder is missing
  */
 export function readBankDir(dir: string): BankDir {
@@ -43,45 +44,57 @@ export function readBankDir(dir: string): BankDir {
 		throw new BankUnreadable(`question bank folder not found: ${dir}`);
 	}
 	const name = (p: string) => relative(process.cwd(), p) || p;
-	const diagnostics: Diagnostic[] = [];
-	const read = (path: string): SourceFile | undefined => {
-		const file = readTextFile(path, name(path));
-		if ('text' in file) return file;
-		diagnostics.push(file);
-		return undefined;
-	};
-	const sources: ArticleSource[] = [];
-	const drafts: ArticleSource[] = [];
+	const bank: BankDir = { sources: [], drafts: [], diagnostics: [] };
+	if (existsSync(join(dir, 'article.md'))) {
+		// one article's folder: its slug is the folder's name, as in the bank
+		readArticleFolder(dir, basename(resolve(dir)), bank, name);
+		return bank;
+	}
 	for (const slug of readdirSync(dir).sort()) {
 		const folder = join(dir, slug);
 		const kind = statOrUndefined(folder);
 		if (!kind) {
-			diagnostics.push(problem(name(folder), 'cannot be read (a link to nothing?)'));
+			bank.diagnostics.push(problem(name(folder), 'cannot be read (a link to nothing?)'));
 			continue;
 		}
 		if (!kind.isDirectory()) continue;
-		const articlePath = join(folder, 'article.md');
-		if (!existsSync(articlePath)) {
-			diagnostics.push(
+		if (!existsSync(join(folder, 'article.md'))) {
+			bank.diagnostics.push(
 				problem(name(folder), 'has no article.md (each article is a folder with one)')
 			);
 			continue;
 		}
-		const article = read(articlePath);
-		const files = readdirSync(folder).filter((f) => /\.ya?ml$/.test(f));
-		const banks = files
-			.filter((f) => f !== DRAFTS_FILE)
-			.sort()
-			.map((f) => read(join(folder, f)))
-			.filter((f) => f !== undefined);
-		if (article) sources.push({ slug, article, banks });
-		const draftsFile = files.includes(DRAFTS_FILE) ? read(join(folder, DRAFTS_FILE)) : undefined;
-		if (article && draftsFile) drafts.push({ slug, article, banks: [draftsFile] });
+		readArticleFolder(folder, slug, bank, name);
 	}
-	if (sources.length === 0 && diagnostics.length === 0) {
+	if (bank.sources.length === 0 && bank.diagnostics.length === 0) {
 		throw new BankUnreadable(`no article in ${dir} (each article is a folder with article.md)`);
 	}
-	return { sources, drafts, diagnostics };
+	return bank;
+}
+
+/** Adds an article folder (article.md, its bank files, its drafts) to what `readBankDir` read. */
+function readArticleFolder(
+	folder: string,
+	slug: string,
+	bank: BankDir,
+	name: (path: string) => string
+): void {
+	const read = (path: string): SourceFile | undefined => {
+		const file = readTextFile(path, name(path));
+		if ('text' in file) return file;
+		bank.diagnostics.push(file);
+		return undefined;
+	};
+	const article = read(join(folder, 'article.md'));
+	const files = readdirSync(folder).filter((f) => /\.ya?ml$/.test(f));
+	const banks = files
+		.filter((f) => f !== DRAFTS_FILE)
+		.sort()
+		.map((f) => read(join(folder, f)))
+		.filter((f) => f !== undefined);
+	if (article) bank.sources.push({ slug, article, banks });
+	const draftsFile = files.includes(DRAFTS_FILE) ? read(join(folder, DRAFTS_FILE)) : undefined;
+	if (article && draftsFile) bank.drafts.push({ slug, article, banks: [draftsFile] });
 }
 
 function statOrUndefined(path: string) {

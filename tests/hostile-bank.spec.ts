@@ -221,8 +221,19 @@ describe('the hostile bank', { timeout: 120_000 }, () => {
 			`dalil check --json did not finish within ${CLI_LIMIT_MS / 1000} s`
 		).toBeNull();
 		expect(r.status).toBe(2);
-		const summary = JSON.parse(r.stdout) as { ok: boolean; errors: { file: string }[] };
+		// bank text reaches the terminal escaped: JSON escapes, so a parser reads it back as written
+		expect(r.stdout, 'a raw control or bidi character in the JSON').not.toMatch(RAW_CONTROL);
+		expect(r.stdout).toContain('\\u202e');
+		const summary = JSON.parse(r.stdout) as {
+			ok: boolean;
+			articles: { slug: string; title: string }[];
+			errors: { file: string; questionId?: string }[];
+		};
 		expect(summary.ok).toBe(false);
 		expect(summary.errors.length).toBeGreaterThan(Object.keys(EXPECTED).length);
+		expect(summary.articles.find((a) => a.slug === 'hostile')?.title).toContain('\u202eevil\u202c');
+		expect(summary.errors.map((e) => e.questionId)).toContain(
+			'esc-\u001b[2J\u001b[H\u001b]0;owned\u0007'
+		);
 	});
 });

@@ -96,15 +96,34 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 /**
+ * What a terminal acts on: C0 and C1 controls, DEL, and the bidi marks, overrides and isolates.
+ * Global: for `replace`.
+ */
+const TERMINAL_CONTROLS =
+	// eslint-disable-next-line no-control-regex -- control characters are what it finds
+	/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
  * Text from a bank file made safe for a terminal: control characters (escape sequences that clear
  * the screen or retitle the window, carriage returns that overwrite a line, bidi overrides that
  * reorder it) are shown as `\u{…}` rather than acted on.
  * @param text the text to print
  */
 export function escapeControls(text: string): string {
-	return text.replace(
-		// eslint-disable-next-line no-control-regex -- control characters are what it replaces
-		/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-		(c) => `\\u{${c.codePointAt(0)!.toString(16)}}`
+	return text.replace(TERMINAL_CONTROLS, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
+/**
+ * JSON for a terminal: `JSON.stringify`, with what it leaves raw and a terminal acts on (DEL, the
+ * C1 controls, the bidi marks, overrides and isolates) written as `\uXXXX` escapes. A parser reads
+ * the same values back; a terminal shows the escapes.
+ * @param value what to write
+ * @param space indentation, as for `JSON.stringify`
+ */
+export function terminalJson(value: unknown, space?: number): string {
+	// C0 controls stand only in strings, escaped by JSON.stringify; its newlines are its layout
+	return JSON.stringify(value, null, space).replace(
+		/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+		(c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
 	);
 }

@@ -3,7 +3,7 @@
  * fails, 2 for unusable input. `--strict` makes every warning an error.
  */
 import { articleStats, exitCode, strictResult, type CheckResult } from '../../bank/check';
-import { formatDiagnostic } from '../../bank/diagnostics';
+import { formatDiagnostic, terminalJson } from '../../bank/diagnostics';
 import { BankUnreadable, loadBank, loadDrafts } from '../bank';
 import { parseOptions, UsageError } from './args';
 
@@ -47,7 +47,7 @@ export async function run(args: string[]): Promise<number> {
 		if (!(e instanceof BankUnreadable)) throw e;
 		if (values.json) {
 			console.log(
-				JSON.stringify({ ok: false, articles: [], errors: [{ message: e.message }], warnings: [] })
+				terminalJson({ ok: false, articles: [], errors: [{ message: e.message }], warnings: [] })
 			);
 		} else console.error(`dalil check: ${e.message}`);
 		return 2;
@@ -58,7 +58,8 @@ export async function run(args: string[]): Promise<number> {
 	}
 	if (values.json) {
 		const draftSummary = drafts.articles.length ? { drafts: summary(drafts) } : {};
-		console.log(JSON.stringify({ ...summary(result), ...draftSummary }, null, 2));
+		// bank text in it, bidi and C1 controls included, reaches a terminal escaped (issue 18)
+		console.log(terminalJson({ ...summary(result), ...draftSummary }, 2));
 		return Math.max(exitCode(result), exitCode(drafts));
 	}
 	// one stream, in order: the messages, then the summary under them

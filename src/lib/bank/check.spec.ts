@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkBank, exitCode, failedViews, type ArticleSource } from './check';
 import { ar } from '../i18n/ar';
+import { en } from '../i18n/en';
 import { fmt } from '../quiz/format';
 
 const ARTICLE = `---
@@ -110,7 +111,7 @@ describe('checkBank', () => {
 
 	it('refuses an answer key the evidence does not hold', () => {
 		const { errors } = run(short('', 'الاجتماع الذي عقد في مدينة زوارة', 'طرابلس'));
-		expect(errors.map((e) => e.message)).toEqual(['the answer «طرابلس» is not in the evidence']);
+		expect(errors.map((e) => e.message)).toEqual(['«طرابلس» is not in the evidence']);
 		expect(errors[0].line).toBe(10);
 	});
 
@@ -251,7 +252,7 @@ ${correction}
 			'correction is missing (a false statement needs its correction)'
 		]);
 		expect(run(tf('    correction: شرق طرابلس')).errors.map((e) => e.message)).toEqual([
-			'the correction «شرق طرابلس» is not in the evidence'
+			'«شرق طرابلس» is not in the evidence'
 		]);
 	});
 
@@ -268,7 +269,7 @@ ${base.replace('p2', ['[p1, p3]'].join(''))}
 `;
 		const { errors } = run(bank);
 		expect(errors.map((e) => e.message)).toEqual([
-			'the right side «بوتين» is not in the evidence; add `proof`: the words of the evidence'
+			'«بوتين» is not in the evidence; add `proof`: the words of the evidence'
 		]);
 		expect(errors[0].line).toBe(13);
 	});
@@ -300,6 +301,24 @@ ${base}
 			'follows where-city, which is not a question of this article'
 		]);
 		expect(run(short() + bank.replace('questions:\n', '')).errors).toEqual([]);
+	});
+
+	it('says each coded message in English from the string table, its one source', () => {
+		const banks = [
+			short('', 'الاجتماع الذي عقد في مدينة طرابلس'),
+			short('', 'لا شيء من هذا'),
+			short('', 'الاجتماع الذي عقد في مدينة زوارة', 'طرابلس'),
+			short('    accept: [" زوارة", "<b>زوارة</b>"]'),
+			short().replace('paragraph: p2', 'paragraph: p9'),
+			short() + short().replace('questions:\n', ''),
+			short('    follows: nowhere')
+		];
+		const coded = banks.flatMap((b) => run(b).result.diagnostics).filter((d) => d.code);
+		expect(new Set(coded.map((d) => d.code)).size).toBeGreaterThanOrEqual(7);
+		for (const d of coded) {
+			expect(d.message, d.code).toBe(fmt(en.bankText.check[d.code!], d.params!));
+			expect(d.message, d.code).not.toMatch(/\{\w+\}/);
+		}
 	});
 
 	it('gives pages each message as a key of the string tables with its values', () => {

@@ -34,6 +34,8 @@ import { readYaml, type Locate } from './yaml-source';
 import { coreFindings, exampleFindings } from './examples';
 import { itemFindings } from './item-check';
 import { questionLanguages, type QuestionLanguages } from './text-language';
+import { strings } from '../i18n';
+import { fmt } from '../quiz/format';
 
 /** One article folder as read from disk. */
 export interface ArticleSource {
@@ -153,14 +155,7 @@ export function checkBank(sources: ArticleSource[]): CheckResult {
 		for (const entry of pending) {
 			if (entry.q.follows && !ids.has(entry.q.follows)) {
 				entry.errors.push(
-					error(
-						entry,
-						['follows'],
-						`follows ${entry.q.follows}, which is not a question of this article`,
-						'error',
-						'grounding',
-						{ code: 'followsMissing', params: { id: entry.q.follows } }
-					)
+					error(entry, ['follows'], { code: 'followsMissing', params: { id: entry.q.follows } })
 				);
 			}
 			// a grounded key's grading is proven by its examples
@@ -206,16 +201,23 @@ function proveByExamples(entry: Entry, article: Article) {
 	}
 }
 
-/** A message for pages: a key of the string tables' `bankText.check` and its values. */
+/** A message of the check: a key of the string tables' `bankText.check` and its values. */
 type Said = { code: CheckCode; params: Record<string, string | number> };
 
+/** The check's messages in English, for the CLI and the log: the string table's, filled. */
+const ENGLISH = strings('en').bankText.check;
+
+/**
+ * A diagnostic on a question. A message of `bankText.check` is given as its code and values
+ * (pages say it in either language; the CLI in English, from the same string table); the few
+ * that have no code (the examples', the item check's) as English text.
+ */
 function error(
 	entry: { q: { id: string; file: string }; locate: Locate; index: number },
 	path: PropertyKey[],
-	message: string,
+	said: Said | string,
 	severity: 'error' | 'warning' = 'error',
-	kind: Diagnostic['kind'] = 'grounding',
-	said?: Said
+	kind: Diagnostic['kind'] = 'grounding'
 ): Diagnostic {
 	return {
 		severity,
@@ -223,8 +225,9 @@ function error(
 		file: entry.q.file,
 		...entry.locate(['questions', entry.index, ...path]),
 		questionId: entry.q.id,
-		message,
-		...said
+		...(typeof said === 'string'
+			? { message: said }
+			: { message: fmt(ENGLISH[said.code], said.params), ...said })
 	};
 }
 
@@ -294,12 +297,7 @@ function checkFile(
 		const entry = { q, errors: [] as Diagnostic[], locate, index };
 		const where = seen.get(q.id);
 		if (where) {
-			entry.errors.push(
-				error(entry, ['id'], `duplicate id ${q.id} (first at ${where})`, 'error', 'grounding', {
-					code: 'duplicateId',
-					params: { id: q.id, where }
-				})
-			);
+			entry.errors.push(error(entry, ['id'], { code: 'duplicateId', params: { id: q.id, where } }));
 		} else seen.set(q.id, `${file.path}:${line}`);
 		groundQuestion(entry, paragraphs);
 		out.push(entry);
@@ -316,14 +314,10 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 		const p = all.find((x) => x.p.id === id);
 		if (!p) {
 			entry.errors.push(
-				error(
-					entry,
-					['paragraph', ...(q.paragraph.length > 1 ? [i] : [])],
-					`unknown paragraph ${id} (the article has p1–p${all.length})`,
-					'error',
-					'grounding',
-					{ code: 'unknownParagraph', params: { id, last: `p${all.length}` } }
-				)
+				error(entry, ['paragraph', ...(q.paragraph.length > 1 ? [i] : [])], {
+					code: 'unknownParagraph',
+					params: { id, last: `p${all.length}` }
+				})
 			);
 		} else cited.push(p);
 	}
@@ -351,10 +345,6 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 				error(
 					entry,
 					['evidence', ...(q.evidence.length > 1 ? [i] : [])],
-					`evidence quote not found in ${q.paragraph.join(', ')}: «${clip(needle)}»` +
-						(near ? `; nearest passage in ${near.id}: «${near.text}»` : ''),
-					'error',
-					'grounding',
 					notFound('quoteNotFound', q.paragraph, clip(needle), near)
 				)
 			);
@@ -367,20 +357,15 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 		const a = analyze(text);
 		return a.tokens.length > 0 && evidence.some((e) => findPhrase(e, a) >= 0);
 	};
-	const requireOption = (o: Option, path: PropertyKey[], what: string) => {
+	const requireOption = (o: Option, path: PropertyKey[]) => {
 		const key = o.proof ?? o.text;
 		if (!proven(key)) {
-			// a paraphrase is proven by the words it stands for
-			const hint = o.proof ? '' : '; add `proof`: the words of the evidence';
+			// a paraphrase is proven by the words it stands for: without `proof`, the hint says so
 			entry.errors.push(
-				error(
-					entry,
-					[...path, ...(o.proof ? ['proof'] : [])],
-					`${what} «${key}» is not in the evidence${hint}`,
-					'error',
-					'grounding',
-					{ code: o.proof ? 'keyNotInEvidence' : 'keyNotInEvidenceProof', params: { key } }
-				)
+				error(entry, [...path, ...(o.proof ? ['proof'] : [])], {
+					code: o.proof ? 'keyNotInEvidence' : 'keyNotInEvidenceProof',
+					params: { key }
+				})
 			);
 		}
 		keyHygiene(entry, o.text, path);
@@ -388,38 +373,24 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 
 	switch (q.type) {
 		case 'single':
-			requireOption(q.answer, ['answer'], 'the correct choice');
+			requireOption(q.answer, ['answer']);
 			distinctOptions(entry, [q.answer, ...q.distractors], 1);
 			break;
 		case 'multiple':
-			q.answer.forEach((o, i) => requireOption(o, ['answer', i], 'a correct choice'));
+			q.answer.forEach((o, i) => requireOption(o, ['answer', i]));
 			distinctOptions(entry, [...q.answer, ...q.distractors], q.answer.length);
 			break;
 		case 'truefalse':
 			if (!q.answer && q.correction !== undefined && !proven(q.correction)) {
 				entry.errors.push(
-					error(
-						entry,
-						['correction'],
-						`the correction «${q.correction}» is not in the evidence`,
-						'error',
-						'grounding',
-						{ code: 'keyNotInEvidence', params: { key: q.correction } }
-					)
+					error(entry, ['correction'], { code: 'keyNotInEvidence', params: { key: q.correction } })
 				);
 			}
 			break;
 		case 'short': {
 			if (!proven(q.answer)) {
 				entry.errors.push(
-					error(
-						entry,
-						['answer'],
-						`the answer «${q.answer}» is not in the evidence`,
-						'error',
-						'grounding',
-						{ code: 'keyNotInEvidence', params: { key: q.answer } }
-					)
+					error(entry, ['answer'], { code: 'keyNotInEvidence', params: { key: q.answer } })
 				);
 			}
 			keyHygiene(entry, q.answer, ['answer']);
@@ -432,17 +403,7 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 			const unit = q.answer.unit === undefined ? undefined : unitOf(q.answer.unit);
 			if (q.answer.unit !== undefined && !unit) {
 				entry.errors.push(
-					error(
-						entry,
-						['answer', 'unit'],
-						`unknown unit «${q.answer.unit}»`,
-						'error',
-						'grounding',
-						{
-							code: 'unknownUnit',
-							params: { unit: q.answer.unit }
-						}
-					)
+					error(entry, ['answer', 'unit'], { code: 'unknownUnit', params: { unit: q.answer.unit } })
 				);
 				break;
 			}
@@ -451,17 +412,10 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 			);
 			if (!ok) {
 				entry.errors.push(
-					error(
-						entry,
-						['answer', 'value'],
-						`the value ${q.answer.value}${q.answer.unit ? ' ' + q.answer.unit : ''} is not in the evidence`,
-						'error',
-						'grounding',
-						{
-							code: 'valueNotInEvidence',
-							params: { value: `${q.answer.value}${q.answer.unit ? ' ' + q.answer.unit : ''}` }
-						}
-					)
+					error(entry, ['answer', 'value'], {
+						code: 'valueNotInEvidence',
+						params: { value: `${q.answer.value}${q.answer.unit ? ' ' + q.answer.unit : ''}` }
+					})
 				);
 			}
 			break;
@@ -472,15 +426,7 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 			if (!cited.some((p) => p.quote.text.includes(needle))) {
 				const near = nearestPassage(needle, cited);
 				entry.errors.push(
-					error(
-						entry,
-						['text'],
-						`the cloze text (blanks filled) is not in ${q.paragraph.join(', ')}: «${clip(needle)}»` +
-							(near ? `; nearest passage in ${near.id}: «${near.text}»` : ''),
-						'error',
-						'grounding',
-						notFound('clozeNotFound', q.paragraph, clip(needle), near)
-					)
+					error(entry, ['text'], notFound('clozeNotFound', q.paragraph, clip(needle), near))
 				);
 			}
 			blanks.forEach((b) => {
@@ -491,12 +437,12 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 		}
 		case 'matching':
 			q.pairs.forEach((pair, i) => {
-				requireOption(pair.left, ['pairs', i, 'left'], 'the left side');
-				requireOption(pair.right, ['pairs', i, 'right'], 'the right side');
+				requireOption(pair.left, ['pairs', i, 'left']);
+				requireOption(pair.right, ['pairs', i, 'right']);
 			});
 			break;
 		case 'ordering':
-			q.items.forEach((o, i) => requireOption(o, ['items', i], 'the item'));
+			q.items.forEach((o, i) => requireOption(o, ['items', i]));
 			break;
 		case 'evidence':
 			break;
@@ -511,19 +457,10 @@ function distinctOptions(entry: Entry, options: Option[], correct: number) {
 		if (first < i) {
 			const bothCorrect = first < correct && i < correct;
 			entry.errors.push(
-				error(
-					entry,
-					i < correct ? ['answer'] : ['distractors', i - correct],
-					first < correct && !bothCorrect
-						? `the distractor «${options[i].text}» is the same as a correct answer`
-						: `the option «${options[i].text}» is listed twice`,
-					'error',
-					'grounding',
-					{
-						code: first < correct && !bothCorrect ? 'distractorIsKey' : 'optionTwice',
-						params: { option: options[i].text }
-					}
-				)
+				error(entry, i < correct ? ['answer'] : ['distractors', i - correct], {
+					code: first < correct && !bothCorrect ? 'distractorIsKey' : 'optionTwice',
+					params: { option: options[i].text }
+				})
 			);
 		}
 	});
@@ -537,10 +474,8 @@ function duplicates(entry: Entry, forms: string[], path: PropertyKey[]) {
 				error(
 					entry,
 					path,
-					`the accepted form «${forms[i]}» is a duplicate of «${forms[keys.indexOf(k)]}»`,
-					'warning',
-					'grounding',
-					{ code: 'duplicateAccept', params: { form: forms[i], first: forms[keys.indexOf(k)] } }
+					{ code: 'duplicateAccept', params: { form: forms[i], first: forms[keys.indexOf(k)] } },
+					'warning'
 				)
 			);
 		}
@@ -550,19 +485,9 @@ function duplicates(entry: Entry, forms: string[], path: PropertyKey[]) {
 /** Keys are what students' answers are compared with: no markup, no stray spaces. */
 function keyHygiene(entry: Entry, key: string, path: PropertyKey[]) {
 	if (/<[a-z/][^>]*>|\*\*|__|`|&[a-z]+;/i.test(key)) {
-		entry.errors.push(
-			error(entry, path, `markup in the key «${key}»`, 'warning', 'grounding', {
-				code: 'markupInKey',
-				params: { key }
-			})
-		);
+		entry.errors.push(error(entry, path, { code: 'markupInKey', params: { key } }, 'warning'));
 	} else if (key !== key.trim() || /\s{2,}/.test(key)) {
-		entry.errors.push(
-			error(entry, path, `stray spaces in the key «${key}»`, 'warning', 'grounding', {
-				code: 'straySpaces',
-				params: { key }
-			})
-		);
+		entry.errors.push(error(entry, path, { code: 'straySpaces', params: { key } }, 'warning'));
 	}
 }
 
@@ -590,10 +515,8 @@ function ambiguity(
 			error(
 				entry,
 				['answer'],
-				`the answer «${key}» also stands in ${elsewhere.map((p) => p.p.id).join(', ')}: is the question ambiguous?`,
-				'warning',
-				'grounding',
-				{ code: 'ambiguous', params: { key, paragraphs: elsewhere.map((p) => p.p.id).join(', ') } }
+				{ code: 'ambiguous', params: { key, paragraphs: elsewhere.map((p) => p.p.id).join(', ') } },
+				'warning'
 			)
 		);
 	}

@@ -382,6 +382,12 @@ test('a server that cannot start says why in a line (and the files under it) and
 			says: /DATABASE_URL must be a PostgreSQL URL/
 		},
 		{
+			// nothing listens on port 1: the pool's first connection, for the migrations, is refused
+			name: 'a PostgreSQL server that cannot be reached',
+			env: { DATABASE_URL: 'postgres://dalil@127.0.0.1:1/dalil' },
+			says: /^dalil: cannot start: .*PostgreSQL.*127\.0\.0\.1:1.*ECONNREFUSED/m
+		},
+		{
 			name: 'a SQLite file where no folder can be made',
 			env: { DALIL_DB: 'package.json/dalil.db' },
 			says: /package\.json\/dalil\.db/

@@ -65,8 +65,20 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
 		// An idle client's error (the server restarted) must not crash the process; the pool
 		// replaces the client on the next query.
 		pool.on('error', (e) => console.warn(`dalil: PostgreSQL: ${e.message}`));
-		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-		return { db, dialect: 'postgres', where: redact(config.url), close: () => db.destroy() };
+		const where = redact(config.url);
+		// A connection refused (no server there, a wrong password) names the server it was for:
+		// at start, "cannot start: … PostgreSQL at postgres://…: connect ECONNREFUSED …".
+		const named = {
+			connect: () =>
+				pool.connect().catch((e: unknown) => {
+					throw new DatabaseConfigError(
+						`PostgreSQL at ${where}: ${e instanceof Error ? e.message : e}`
+					);
+				}),
+			end: () => pool.end()
+		};
+		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: named }) });
+		return { db, dialect: 'postgres', where, close: () => db.destroy() };
 	}
 	let sqlite: SQLite.Database;
 	try {

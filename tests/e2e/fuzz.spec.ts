@@ -13,11 +13,11 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join, relative, sep } from 'node:path';
-import type { AssignmentSpec } from '../../src/lib/assign/spec';
 import { loadBank } from '../../src/lib/server/bank';
 import { createAssignment } from '../../src/lib/server/assignments';
 import { databaseConfig, migrateToLatest, openDatabase } from '../../src/lib/server/db';
 import { createClass, issueReentry, roster } from '../../src/lib/server/classes';
+import { assignmentSpec } from './fixtures/assignments';
 import { TEACHER, TEACHER_STATE } from './fixtures/teacher';
 
 /** The seed and size of the run: the same requests every time. */
@@ -468,25 +468,14 @@ async function makeWorld(base: URL): Promise<World> {
 			.executeTakeFirstOrThrow();
 		const made = await createClass(handle.db, teacher.id, 'Fuzz');
 		const classId = made.id;
-		const spec: AssignmentSpec = {
+		const spec = assignmentSpec({
 			title: 'Fuzz test',
 			article: SLUG,
 			n: 3,
-			types: [],
-			skills: [],
-			paragraphs: null,
-			mode: 'test',
-			timeLimit: 0,
-			opensAt: Date.now() - 60_000,
 			closesAt: Date.now() + 3600_000,
-			attemptsAllowed: 1,
-			late: 'refuse',
-			grace: 0,
 			release: 'after-close',
-			show: 'answers',
-			variant: 'shared',
 			seed: 'fuzz'
-		};
+		});
 		const assignmentId = await createAssignment(handle.db, classId, spec);
 		// a student joins, over HTTP, as a student does
 		const joined = await postForm(base, '/join?/join', {

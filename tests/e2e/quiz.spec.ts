@@ -8,7 +8,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import type { BankQuestion } from '../../src/lib/bank/check';
 import { parseCloze } from '../../src/lib/bank/schema';
+import { versionNumber } from '../../src/lib/quiz/format';
 import { loadBank } from '../../src/lib/server/bank';
+import { TEACHER_STATE } from './fixtures/teacher';
 
 const slug = 'sarraj-africom-zuwara';
 const bank = loadBank('questions');
@@ -126,6 +128,8 @@ test('a full test in Arabic: timed, kept across a reload, submitted once', async
 }, testInfo) => {
 	const url = `/quiz/${slug}?n=8&seed=test1&mode=test&time=10`;
 	await page.goto(url);
+	// the count agrees with its noun (Intl.PluralRules): «10 دقائق», not «10 دقيقة»
+	await expect(page.locator('.meta')).toContainText('المدة: 10 دقائق');
 	await page.getByRole('button', { name: 'ابدأ الاختبار' }).click();
 	await expect(page.locator('fieldset.question')).toHaveCount(8);
 	const ids = await questionIds(page);
@@ -436,6 +440,10 @@ test('a wrong single choice is marked on the option; "choose all" is said once',
 	await expect(marked).toContainText('✗');
 	// named in words for a screen reader, not by colour and sign alone
 	await expect(box.getByRole('radio', { name: `${wrong} خطأ` })).toBeChecked();
+	// and the right one marked as right, with the key shown
+	await expect(
+		box.getByRole('radio', { name: `${single.answer.text} إجابة صحيحة` })
+	).not.toBeChecked();
 	// the prompt asks for every choice that applies: the hint does not say it again
 	expect(multiple.prompt).toContain('اختر كل ما ينطبق');
 	await expect(page.locator(`#q-${multiple.id}`).getByText('اختر كل ما ينطبق')).toHaveCount(1);
@@ -463,4 +471,99 @@ test('ordering: the hint speaks of dragging only where items drag; two at one pl
 	await box.locator('button[name="_check"]').click();
 	await expect(box.locator('.problem')).toContainText('الرقم نفسه');
 	await expect(box.locator('.feedback')).toHaveCount(0);
+});
+
+test('a multiple choice checked: each chosen option says right or wrong, a missed one right; the results too', async ({
+	page
+}) => {
+	const multiple = byId.get('topics-discussed')!;
+	if (multiple.type !== 'multiple' || multiple.answer.length < 2) throw new Error('bank changed');
+	await page.goto(`/quiz/${slug}?seed=marks1&mode=practice&ids=${multiple.id}`);
+	await waitForHydration(page);
+	const box = page.locator(`#q-${multiple.id}`);
+	const [right, missed] = multiple.answer.map((o) => o.text);
+	const wrong = multiple.distractors[0].text;
+	await box.locator(`input[value="${right}"]`).check();
+	await box.locator(`input[value="${wrong}"]`).check();
+	await box.locator('button[name="_check"]').click();
+	await expect(box.locator('.feedback .verdict')).toContainText('خطأ');
+	// on the option itself, in words (the accessible name) as well as by sign and colour
+	await expect(box.getByRole('checkbox', { name: `${wrong} خطأ` })).toBeChecked();
+	await expect(box.getByRole('checkbox', { name: `${right} صحيح` })).toBeChecked();
+	await expect(box.getByRole('checkbox', { name: `${missed} إجابة صحيحة` })).not.toBeChecked();
+	await expect(box.locator('label.wrong')).toHaveCount(1);
+	await expect(box.locator('label.wrong .sign')).toBeVisible();
+
+	await page.getByRole('button', { name: 'أنهِ وانظر النتيجة' }).click();
+	await expect(page).toHaveURL(/\/results\//);
+	const chosen = page.locator('.feedback .chosen li');
+	await expect(chosen).toHaveCount(2);
+	await expect(chosen.filter({ hasText: wrong })).toContainText('✗ خطأ');
+	await expect(chosen.filter({ hasText: right })).toContainText('✓ صحيح');
+});
+
+test('no seed on the page: a student sees a version number, a teacher the link to share', async ({
+	browser,
+	baseURL,
+	page
+}) => {
+	const seed = 'share1';
+	const url = `/quiz/${slug}?n=3&seed=${seed}&mode=practice`;
+	await page.goto(url);
+	const meta = page.locator('.meta');
+	await expect(meta.getByTestId('version')).toHaveText(
+		`النسخة ${versionNumber(seed)} من هذا الاختبار`
+	);
+	await expect(meta).not.toContainText(seed);
+	await expect(meta.getByRole('link')).toHaveCount(0);
+	const ids = await questionIds(page);
+
+	const context = await browser.newContext({ baseURL, storageState: TEACHER_STATE });
+	try {
+		const teacher = await context.newPage();
+		await teacher.goto(url);
+		const share = teacher.getByRole('link', { name: 'شارك هذا الاختبار نفسه' });
+		await expect(share).toHaveAttribute('href', new RegExp(`seed=${seed}`));
+		// the link gives the same questions in the same order to whoever opens it
+		const shared = new URL((await share.getAttribute('href'))!, page.url());
+		await page.goto(shared.pathname + shared.search);
+		expect(await questionIds(page)).toEqual(ids);
+	} finally {
+		await context.close();
+	}
+});
+
+test('offline, Check and Submit say so in the interface language and keep the answers', async ({
+	page,
+	context,
+	javaScriptEnabled
+}) => {
+	test.skip(!javaScriptEnabled, 'without JavaScript the browser itself says it is offline');
+	const single = byId.get('who-met-sarraj')!;
+	const short = article.questions.find((q) => q.type === 'short')!;
+	if (single.type !== 'single' || short.type !== 'short') throw new Error('bank changed');
+	await page.goto(`/quiz/${slug}?seed=offline1&mode=practice&ids=${single.id},${short.id}&ui=en`);
+	await waitForHydration(page);
+	await answerRight(page, single);
+	await context.setOffline(true);
+	const box = page.locator(`#q-${single.id}`);
+	await box.locator('button[name="_check"]').click();
+	await expect(box.getByRole('alert')).toContainText('You are offline');
+	await expect(box.locator('.feedback')).toHaveCount(0);
+	await expect(box.locator(`input[value="${single.answer.text}"]`)).toBeChecked();
+
+	await answerRight(page, short);
+	await page.getByRole('button', { name: 'Finish and see results' }).click();
+	await expect(page.locator('form > [role="alert"]')).toContainText('You are offline');
+	await expect(page).not.toHaveURL(/\/results\//);
+	await expect(page.locator(`#q-${short.id} input[type=text]`)).toHaveValue(short.answer);
+
+	// back online, the same buttons work, nothing was lost
+	await context.setOffline(false);
+	await box.locator('button[name="_check"]').click();
+	await expect(box.locator('.feedback .verdict')).toContainText('Correct');
+	await expect(page.getByText('You are offline')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Finish and see results' }).click();
+	await expect(page).toHaveURL(/\/results\//);
+	await expect(page.locator('.summary dd').first()).toContainText('2 / 2');
 });

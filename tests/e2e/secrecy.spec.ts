@@ -5,7 +5,6 @@
  * afterwards. Request-level tests: they run in the `js` project only.
  */
 import { expect, test } from '@playwright/test';
-import type { AssignmentSpec } from '../../src/lib/assign/spec';
 import { quizSpecOf } from '../../src/lib/assign/spec';
 import { generateQuiz } from '../../src/lib/quiz/generate';
 import { loadBank } from '../../src/lib/server/bank';
@@ -17,28 +16,18 @@ import {
 	type DatabaseHandle
 } from '../../src/lib/server/db';
 import { newId } from '../../src/lib/server/db/ids';
+import { assignmentSpec } from './fixtures/assignments';
 
 const SLUG = 'harbour-library';
 const article = loadBank('questions').articles.find((a) => a.slug === SLUG)!;
-const spec: AssignmentSpec = {
+const spec = assignmentSpec({
 	title: 'Secret test',
 	article: SLUG,
 	n: 3,
-	types: [],
-	skills: [],
-	paragraphs: null,
-	mode: 'test',
-	timeLimit: 0,
-	opensAt: Date.now() - 60_000,
 	closesAt: Date.now() + 10 * 60_000,
-	attemptsAllowed: 1,
-	late: 'refuse',
-	grace: 0,
 	release: 'after-close',
-	show: 'answers',
-	variant: 'shared',
 	seed: 'e2e-secret'
-};
+});
 const secret = generateQuiz(article.questions, quizSpecOf(spec, '', article.paragraphs.length)).ids;
 const secretPrompts = article.questions.filter((q) => secret.includes(q.id)).map((q) => q.prompt);
 

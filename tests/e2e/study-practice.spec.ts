@@ -10,8 +10,8 @@ const slug = 'sarraj-africom-zuwara';
 
 test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'self-study runs in the browser');
 
-async function studySet(page: Page): Promise<StudySet> {
-	return (await (await page.request.get(`/study/${slug}/set.json`)).json()) as StudySet;
+async function studySet(page: Page, of = slug): Promise<StudySet> {
+	return (await (await page.request.get(`/study/${of}/set.json`)).json()) as StudySet;
 }
 
 /** Gives a right or a wrong answer to the question on screen, through its control. */
@@ -218,4 +218,31 @@ test('a missed fact comes back in a harder form', async ({ page }) => {
 	// Asked again later in the sitting, in the next form of its ladder.
 	expect(asked.slice(i + 1).map((a) => a.id)).toContain(harder.id);
 	await expect(page.locator('#done')).toBeVisible();
+});
+
+test('each text of the feedback in its own language: an English article explained in Arabic', async ({
+	page
+}) => {
+	// harbour-library is in English, its explanations in Arabic (explanationLanguage: ar)
+	const english = 'harbour-library';
+	const set = await studySet(page, english);
+	await page.goto(`/study/practice?mode=new&article=${english}`);
+	const question = page.locator('form.practice-question fieldset.question');
+	await expect(question).toBeVisible();
+	const id = (await question.getAttribute('id'))!.replace(/^q-/, '');
+	await answer(
+		page,
+		set.questions.find((x) => x.id === id)!,
+		set,
+		false
+	);
+	await page.getByRole('button', { name: 'تحقّق' }).click();
+	const feedback = page.locator('section.feedback');
+	await expect(feedback).toBeFocused();
+	const explanation = feedback.locator('p.explanation');
+	await expect(explanation).toHaveAttribute('lang', 'ar');
+	await expect(explanation).toHaveAttribute('dir', 'rtl');
+	// the key and the paragraph to reread are the article's own, English, left to right
+	await expect(feedback.locator('.reread')).toHaveAttribute('lang', 'en');
+	await expect(feedback.locator('.reread')).toHaveAttribute('dir', 'ltr');
 });

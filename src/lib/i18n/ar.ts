@@ -98,6 +98,14 @@ export const ar = {
 			few: '{n} أسئلة لم تجتز الفحص',
 			many: '{n} سؤالًا لم يجتز الفحص',
 			other: '{n} سؤال لم يجتز الفحص'
+		},
+		seconds: {
+			zero: '{n} ثانية',
+			one: 'ثانية واحدة',
+			two: 'ثانيتان',
+			few: '{n} ثوانٍ',
+			many: '{n} ثانية',
+			other: '{n} ثانية'
 		}
 	},
 	// bank text, export reports and the bank check in the interface language (issue 17)
@@ -419,7 +427,7 @@ export const ar = {
 		submitOnce: 'يُسلَّم الاختبار مرة واحدة، ولا تظهر الإجابات الصحيحة قبل التسليم.',
 		finish: 'أنهِ وانظر النتيجة',
 		start: 'ابدأ الاختبار',
-		timeLimit: 'المدة: {n} دقيقة',
+		timeLimit: 'المدة: {duration}',
 		timeLeft: 'الوقت المتبقي',
 		minutesLeft: 'بقي نحو {n} دقيقة عند تحميل الصفحة.',
 		timeUp: 'انتهى الوقت.',
@@ -436,7 +444,7 @@ export const ar = {
 		results: 'النتيجة',
 		score: 'الدرجة',
 		timeTaken: 'الوقت المستغرق',
-		minutesSeconds: '{m} د {s} ث',
+		minutesSeconds: '{minutes} و{seconds}',
 		bySkill: 'حسب المهارة',
 		retryMissed: 'أعد الأسئلة التي أخطأت فيها',
 		newVariant: 'نسخة أخرى',
@@ -444,7 +452,7 @@ export const ar = {
 		// the grader is unsure of a verdict (issue 15)
 		unsure: 'غير مؤكَّد: المصحّح الآلي ليس متأكدًا من هذا الحكم، وقد يراجعه معلّمك.',
 		noteParam: 'لم نفهم «{given}» في {param}، فاستعملنا «{used}».',
-		noteFewer: 'لا يطابق التصفية إلا {n} من الأسئلة.',
+		noteFewer: 'لا يطابق التصفية إلا {count}.',
 		noteNone: 'لا سؤال يطابق التصفية، فأُخذت الأسئلة من المقالة كلها.',
 		noteMissing: 'بعض الأسئلة المطلوبة لم تعد في البنك.',
 		noQuestions: 'لا أسئلة لهذه المقالة بعد.',
@@ -489,7 +497,14 @@ export const ar = {
 		orderDrag: 'ويمكنك أيضًا سحب العنصر إلى مكانه.',
 		problemDuplicate: 'أعطيت عنصرين الرقم نفسه: أعطِ كل عنصر رقمًا مختلفًا.',
 		evidencePhrase: 'العبارة المعلَّمة: «{phrase}»',
-		evidenceKeys: 'تنقّل بين الكلمات بالأسهم، وعلّم كلمة بالمسافة، ووسّع العبارة بالأسهم مع Shift.'
+		evidenceKeys: 'تنقّل بين الكلمات بالأسهم، وعلّم كلمة بالمسافة، ووسّع العبارة بالأسهم مع Shift.',
+		// no jargon, options marked, offline posts (helper polish17, issue 17)
+		versionOf: 'النسخة {n} من هذا الاختبار',
+		shareExact: 'شارك هذا الاختبار نفسه',
+		shareHint: 'الأسئلة نفسها بالترتيب نفسه لكل من يفتح الرابط',
+		optionRight: 'إجابة صحيحة',
+		offline:
+			'أنت غير متصل بالشبكة: لم تُرسَل إجاباتك، وهي باقية في هذه الصفحة. أعد المحاولة حين يعود الاتصال.'
 	},
 	// a student's assignments: taking one, their results, their home (helper pages-student, issue 13)
 	work: {

@@ -101,6 +101,14 @@ export const en: Strings = {
 			few: '{n} questions that failed the check',
 			many: '{n} questions that failed the check',
 			other: '{n} questions that failed the check'
+		},
+		seconds: {
+			zero: '{n} seconds',
+			one: '{n} second',
+			two: '{n} seconds',
+			few: '{n} seconds',
+			many: '{n} seconds',
+			other: '{n} seconds'
 		}
 	},
 	// bank text, export reports and the bank check in the interface language (issue 17)
@@ -433,7 +441,7 @@ export const en: Strings = {
 		submitOnce: 'A test is submitted once; the right answers show only after that.',
 		finish: 'Finish and see results',
 		start: 'Start the test',
-		timeLimit: 'Time limit: {n} minutes',
+		timeLimit: 'Time limit: {duration}',
 		timeLeft: 'Time left',
 		minutesLeft: 'About {n} minutes were left when the page loaded.',
 		timeUp: 'Time is up.',
@@ -450,7 +458,7 @@ export const en: Strings = {
 		results: 'Results',
 		score: 'Score',
 		timeTaken: 'Time taken',
-		minutesSeconds: '{m} min {s} s',
+		minutesSeconds: '{minutes} {seconds}',
 		bySkill: 'By skill',
 		retryMissed: 'Retry the ones I missed',
 		newVariant: 'Another variant',
@@ -458,7 +466,7 @@ export const en: Strings = {
 		// the grader is unsure of a verdict (issue 15)
 		unsure: 'Unsure: the grader is not certain of this verdict, and your teacher may review it.',
 		noteParam: 'Could not use «{given}» for {param}; used «{used}» instead.',
-		noteFewer: 'Only {n} questions match the filters.',
+		noteFewer: 'Only {count} matched the filters.',
 		noteNone:
 			'No question matches the filters, so the quiz takes questions from the whole article.',
 		noteMissing: 'Some of the questions asked for are no longer in the bank.',
@@ -508,7 +516,14 @@ export const en: Strings = {
 		problemDuplicate: 'Two items have the same number: give each item a different number.',
 		evidencePhrase: 'Marked phrase: «{phrase}»',
 		evidenceKeys:
-			'Arrow keys move between words, Space marks a word, Shift with an arrow extends the phrase.'
+			'Arrow keys move between words, Space marks a word, Shift with an arrow extends the phrase.',
+		// no jargon, options marked, offline posts (helper polish17, issue 17)
+		versionOf: 'Version {n} of this quiz',
+		shareExact: 'Share this exact quiz',
+		shareHint: 'the same questions in the same order, for everyone who opens the link',
+		optionRight: 'Right answer',
+		offline:
+			'You are offline: your answers were not sent. They are still on this page; try again when the connection is back.'
 	},
 	// a student's assignments: taking one, their results, their home (helper pages-student, issue 13)
 	work: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockLeft, fmt, fmtParts } from './format';
+import { clockLeft, fmt, fmtParts, versionNumber, VERSIONS } from './format';
 
 describe('fmt', () => {
 	it('fills the placeholders it is given and leaves the others', () => {
@@ -34,5 +34,20 @@ describe('fmtParts', () => {
 
 	it('leaves an unknown placeholder as written', () => {
 		expect(fmtParts('{a} and {b}', { a: 'x' })).toEqual([{ value: 'x' }, { text: ' and {b}' }]);
+	});
+});
+
+describe('versionNumber', () => {
+	it('names a seed by a small number, the same every time', () => {
+		expect(versionNumber('zdlk3o')).toBe(versionNumber('zdlk3o'));
+		const seeds = Array.from({ length: 500 }, (_, i) => `seed${i}`);
+		const numbers = seeds.map(versionNumber);
+		for (const n of numbers) {
+			expect(Number.isInteger(n)).toBe(true);
+			expect(n).toBeGreaterThanOrEqual(1);
+			expect(n).toBeLessThanOrEqual(VERSIONS);
+		}
+		// spread over the range, not bunched: most numbers are used by 500 seeds
+		expect(new Set(numbers).size).toBeGreaterThan(VERSIONS * 0.9);
 	});
 });

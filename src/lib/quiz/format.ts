@@ -42,3 +42,22 @@ export function fmtParts(
 	if (at < template.length) parts.push({ text: template.slice(at) });
 	return parts;
 }
+
+/** How many version numbers a quiz link's seed is folded into: small enough to say aloud. */
+export const VERSIONS = 99;
+
+/**
+ * The number a student sees for a quiz's seed ("version 12 of this quiz"), 1–{@link VERSIONS}:
+ * the same seed always gives the same number (FNV-1a of the seed), so a class can tell its
+ * versions apart without reading the seed itself. Two seeds may share a number: it names a
+ * version, the link (with its seed) is what reproduces one.
+ * @param seed the quiz link's seed
+ */
+export function versionNumber(seed: string): number {
+	let hash = 0x811c9dc5;
+	for (const unit of seed) {
+		hash ^= unit.codePointAt(0)!;
+		hash = Math.imul(hash, 0x01000193) >>> 0;
+	}
+	return (hash % VERSIONS) + 1;
+}

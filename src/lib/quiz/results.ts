@@ -36,6 +36,43 @@ export function excerpt(paragraph: Paragraph, start: number, end: number): Evide
 	};
 }
 
+/** What joins the choices of a multiple-choice answer in words. */
+const CHOICE_JOIN = ' · ';
+
+/** An option the student chose, and whether it is one of the key's (results page). */
+export interface ChosenOption {
+	text: string;
+	right: boolean;
+}
+
+/** Feedback with the student's choices marked, each on its own option (choice questions). */
+export type MarkedFeedbackView = FeedbackView & { chosen?: ChosenOption[] };
+
+/**
+ * The options a choice answer in words (`describeResponse`: options joined by " · ") is made of,
+ * in its order: read back against the question's own options, so an option that holds " · "
+ * itself is still one option. Nothing when the words are not made of its options.
+ * @param given the answer in words
+ * @param options the question's options
+ */
+export function chosenOptions(given: string, options: readonly string[]): string[] | null {
+	if (given === '') return [];
+	// longest first: an option that begins another is tried after it
+	const sorted = [...new Set(options)].sort((a, b) => b.length - a.length);
+	const from = (at: number): string[] | null => {
+		for (const o of sorted) {
+			if (!given.startsWith(o, at)) continue;
+			const end = at + o.length;
+			if (end === given.length) return [o];
+			if (!given.startsWith(CHOICE_JOIN, end)) continue;
+			const rest = from(end + CHOICE_JOIN.length);
+			if (rest) return [o, ...rest];
+		}
+		return null;
+	};
+	return from(0);
+}
+
 /**
  * The feedback to show for a graded (or unanswered) question.
  * @param q the bank question
@@ -50,13 +87,14 @@ export function feedbackView(
 	paragraphs: readonly Paragraph[],
 	trueFalse: [string, string],
 	given?: string
-): FeedbackView {
+): MarkedFeedbackView {
 	// The grader's key and evidence are always the question's: the bank's, not the grade's, are used.
 	const evidence = q.spans.flatMap((s) => {
 		const p = paragraphs.find((x) => x.id === s.paragraph);
 		return p ? [excerpt(p, s.start, s.end)] : [];
 	});
 	const labels = { true: trueFalse[0], false: trueFalse[1] };
+	const chosen = given !== undefined ? markChosen(q, given) : null;
 	return {
 		verdict: result ? result.verdict : 'unanswered',
 		score: result?.score ?? 0,
@@ -66,8 +104,17 @@ export function feedbackView(
 		explanationLang: q.langs.explanation,
 		evidence,
 		...(given !== undefined ? { given } : {}),
+		...(chosen?.length ? { chosen } : {}),
 		...(result?.review ? { review: true } : {})
 	};
+}
+
+/** A choice question's chosen options, each marked right or wrong; null for other questions. */
+function markChosen(q: BankQuestion, given: string): ChosenOption[] | null {
+	if (q.type !== 'single' && q.type !== 'multiple') return null;
+	const right = new Set(q.type === 'single' ? [q.answer.text] : q.answer.map((o) => o.text));
+	const options = [...right, ...q.distractors.map((o) => o.text)];
+	return chosenOptions(given, options)?.map((text) => ({ text, right: right.has(text) })) ?? null;
 }
 
 /**
@@ -88,7 +135,7 @@ export function describeResponse(
 		case 'single':
 			return r.choice;
 		case 'multiple':
-			return r.choices.join(' · ');
+			return r.choices.join(CHOICE_JOIN);
 		case 'truefalse':
 			return r.value ? trueFalse[0] : trueFalse[1];
 		case 'short':

@@ -8,25 +8,36 @@ import { createAssignment } from './assignments';
 import { dialectOf } from './db/dialect';
 import type { Database } from './db/schema';
 
-export const FIXTURE_SPEC: AssignmentSpec = {
-	title: 'Week 1',
-	article: 'harbour-town',
-	n: 2,
-	types: [],
-	skills: [],
-	paragraphs: null,
-	mode: 'test',
-	timeLimit: 10,
-	opensAt: 0,
-	closesAt: null,
-	attemptsAllowed: 2,
-	late: 'refuse',
-	grace: 0,
-	release: 'after-submission',
-	show: 'answers',
-	variant: 'shared',
-	seed: 's'
-};
+/**
+ * An assignment's settings for a unit spec: a shared test of two questions on the fixture
+ * article, open since the epoch with no close time, ten minutes, two attempts, refused late, the
+ * answers released once submitted; `settings` names what differs.
+ */
+export function assignmentSpec(settings: Partial<AssignmentSpec> = {}): AssignmentSpec {
+	return {
+		title: 'Week 1',
+		article: 'harbour-town',
+		n: 2,
+		types: [],
+		skills: [],
+		paragraphs: null,
+		mode: 'test',
+		timeLimit: 10,
+		opensAt: 0,
+		closesAt: null,
+		attemptsAllowed: 2,
+		late: 'refuse',
+		grace: 0,
+		release: 'after-submission',
+		show: 'answers',
+		variant: 'shared',
+		seed: 's',
+		...settings
+	};
+}
+
+/** The assignment `seedClass` stores unless told otherwise. */
+export const FIXTURE_SPEC: AssignmentSpec = assignmentSpec();
 
 /**
  * Stores a teacher (u1), a class (c1) with students s1 and s2, and an assignment.

@@ -3,6 +3,7 @@ import type { AssignmentSpec } from '../assign/spec';
 import { quizSpecOf } from '../assign/spec';
 import { fixtureArticle } from '../quiz/fixtures';
 import { generateQuiz } from '../quiz/generate';
+import { assignmentSpec } from './assignments.fixtures';
 import {
 	publicQuestions,
 	revealFor,
@@ -12,25 +13,14 @@ import {
 } from './secrecy';
 
 const HOUR = 3_600_000;
-const spec: AssignmentSpec = {
+const spec = assignmentSpec({
 	title: 'Test',
 	article: 'harbour',
 	n: 3,
-	types: [],
-	skills: [],
-	paragraphs: null,
-	mode: 'test',
 	timeLimit: 0,
-	opensAt: 0,
 	closesAt: 10 * HOUR,
-	attemptsAllowed: 1,
-	late: 'refuse',
-	grace: 0,
-	release: 'after-submission',
-	show: 'answers',
-	variant: 'shared',
-	seed: 's'
-};
+	attemptsAllowed: 1
+});
 const assignment = (over: Partial<AssignmentSpec> = {}): ReleaseAssignment => ({
 	teacherId: 't1',
 	spec: { ...spec, ...over }

@@ -6,18 +6,30 @@ export interface Piece {
 
 /**
  * Cuts a paragraph into plain and marked pieces by character spans (evidence offsets into the
- * stored text). Overlapping spans keep the first; the pieces always join back to the text.
+ * stored text). Overlapping or touching spans are marked as their union, one piece; spans are
+ * clipped to the text, and the pieces always join back to it.
  * @param text the stored paragraph
  * @param spans character offsets to mark, in any order
  */
-export function highlightPieces(text: string, spans: { start: number; end: number }[]): Piece[] {
+export function highlightPieces(
+	text: string,
+	spans: readonly { start: number; end: number }[]
+): Piece[] {
+	const union: { start: number; end: number }[] = [];
+	for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+		const start = Math.max(span.start, 0);
+		const end = Math.min(span.end, text.length);
+		if (end <= start) continue;
+		const last = union.at(-1);
+		if (last && start <= last.end) last.end = Math.max(last.end, end);
+		else union.push({ start, end });
+	}
 	const out: Piece[] = [];
 	let at = 0;
-	for (const m of [...spans].sort((a, b) => a.start - b.start)) {
-		if (m.start < at) continue;
-		if (m.start > at) out.push({ text: text.slice(at, m.start), mark: false });
-		out.push({ text: text.slice(m.start, m.end), mark: true });
-		at = m.end;
+	for (const { start, end } of union) {
+		if (start > at) out.push({ text: text.slice(at, start), mark: false });
+		out.push({ text: text.slice(start, end), mark: true });
+		at = end;
 	}
 	if (at < text.length) out.push({ text: text.slice(at), mark: false });
 	return out;

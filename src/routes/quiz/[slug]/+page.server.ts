@@ -44,7 +44,9 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals, getCl
 		// the article's own credit line, as the reader of the text expects it
 		credit: { source: article.source, date: articleDate(article.date, locals.locale) },
 		// the grader's limit, which the form's text inputs hold to
-		maxAnswer: MAX_ANSWER_LENGTH
+		maxAnswer: MAX_ANSWER_LENGTH,
+		// a signed-in teacher gets the link that gives everyone these questions in this order
+		share: locals.user ? `${url.pathname}?${query}` : null
 	};
 };
 

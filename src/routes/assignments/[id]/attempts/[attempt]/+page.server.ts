@@ -1,6 +1,6 @@
 import { readOffset, STUDENT_TZ_COOKIE } from '$lib/assign/schedule';
 import { error, redirect } from '@sveltejs/kit';
-import { citedParagraphs } from '$lib/assign/evidence';
+import { citedParagraphs } from '$lib/quiz/evidence';
 import { strings } from '$lib/i18n';
 import { quizStrings } from '$lib/quiz/strings';
 import { articleOr404 } from '$lib/server/articles';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { citedParagraphs } from '$lib/assign/evidence';
+import { citedParagraphs } from '$lib/quiz/evidence';
 import { strings } from '$lib/i18n';
 import { articleOr404 } from '$lib/server/articles';
 import { db } from '$lib/server/db';

@@ -47,8 +47,7 @@ describe('markedParagraphs', () => {
 		);
 		expect(marked).toHaveLength(1);
 		expect(marked[0].runs.filter((r) => r.mark).map((r) => r.text)).toEqual([
-			'north of',
-			' the harbour',
+			'north of the harbour',
 			'the old gate'
 		]);
 		expect(marked[0].runs.map((r) => r.text).join('')).toBe(text('p2'));

@@ -4,13 +4,8 @@
  * paragraph would lead nowhere; the paragraph comes to the answer instead.
  */
 import type { Paragraph } from '../bank/article';
-import type { EvidenceExcerpt } from '../quiz/types';
-
-/** A run of a paragraph's text, marked when it is evidence. */
-export interface TextRun {
-	text: string;
-	mark: boolean;
-}
+import { highlightPieces, type Piece } from '../text/highlight';
+import type { EvidenceExcerpt } from './types';
 
 /** A cited paragraph, cut into runs with its quotes marked. */
 export interface MarkedParagraph {
@@ -18,7 +13,7 @@ export interface MarkedParagraph {
 	id: string;
 	/** its number */
 	n: number;
-	runs: TextRun[];
+	runs: Piece[];
 }
 
 /** A paragraph as a results page needs it. */
@@ -51,26 +46,15 @@ export function markedParagraphs(
 	paragraphs: readonly CitedParagraph[]
 ): MarkedParagraph[] {
 	const byId = new Map(paragraphs.map((p) => [p.id, p]));
-	const spans = new Map<string, [number, number][]>();
+	const spans = new Map<string, { start: number; end: number }[]>();
 	for (const e of evidence) {
 		if (!byId.has(e.paragraph)) continue;
 		const list = spans.get(e.paragraph);
-		if (list) list.push([e.start, e.end]);
-		else spans.set(e.paragraph, [[e.start, e.end]]);
+		if (list) list.push(e);
+		else spans.set(e.paragraph, [e]);
 	}
 	return [...spans].map(([id, list]) => {
 		const { n, text } = byId.get(id)!;
-		const runs: TextRun[] = [];
-		let at = 0;
-		for (const [start, end] of list.sort((a, b) => a[0] - b[0])) {
-			const from = Math.max(start, at);
-			const to = Math.min(end, text.length);
-			if (to <= from) continue;
-			if (from > at) runs.push({ text: text.slice(at, from), mark: false });
-			runs.push({ text: text.slice(from, to), mark: true });
-			at = to;
-		}
-		if (at < text.length) runs.push({ text: text.slice(at), mark: false });
-		return { id, n, runs };
+		return { id, n, runs: highlightPieces(text, list) };
 	});
 }

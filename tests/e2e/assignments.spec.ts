@@ -165,6 +165,8 @@ for (const ui of ['ar', 'en'] as const) {
 			await expect(a.getByRole('timer')).toBeVisible();
 			const ids = await questionIds(a);
 			expect(ids).toHaveLength(2);
+			// a test checks nothing before it is submitted
+			await expect(a.locator('button[name="_check"]')).toHaveCount(0);
 
 			// no key, explanation or accepted form is in the page or its data
 			const html = await a.content();
@@ -391,5 +393,86 @@ test('a start is refused, with the reason, before it opens', async ({
 		await context.close();
 	} finally {
 		await handle.db.deleteFrom('assignment').where('id', '=', assignmentId).execute();
+	}
+});
+
+test('a practice assignment checks each answer as the student goes; a test never does', async ({
+	browser,
+	javaScriptEnabled,
+	baseURL
+}) => {
+	const { classId, joinCode } = await seedClass();
+	const practiceId = await createAssignment(
+		handle.db,
+		classId,
+		testSpec({ title: `Flamingo practice ${Date.now()}`, mode: 'practice', timeLimit: 0 })
+	);
+	const testId = await createAssignment(handle.db, classId, testSpec({ timeLimit: 0 }));
+	try {
+		const context = await device(browser, javaScriptEnabled, 'en', baseURL!);
+		const page = await join(context, joinCode, 'Hana');
+		await page.goto(`/assignments/${practiceId}`);
+		await page.getByRole('button', { name: 'Start', exact: true }).click();
+		const ids = await questionIds(page);
+		await page.waitForLoadState('networkidle');
+		const [first, last] = ids.map((id) => byId.get(id)! as { id: string; answer: string });
+
+		// the last question, answered right and checked: its verdict, with the page on it
+		await page.locator(`input[name="${last.id}"]`).fill(last.answer);
+		const check = page.locator(`#q-${last.id} button[name="_check"]`);
+		await check.click();
+		const verdict = page.locator(`#q-${last.id} .feedback .verdict`);
+		await expect(verdict).toContainText('Correct');
+		await expect(verdict).toBeInViewport();
+		// with JavaScript the page stays, focus on the button; without, it lands on the question
+		if (javaScriptEnabled) await expect(check).toBeFocused();
+		else expect(new URL(page.url()).hash).toBe(`#q-${last.id}`);
+		await expect(page.locator(`#q-${first.id} .feedback`)).toHaveCount(0);
+
+		// an unanswered question is asked for first; the verdict checked before stays
+		await page.locator(`#q-${first.id} button[name="_check"]`).click();
+		await expect(page.locator(`#q-${first.id} [role="alert"]`)).toHaveText(
+			'Answer first, then check.'
+		);
+		await expect(verdict).toContainText('Correct');
+
+		// the check saved the answer and its verdict: both are there after a reload
+		await page.goto(`/assignments/${practiceId}`);
+		await expect(page.locator(`input[name="${last.id}"]`)).toHaveValue(last.answer);
+		await expect(verdict).toContainText('Correct');
+		const attemptId = await page.locator('input[name=_attempt]').inputValue();
+		const saved = await handle.db
+			.selectFrom('answer')
+			.select('question_id')
+			.where('attempt_id', '=', attemptId)
+			.execute();
+		expect(saved.map((r) => r.question_id)).toEqual([last.id]);
+
+		// a test offers no check, and a check posted to it all the same is refused, the answer kept
+		await page.goto(`/assignments/${testId}`);
+		await page.getByRole('button', { name: 'Start', exact: true }).click();
+		const testIds = await questionIds(page);
+		await expect(page.locator('button[name="_check"]')).toHaveCount(0);
+		const testAttempt = await page.locator('input[name=_attempt]').inputValue();
+		const posted = await context.request.post(`/assignments/${testId}?/check`, {
+			headers: formPost(baseURL!),
+			form: { _attempt: testAttempt, [testIds[0]]: 'kept', _check: testIds[0] },
+			maxRedirects: 0
+		});
+		expect(posted.status()).toBe(400);
+		const body = await posted.text();
+		expect(body).toContain('A test is marked when it is submitted');
+		expect(body).not.toContain(byId.get(testIds[0])!.explanation);
+		const kept = await handle.db
+			.selectFrom('attempt')
+			.innerJoin('answer', 'answer.attempt_id', 'attempt.id')
+			.select(['answer.response', 'attempt.checks'])
+			.where('attempt.id', '=', testAttempt)
+			.execute();
+		expect(kept.map((r) => JSON.parse(r.response))).toEqual([{ type: 'short', text: 'kept' }]);
+		expect(kept.map((r) => r.checks)).toEqual(['{}']);
+		await context.close();
+	} finally {
+		await handle.db.deleteFrom('assignment').where('id', 'in', [practiceId, testId]).execute();
 	}
 });

@@ -60,11 +60,26 @@ export function localInputValue(ms: number, offsetMinutes: number): string {
  */
 export function localTime(ms: number, offsetMinutes: number, locale: string): string {
 	// shifted by hand and formatted as UTC: Node 20's Intl knows no "+03:00" zones
-	return new Intl.DateTimeFormat(locale, {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: 'UTC'
-	}).format(ms + offsetMinutes * 60_000);
+	return dateTimeFormat(locale).format(ms + offsetMinutes * 60_000);
+}
+
+/**
+ * One formatter per language, made once: making one costs far more than formatting with it, and a
+ * results page writes out a time per student.
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(locale: string): Intl.DateTimeFormat {
+	let format = formats.get(locale);
+	if (!format) {
+		format = new Intl.DateTimeFormat(locale, {
+			dateStyle: 'medium',
+			timeStyle: 'short',
+			timeZone: 'UTC'
+		});
+		formats.set(locale, format);
+	}
+	return format;
 }
 
 /** An assignment's state for its teacher. */

@@ -1,11 +1,12 @@
 import { expect, it } from 'vitest';
-import type { AssignmentSpec } from '../assign/spec';
 import { fixtureArticle } from '../quiz/fixtures';
-import { FIXTURE_SPEC, seedClass } from './assignments.fixtures';
-import { assignmentById, resultsInput, studentAssignments } from './assignments';
+import { questionOf } from '../quiz/take';
+import { assignmentSpec, seedClass } from './assignments.fixtures';
+import { assignmentById, createAssignment, resultsInput, studentAssignments } from './assignments';
 import {
 	assignmentQuiz,
 	attemptsOfStudent,
+	checkWork,
 	finishOverdue,
 	saveWork,
 	startOrResume,
@@ -18,8 +19,7 @@ import { publicArticle, testsOnArticle } from './secrecy';
 
 const MIN = 60_000;
 const article = fixtureArticle();
-const spec: AssignmentSpec = {
-	...FIXTURE_SPEC,
+const spec = assignmentSpec({
 	n: 3,
 	opensAt: 100 * MIN,
 	closesAt: 1000 * MIN,
@@ -27,7 +27,7 @@ const spec: AssignmentSpec = {
 	grace: 30,
 	attemptsAllowed: 2,
 	variant: 'per-student'
-};
+});
 
 describeEachDatabase((database) => {
 	let id = '';
@@ -132,5 +132,41 @@ describeEachDatabase((database) => {
 		expect(during.questions.length).toBeLessThan(article.questions.length);
 		expect(await publicArticle(db, article, 500 * MIN)).toBe(during);
 		expect(await publicArticle(db, article, 1001 * MIN)).toBe(article);
+	});
+
+	it('checks a practice question as the student goes, saved with it; never a test’s', async () => {
+		const { db } = database();
+		const make = async (settings: Partial<typeof spec>) =>
+			(await assignmentById(
+				db,
+				await createAssignment(db, 'c1', assignmentSpec({ types: ['short'], ...settings }))
+			))!;
+		const practice = await make({ title: 'Practice', mode: 'practice', timeLimit: 0 });
+		const attempt = (await startOrResume(db, practice, 's2', article, 10)) as StoredAttempt;
+		const [q, other] = attempt.ids;
+		const key = (questionOf(article, q) as { answer: string }).answer;
+		const answers = { [q]: { type: 'short' as const, text: key } };
+		expect(await checkWork(db, practice, article, attempt, answers, q, 20)).toEqual({
+			kind: 'saved'
+		});
+		let stored = (await readAttempt(db, attempt.id))!;
+		expect(stored.answers).toEqual(answers);
+		expect(stored.checks[q]).toMatchObject({ score: 1, verdict: 'correct' });
+		// checking an unanswered question checks nothing; the check before stands
+		expect(await checkWork(db, practice, article, stored, answers, other, 30)).toEqual({
+			kind: 'saved'
+		});
+		stored = (await readAttempt(db, attempt.id))!;
+		expect(Object.keys(stored.checks)).toEqual([q]);
+		// a test saves the answers of a check post, and checks nothing
+		const test = await make({ title: 'Test', timeLimit: 0 });
+		const taken = (await startOrResume(db, test, 's2', article, 10)) as StoredAttempt;
+		const given = { [taken.ids[0]]: { type: 'short' as const, text: key } };
+		expect(await checkWork(db, test, article, taken, given, taken.ids[0], 20)).toEqual({
+			kind: 'not-practice'
+		});
+		const kept = (await readAttempt(db, taken.id))!;
+		expect(kept.answers).toEqual(given);
+		expect(kept.checks).toEqual({});
 	});
 });

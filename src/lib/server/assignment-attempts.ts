@@ -13,6 +13,7 @@ import { quizSpecOf } from '../assign/spec';
 import { attemptDeadline, mayStart, punctuality } from '../assign/timing';
 import type { Answers } from '../quiz/form';
 import { gradeAnswer } from '../quiz/take';
+import { checkInto } from './quiz';
 import { quizFor, type QuizPage } from './quizzes';
 import { applyOverridesInForce } from './review';
 import type { Assignment } from './assignments';
@@ -227,6 +228,37 @@ export async function saveWork(
 	}
 	const saved = await saveAttempt(db, { ...attempt, answers }, now);
 	return saved ? { kind: 'saved' } : { kind: 'already-submitted' };
+}
+
+/**
+ * Checks one question of a practice assignment as the student goes: the post's answers saved (as
+ * `saveWork` saves them, deadline and all) with that answer's grade in the attempt's checks, or
+ * the check forgotten when the answer is empty. A test is never checked (its keys are secret until
+ * released): its answers are saved all the same, and `not-practice` comes back.
+ * @param db the database
+ * @param assignment the assignment
+ * @param article the checked article
+ * @param attempt the attempt (its owner checked by the caller)
+ * @param answers the answers of the post (they replace the saved ones)
+ * @param questionId the question checked (one the attempt does not hold checks nothing)
+ * @param now the moment (ms)
+ */
+export async function checkWork(
+	db: Kysely<Database>,
+	assignment: Assignment,
+	article: LoadedArticle,
+	attempt: StoredAttempt,
+	answers: Answers,
+	questionId: string,
+	now = Date.now()
+): Promise<WorkOutcome | { kind: 'not-practice' }> {
+	if (assignment.spec.mode !== 'practice') {
+		const saved = await saveWork(db, assignment, article, attempt, answers, now);
+		return saved.kind === 'saved' ? { kind: 'not-practice' } : saved;
+	}
+	const checked = { ...attempt, answers, checks: { ...attempt.checks } };
+	checkInto(article, checked, questionId);
+	return saveWork(db, assignment, article, checked, answers, now);
 }
 
 /**

@@ -255,6 +255,26 @@ export async function saveAnswers(input: {
 }
 
 /**
+ * Grades one saved answer of a practice attempt into its checks, or forgets the question's check
+ * when the answer is empty; a question the attempt does not hold is left alone. The caller keeps
+ * the attempt (an anonymous one here, a class's student's in ./assignment-attempts).
+ * @param article the checked article
+ * @param attempt the attempt, its answers as they are now (its checks are changed in place)
+ * @param id the question checked
+ */
+export function checkInto(
+	article: LoadedArticle,
+	attempt: Pick<Attempt, 'ids' | 'answers' | 'checks'>,
+	id: string
+): void {
+	if (!attempt.ids.includes(id)) return;
+	const answer = attempt.answers[id];
+	const grade = answer ? gradeAnswer(article, id, answer) : undefined;
+	if (grade) attempt.checks[id] = keptGrade(grade);
+	else delete attempt.checks[id];
+}
+
+/**
  * Grades one saved answer of a practice attempt, or forgets its check when the answer is empty.
  * @param db the database
  * @param article the checked article
@@ -268,11 +288,26 @@ export async function checkAnswer(
 	id: string
 ): Promise<void> {
 	if (!attempt.ids.includes(id)) return;
-	const answer = attempt.answers[id];
-	const grade = answer ? gradeAnswer(article, id, answer) : undefined;
-	if (grade) attempt.checks[id] = keptGrade(grade);
-	else delete attempt.checks[id];
+	checkInto(article, attempt, id);
 	await keepAnonymous(db, attempt);
+}
+
+/**
+ * The feedback of a practice attempt's checks, as the answering pages show it under each checked
+ * question (the key, the explanation and the evidence: practice shows them as it goes).
+ * @param article the checked article
+ * @param checks the attempt's checks
+ * @param locale the interface language
+ */
+export function checksFeedback(article: LoadedArticle, checks: Attempt['checks'], locale: Locale) {
+	const t = strings(locale);
+	const trueFalse: [string, string] = [t.exportTrue, t.exportFalse];
+	return Object.fromEntries(
+		Object.entries(checks).flatMap(([id, grade]) => {
+			const q = questionOf(article, id);
+			return q ? [[id, feedbackView(q, grade, article.paragraphs, trueFalse)]] : [];
+		})
+	);
 }
 
 /**
@@ -320,14 +355,6 @@ export function quizPageData(
 	const attempt = found && !found.submitted ? found : undefined;
 	const needsStart = spec.mode === 'test' && spec.time > 0 && !attempt;
 	const t = strings(locale);
-	const trueFalse: [string, string] = [t.exportTrue, t.exportFalse];
-	const feedback = (checks: Attempt['checks']) =>
-		Object.fromEntries(
-			Object.entries(checks).map(([id, grade]) => [
-				id,
-				feedbackView(questionOf(article, id)!, grade, article.paragraphs, trueFalse)
-			])
-		);
 	return {
 		t: quizStrings(locale),
 		article: {
@@ -357,7 +384,7 @@ export function quizPageData(
 					answers: attempt.answers,
 					deadline: attempt.deadline ?? null,
 					// Practice only: a test shows no verdict before it is submitted.
-					feedback: spec.mode === 'practice' ? feedback(attempt.checks) : {}
+					feedback: spec.mode === 'practice' ? checksFeedback(article, attempt.checks, locale) : {}
 				}
 			: null
 	};

@@ -6,8 +6,10 @@ import { strings } from '$lib/i18n';
 import type { Answers, FormProblem } from '$lib/quiz/form';
 import { quizStrings } from '$lib/quiz/strings';
 import { articleOr404 } from '$lib/server/articles';
+import { checksFeedback } from '$lib/server/quiz';
 import {
 	attemptsOfStudent,
+	checkWork,
 	openAttempt,
 	saveWork,
 	startOrResume,
@@ -73,7 +75,10 @@ export const load: PageServerLoad = async (event) => {
 					number: attempt.number,
 					answers: attempt.answers,
 					deadline: attempt.deadline ?? null,
-					views: attemptViews(found, article, attempt.ids)
+					views: attemptViews(found, article, attempt.ids),
+					// practice shows each checked answer's verdict, key and evidence as it goes; a
+					// test shows nothing before it is submitted (and checks nothing)
+					feedback: spec.mode === 'practice' ? checksFeedback(article, attempt.checks, locale) : {}
 				}
 			: null,
 		attempts: attempts
@@ -110,7 +115,7 @@ async function posted(event: RequestEvent) {
 	if (!attempt) return { failure: refused(400, t.badRequest) };
 	const article = articleOr404(found.assignment.spec.article, event.locals.locale);
 	const read = postedAnswers(form, attemptViews(found, article, attempt.ids), attempt.answers);
-	return { found, article, attempt, read };
+	return { found, article, attempt, read, form };
 }
 
 const resultsOf = (assignmentId: string, attemptId: string) =>
@@ -142,6 +147,26 @@ export const actions: Actions = {
 			return refused(400, t.quiz.badPost, read.problems, read.echo);
 		}
 		return { saved: true };
+	},
+
+	check: async (event) => {
+		const t = strings(event.locals.locale);
+		const p = await posted(event);
+		if ('failure' in p) return p.failure;
+		const { found, article, attempt, read, form } = p;
+		const asked = form.get('_check');
+		const id = typeof asked === 'string' ? asked : '';
+		// the readable answers are kept; nothing is checked until every answer can be read
+		const outcome = read.ok
+			? await checkWork(db(), found.assignment, article, attempt, read.answers, id)
+			: await saveWork(db(), found.assignment, article, attempt, read.answers);
+		if (outcome.kind === 'too-late') return refused(409, t.assign.tooLate);
+		if (outcome.kind === 'already-submitted') return refused(409, t.assign.alreadySubmitted);
+		if (outcome.kind === 'not-practice') return refused(400, t.quiz.testChecked);
+		if (!read.ok) return refused(400, t.quiz.badPost, read.problems, read.echo);
+		// nothing to check: the page says "answer first" at the question, as the quiz page does
+		const checked = attempt.ids.includes(id) ? id : null;
+		return { checked, empty: checked !== null && read.answers[checked] === undefined };
 	},
 
 	submit: async (event) => {

@@ -567,3 +567,52 @@ test('offline, Check and Submit say so in the interface language and keep the an
 	await expect(page).toHaveURL(/\/results\//);
 	await expect(page.locator('.summary dd').first()).toContainText('2 / 2');
 });
+
+test("the README's pictures: the quiz in Arabic on a phone and a desktop", async ({
+	page,
+	javaScriptEnabled
+}, testInfo) => {
+	test.skip(!javaScriptEnabled, 'the README shows the page as most students see it');
+	// `DALIL_SCREENSHOT=1` writes them to docs/ (from the production build the suite serves)
+	const save = (name: string) =>
+		process.env.DALIL_SCREENSHOT === '1' ? `docs/${name}` : testInfo.outputPath(name);
+	const single = byId.get('who-met-sarraj')!;
+	const multiple = byId.get('topics-discussed')!;
+	if (single.type !== 'single' || multiple.type !== 'multiple') throw new Error('bank changed');
+	const ids = [
+		single.id,
+		multiple.id,
+		'meeting-day',
+		'zuwara-direction-evidence',
+		'zuwara-distance'
+	];
+	const quiz = `/quiz/${slug}?seed=readme&mode=practice&ids=${ids.join(',')}`;
+
+	for (const size of [
+		{ name: 'quiz-desktop-ar.png', width: 1280, height: 800 },
+		{ name: 'quiz-phone-ar.png', width: 390, height: 844 }
+	]) {
+		await page.setViewportSize(size);
+		await page.goto(quiz);
+		await waitForHydration(page);
+		// one question right, one wrong: a verdict, the evidence marked, the options marked
+		await answerRight(page, single);
+		await page.locator(`#q-${single.id} button[name="_check"]`).click();
+		await expect(page.locator(`#q-${single.id} .feedback .verdict`)).toContainText('صحيح');
+		const box = page.locator(`#q-${multiple.id}`);
+		await box.locator(`input[value="${multiple.answer[0].text}"]`).check();
+		await box.locator(`input[value="${multiple.distractors[0].text}"]`).check();
+		await box.locator('button[name="_check"]').click();
+		await expect(box.locator('label.wrong')).toHaveCount(1);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow).toBeLessThanOrEqual(0);
+		// the top of the page on a desktop (the text beside the questions); a phone at the marks
+		if (size.width < 600) await box.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+		else await page.evaluate(() => window.scrollTo(0, 0));
+		await page.mouse.move(0, 0);
+		await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+		await page.screenshot({ path: save(size.name) });
+	}
+});

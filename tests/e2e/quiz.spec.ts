@@ -9,6 +9,7 @@ import { expect, test, type Page, type Response } from '@playwright/test';
 import type { BankQuestion } from '../../src/lib/bank/check';
 import { parseCloze } from '../../src/lib/bank/schema';
 import { versionNumber } from '../../src/lib/quiz/format';
+import { hashText } from '../../src/lib/quiz/random';
 import { loadBank } from '../../src/lib/server/bank';
 import { TEACHER_STATE } from './fixtures/teacher';
 
@@ -342,6 +343,12 @@ test('a bad link falls back to defaults with a visible note', async ({ page }) =
 	await expect(notes).toHaveCount(3);
 	await expect(notes.first()).toContainText('lots');
 	expect((await questionIds(page)).length).toBe(10);
+	// a seed that is not one: a stable one is made of it, named by its version, not its code
+	await page.goto(`/quiz/${slug}?n=2&seed=no%20good`);
+	const version = (await page.getByTestId('version').textContent())!.match(/\d+/)![0];
+	await expect(notes).toHaveCount(1);
+	await expect(notes.first()).toContainText(`«${version}»`);
+	await expect(notes.first()).not.toContainText(hashText('no good').toString(36));
 	// no seed: one is chosen, and shown in the link
 	await page.goto(`/quiz/${slug}`);
 	await expect(page).toHaveURL(/seed=[a-z0-9]+/);

@@ -6,6 +6,10 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
+		// Root-relative paths to the build and in `resolve()`: the service worker shows the offline
+		// page it kept (/offline) at any address that fails, where paths relative to /offline would
+		// name the wrong files and links. Dalil is served from the root of its origin.
+		paths: { relative: false },
 		// Every stylesheet is small (the largest about 2 kB): inlined in the page, they cost no
 		// render-blocking request before the first paint.
 		inlineStyleThreshold: 4096,

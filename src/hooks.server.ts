@@ -49,9 +49,7 @@ const chooseLanguage: Handle = async ({ event, resolve }) => {
 	if (isLocale(asked)) {
 		event.cookies.set('ui', asked, { path: '/', maxAge: 60 * 60 * 24 * 365, httpOnly: false });
 	}
-	// the offline page (/offline/ar, /offline/en) is in the language its path names
-	const offline = event.route.id === '/offline/[lang]' ? event.params.lang : undefined;
-	const locale = chooseLocale(asked ?? offline ?? event.cookies.get('ui'), article?.language);
+	const locale = chooseLocale(asked ?? event.cookies.get('ui'), article?.language);
 	event.locals.locale = locale;
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) =>

@@ -7,17 +7,19 @@
  *   always fresh online, from the cache when the network is cut.
  * - Every other page goes to the network and is never kept: a teacher's page, a quiz or a result
  *   may hold a test's keys, and a copy on the device would outlive the session. When the network
- *   is cut, the app's own offline page (/offline/ar or /offline/en, kept at install, fetched
- *   without cookies) answers in its place: a page loaded or reloaded (any method), and a page's
- *   data asked by the app's own navigation (a header link of a page already open), which is
- *   redirected to the offline page. Its language is the one of the last page the worker saw
- *   (the server's Content-Language), or the one the address asks for (?ui=).
+ *   is cut, the app's own offline page (/offline?ui=ar or /offline?ui=en, kept at install,
+ *   fetched without cookies) answers a page loaded or reloaded (any method). A page's data asked
+ *   by the app's own navigation (a header link of a page already open) fails as it would without
+ *   a worker: Kit then loads that page itself, and the offline page answers. Its language is the
+ *   one the address asks for (?ui=), else the reader's choice, else the last page the worker saw
+ *   (the server's Content-Language).
  * - Other requests (form posts by `fetch`, files) and other origins go to the network as if
  *   there were no worker.
  * - A new deploy installs a new cache and drops the old one on activation; progress lives in
  *   localStorage, not in a cache, so it survives.
  */
 import { build, files, version } from '$service-worker';
+import { isLocale, LOCALES, type Locale } from '$lib/i18n/locales';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -25,13 +27,8 @@ const SHELL = `dalil-shell-${version}`;
 const STUDY = `dalil-study-${version}`;
 const SHELL_FILES = new Set([...build, ...files]);
 
-/** The interface languages (src/lib/i18n), the first the default. */
-const LANGUAGES = ['ar', 'en'] as const;
-type Language = (typeof LANGUAGES)[number];
-const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
-/** The offline page of a language, and its data for the app's own navigation. */
-const offlinePage = (language: Language) => `/offline/${language}`;
-const OFFLINE_FILES = LANGUAGES.flatMap((l) => [offlinePage(l), `${offlinePage(l)}/__data.json`]);
+/** The offline page in a language, named by ?ui= as every page is. */
+const offlinePage = (locale: Locale) => `/offline?ui=${locale}`;
 /** Where the language of the last page seen is kept (the worker may be stopped between pages). */
 const LANGUAGE_KEY = '/offline/language';
 
@@ -41,7 +38,7 @@ sw.addEventListener('install', (event) => {
 			cache.addAll([
 				...SHELL_FILES,
 				// without cookies: the signed-out header, whoever installs the worker
-				...OFFLINE_FILES.map((path) => new Request(path, { credentials: 'omit' }))
+				...LOCALES.map((l) => new Request(offlinePage(l), { credentials: 'omit' }))
 			])
 		)
 	);
@@ -85,9 +82,8 @@ sw.addEventListener('fetch', (event) => {
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
 
-	if (request.method === 'GET' && (SHELL_FILES.has(url.pathname) || isOffline(url.pathname))) {
-		// Built files are named by content hash: the cached copy is the right one. The offline
-		// pages are the install's own (their data is asked with a query: matched by path).
+	if (request.method === 'GET' && SHELL_FILES.has(url.pathname)) {
+		// Built files are named by content hash: the cached copy is the right one.
 		event.respondWith(
 			caches.match(url.pathname, { cacheName: SHELL }).then((hit) => hit ?? fetch(request))
 		);
@@ -102,14 +98,11 @@ sw.addEventListener('fetch', (event) => {
 		return;
 	}
 	if (request.method === 'GET' && url.pathname.endsWith('/__data.json')) {
-		event.respondWith(fetchPage(event).catch((e) => offlineAnswer(request, url, e)));
+		// Offline, this fails as it would without a worker: Kit then loads the page itself, a
+		// navigation, which the offline page answers.
+		event.respondWith(fetchPage(event));
 	}
 });
-
-/** Whether a path is one of the offline pages or their data. */
-function isOffline(path: string): boolean {
-	return OFFLINE_FILES.includes(path);
-}
 
 /** The cookie store, where the browser gives workers one (Chromium does). */
 const cookieStore = (
@@ -120,20 +113,20 @@ const cookieStore = (
  * The language the offline page is shown in: the address's ?ui=, else the reader's choice (the
  * `ui` cookie, where the worker can read it), else the last page's, else Arabic.
  */
-async function offlineLanguage(url: URL): Promise<Language> {
+async function offlineLanguage(url: URL): Promise<Locale> {
 	const asked = url.searchParams.get('ui');
-	if (isLanguage(asked)) return asked;
+	if (isLocale(asked)) return asked;
 	const chosen = (await cookieStore?.get('ui').catch(() => null))?.value;
-	if (isLanguage(chosen)) return chosen;
+	if (isLocale(chosen)) return chosen;
 	lastLanguage ??= await (await caches.match(LANGUAGE_KEY, { cacheName: SHELL }))?.text();
-	return isLanguage(lastLanguage) ? lastLanguage : LANGUAGES[0];
+	return isLocale(lastLanguage) ? lastLanguage : LOCALES[0];
 }
 let lastLanguage: string | undefined;
 
 /** Notes the language of a page the server sent, for the offline page of a later one. */
 function remember(event: FetchEvent, response: Response): void {
 	const language = response.headers.get('content-language');
-	if (!isLanguage(language) || language === lastLanguage) return;
+	if (!isLocale(language) || language === lastLanguage) return;
 	lastLanguage = language;
 	event.waitUntil(
 		caches.open(SHELL).then((cache) => cache.put(LANGUAGE_KEY, new Response(language)))
@@ -148,20 +141,13 @@ async function fetchPage(event: FetchEvent): Promise<Response> {
 }
 
 /**
- * What answers when the network failed and nothing is cached: for a page, the offline page; for
- * a page's data asked by the app's own navigation (a link followed by the page's JavaScript), a
- * redirect to the offline page in the form Kit's data answers take, so the app goes there as
- * after a server's redirect. Anything else fails as it did.
+ * What answers when the network failed and nothing is cached: for a page, the offline page.
+ * Anything else (a page's data among them) fails as it did.
  */
 async function offlineAnswer(request: Request, url: URL, failure: unknown): Promise<Response> {
-	const location = offlinePage(await offlineLanguage(url));
 	if (request.mode === 'navigate') {
-		const page = await caches.match(location, { cacheName: SHELL });
+		const page = await caches.match(offlinePage(await offlineLanguage(url)), { cacheName: SHELL });
 		if (page) return page;
-	} else if (url.pathname.endsWith('/__data.json')) {
-		return new Response(JSON.stringify({ type: 'redirect', location }) + '\n', {
-			headers: { 'content-type': 'application/json' }
-		});
 	}
 	throw failure;
 }

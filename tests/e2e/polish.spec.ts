@@ -5,6 +5,17 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { BankQuestion } from '../../src/lib/bank/check';
+import { createAssignment } from '../../src/lib/server/assignments';
+import { loadBank } from '../../src/lib/server/bank';
+import type { DatabaseHandle } from '../../src/lib/server/db';
+import {
+	assignmentSpec,
+	openServerDatabase,
+	seedClass,
+	seedStudent,
+	seedSubmitted
+} from './fixtures/assignments';
 import { TEACHER_STATE } from './fixtures/teacher';
 
 const AR = 'sarraj-africom-zuwara';
@@ -26,6 +37,13 @@ const go = (path: string) => async (page: Page) => {
 	return page.url();
 };
 
+/** A route that must be found (a stored assignment's pages): a 404 would pass for a narrow page. */
+const found = (path: () => string) => async (page: Page) => {
+	const response = await page.goto(path());
+	expect(response?.status(), path()).toBe(200);
+	return page.url();
+};
+
 /** The class the student routes use, made once per worker by the test teacher. */
 let classId = '';
 let joinCode = '';
@@ -41,6 +59,59 @@ test.beforeAll(async ({ browser }) => {
 	joinCode = (await page.getByTestId('join-code').textContent())!.trim();
 	await context.close();
 });
+
+/**
+ * The assignment the review and audit routes show, stored once per worker: a test of the Arabic
+ * article that closed an hour ago (a closed test keeps nothing from the public routes, so the
+ * specs that quiz named questions in public are not disturbed), two questions, three students who
+ * submitted, two of them the same wrong answer (a group to review).
+ */
+let assignmentId = '';
+let handle: DatabaseHandle | undefined;
+
+test.beforeAll(async ({ baseURL }) => {
+	handle = await openServerDatabase(baseURL!);
+	const db = handle.db;
+	const article = loadBank('questions').articles.find((a) => a.slug === AR)!;
+	const short = article.questions.find(
+		(q): q is BankQuestion & { type: 'short' } => q.type === 'short'
+	)!;
+	const single = article.questions.find(
+		(q): q is BankQuestion & { type: 'single' } => q.type === 'single'
+	)!;
+	// closed an hour ago: past the longest grace (10 minutes), when a test stops being secret
+	const closed = Date.now() - 3_600_000;
+	const { classId: reviewed } = await seedClass(db, { name: 'Widths review' });
+	assignmentId = await createAssignment(
+		db,
+		reviewed,
+		assignmentSpec({
+			title: 'Widths review',
+			article: AR,
+			n: 2,
+			opensAt: 0,
+			closesAt: closed,
+			seed: 'e2e-widths'
+		})
+	);
+	const given = ['لا أعرف', 'لا أعرف', short.answer];
+	for (const [i, text] of given.entries()) {
+		const studentId = await seedStudent(db, reviewed, ['أمل', 'بدر', 'كميل'][i]);
+		await seedSubmitted(db, {
+			studentId,
+			assignmentId,
+			article,
+			ids: [short.id, single.id],
+			answers: {
+				[short.id]: { type: 'short', text },
+				[single.id]: { type: 'single', choice: single.distractors[0].text }
+			},
+			startedAt: closed - 120_000,
+			submittedAt: closed - 60_000
+		});
+	}
+});
+test.afterAll(async () => handle?.close());
 
 /** Finishes a short practice quiz unanswered: the results page shows every key. */
 async function results(page: Page, slug: string) {
@@ -90,7 +161,16 @@ const ROUTES: Route[] = [
 		visitor: 'teacher',
 		open: (page) => go(`/teacher/classes/${classId}/assign`)(page)
 	},
-	// Not yet here: the assignment review and audit pages (they need a stored assignment).
+	{
+		name: 'review an assignment',
+		visitor: 'teacher',
+		open: found(() => `/teacher/assignments/${assignmentId}/review`)
+	},
+	{
+		name: 'audit an assignment',
+		visitor: 'teacher',
+		open: found(() => `/teacher/assignments/${assignmentId}/audit`)
+	},
 	{ name: 'student home', visitor: 'student', open: go('/student') }
 ];
 

@@ -9,6 +9,7 @@ import { expect, test, type Page, type Response } from '@playwright/test';
 import type { BankQuestion } from '../../src/lib/bank/check';
 import { parseCloze } from '../../src/lib/bank/schema';
 import { versionNumber } from '../../src/lib/quiz/format';
+import { hashText } from '../../src/lib/quiz/random';
 import { loadBank } from '../../src/lib/server/bank';
 import { TEACHER_STATE } from './fixtures/teacher';
 
@@ -342,6 +343,12 @@ test('a bad link falls back to defaults with a visible note', async ({ page }) =
 	await expect(notes).toHaveCount(3);
 	await expect(notes.first()).toContainText('lots');
 	expect((await questionIds(page)).length).toBe(10);
+	// a seed that is not one: a stable one is made of it, named by its version, not its code
+	await page.goto(`/quiz/${slug}?n=2&seed=no%20good`);
+	const version = (await page.getByTestId('version').textContent())!.match(/\d+/)![0];
+	await expect(notes).toHaveCount(1);
+	await expect(notes.first()).toContainText(`«${version}»`);
+	await expect(notes.first()).not.toContainText(hashText('no good').toString(36));
 	// no seed: one is chosen, and shown in the link
 	await page.goto(`/quiz/${slug}`);
 	await expect(page).toHaveURL(/seed=[a-z0-9]+/);
@@ -566,4 +573,53 @@ test('offline, Check and Submit say so in the interface language and keep the an
 	await page.getByRole('button', { name: 'Finish and see results' }).click();
 	await expect(page).toHaveURL(/\/results\//);
 	await expect(page.locator('.summary dd').first()).toContainText('2 / 2');
+});
+
+test("the README's pictures: the quiz in Arabic on a phone and a desktop", async ({
+	page,
+	javaScriptEnabled
+}, testInfo) => {
+	test.skip(!javaScriptEnabled, 'the README shows the page as most students see it');
+	// `DALIL_SCREENSHOT=1` writes them to docs/ (from the production build the suite serves)
+	const save = (name: string) =>
+		process.env.DALIL_SCREENSHOT === '1' ? `docs/${name}` : testInfo.outputPath(name);
+	const single = byId.get('who-met-sarraj')!;
+	const multiple = byId.get('topics-discussed')!;
+	if (single.type !== 'single' || multiple.type !== 'multiple') throw new Error('bank changed');
+	const ids = [
+		single.id,
+		multiple.id,
+		'meeting-day',
+		'zuwara-direction-evidence',
+		'zuwara-distance'
+	];
+	const quiz = `/quiz/${slug}?seed=readme&mode=practice&ids=${ids.join(',')}`;
+
+	for (const size of [
+		{ name: 'quiz-desktop-ar.png', width: 1280, height: 800 },
+		{ name: 'quiz-phone-ar.png', width: 390, height: 844 }
+	]) {
+		await page.setViewportSize(size);
+		await page.goto(quiz);
+		await waitForHydration(page);
+		// one question right, one wrong: a verdict, the evidence marked, the options marked
+		await answerRight(page, single);
+		await page.locator(`#q-${single.id} button[name="_check"]`).click();
+		await expect(page.locator(`#q-${single.id} .feedback .verdict`)).toContainText('صحيح');
+		const box = page.locator(`#q-${multiple.id}`);
+		await box.locator(`input[value="${multiple.answer[0].text}"]`).check();
+		await box.locator(`input[value="${multiple.distractors[0].text}"]`).check();
+		await box.locator('button[name="_check"]').click();
+		await expect(box.locator('label.wrong')).toHaveCount(1);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow).toBeLessThanOrEqual(0);
+		// the top of the page on a desktop (the text beside the questions); a phone at the marks
+		if (size.width < 600) await box.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+		else await page.evaluate(() => window.scrollTo(0, 0));
+		await page.mouse.move(0, 0);
+		await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+		await page.screenshot({ path: save(size.name) });
+	}
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { BankQuestion } from '../bank/check';
 import { toAiken } from './aiken';
-import { bankInput } from '../server/export.fixtures';
+import { bankArticleInput, bankInput } from '../server/export.fixtures';
 import { fixtureInput } from './fixtures';
 
 /** Reads Aiken the way Moodle's importer does: stem line, `X) ` choices, `ANSWER: X`. */
@@ -34,9 +35,26 @@ describe('Aiken export', { timeout: 60_000 }, () => {
 		);
 		expect(report.exported).toEqual(['single-where', 'tf-false', 'tf-true']);
 		expect(report.omitted).toHaveLength(input.questions.length - 3);
-		expect(read[0].choices[read[0].answer]).toBe('زوارة');
-		expect(read[1].choices[read[1].answer]).toBe('خطأ');
-		expect(report.notes.join(' ')).toContain(input.articles.get('fixture')!.attribution);
+		expect(read[0].choices[read[0].answer]).toBe('Zuwara');
+		expect(read[1].choices).toEqual(['True', 'False']);
+		expect(read[1].choices[read[1].answer]).toBe('False');
+		expect(report.notes.join(' ')).toContain(input.article.attribution);
+	});
+
+	it('writes true and false in the article’s language: Arabic for an Arabic article', () => {
+		const input = bankArticleInput();
+		const { text, report } = toAiken(input);
+		const read = readAiken(text!);
+		const truefalse = input.questions.filter(
+			(q): q is Extract<BankQuestion, { type: 'truefalse' }> =>
+				q.type === 'truefalse' && report.exported.includes(q.id)
+		);
+		expect(truefalse.length).toBeGreaterThan(0);
+		for (const q of truefalse) {
+			const r = read.find((r) => r.stem === q.prompt.replace(/\s+/g, ' ').trim())!;
+			expect(r.choices).toEqual(['صح', 'خطأ']);
+			expect(r.choices[r.answer]).toBe(q.answer ? 'صح' : 'خطأ');
+		}
 	});
 
 	it('reads back for the whole bank', () => {

@@ -51,7 +51,7 @@ describe('CSV exports', { timeout: 60_000 }, () => {
 			expect(cells).toEqual(csvRows(i).map((r) => r.map(neutralise)));
 			expect(cells.length - 1).toBe(i.questions.length);
 			expect(report.omitted).toEqual([]);
-			// Arabic survives byte for byte.
+			// The text survives byte for byte (the bank's Arabic too).
 			i.questions.forEach((q, n) => expect(cells[n + 1][7].startsWith(q.prompt)).toBe(true));
 		});
 

@@ -1,142 +1,132 @@
 /**
- * Small inline fixtures for the export tests: three paragraphs of the seed article and one
- * question of each type, with the characters formats must escape (GIFT's ~ = # { } : \\, XML's
- * < & ]]>, CSV's = + - @) in the places the bank lets them stand.
+ * The export specs' fixture: the tests' one fixture article (quiz/fixtures.ts) with an attribution
+ * holding the characters formats must escape, asked one question of each type by the export specs'
+ * own bank, with those characters (GIFT's ~ = # { } : \\, XML's < & ]]>, CSV's = + - @) in the
+ * places the bank lets them stand. Arabic output (right to left, Arabic labels) is checked on the
+ * bank's Arabic articles (server/export.fixtures.ts).
  */
-import { checkBank, type LoadedArticle } from '../bank/check';
+import type { LoadedArticle } from '../bank/check';
+import { checkedFixtureVariant } from '../quiz/fixtures';
 import { exportArticle } from './article';
 import type { ExportInput } from './types';
 
-export const FIXTURE_ARTICLE =
-	'---\ntitle: "اختبار: السراج يلتقي قائد أفريكوم"\nlanguage: ar\ndirection: rtl\nsource: Dalil test fixture\ndate: 2020-06-22\nattribution: "Fixture text (AFP-style report, 2020) for tests; <b>&amp; ]]> = + @"\n---\n\nطرابلس: التقى فائز السراج رئيس حكومة الوفاق الوطني الليبية التي تعترف بها الأمم المتحدة الاثنين، قائد القيادة العسكرية الأميركية في أفريقيا الجنرال ستيفن تاونسند والسفير الأميركي لدى ليبيا ريتشارد نورلاند، وبحث معهما محاربة الإرهاب ووقف الأعمال العسكرية في البلاد.\n\nوقال المكتب الإعلامي لحكومة الوفاق الوطني في بيان "في إطار التشاور وبحث تطورات الأوضاع في ليبيا، اجتمع رئيس حكومة الوفاق الوطني فائز السراج اليوم مع قائد القيادة العسكرية الأميركية في إفريقيا (أفريكوم) الجنرال ستيفن تاونسند والسفير الأميركي لدى ليبيا ريتشارد نورلاند" في حضور كبار قادة العسكريين للحكومة ووزير الداخلية فتحي باشاغا.\n\nوعرض الاجتماع الذي عقد في مدينة زوارة الواقعة على مسافة 120 كلم غرب طرابلس "المستجدات العسكرية والأمنية في ليبيا، كما بحث التنسيق المشترك بين حكومة الوفاق وأفريكوم في محاربة الإرهاب وضرب فلوله في إطار التعاون الاستراتيجي بين طرابلس وواشنطن"، وفق البيان.\n';
+/** The fixture article's attribution in the export specs: text every format must escape. */
+export const FIXTURE_ATTRIBUTION = 'Written for the tests; <b>&amp; ]]> = + @';
 
 export const FIXTURE_QUESTIONS = `questions:
   - id: single-where
     type: single
-    paragraph: p3
-    prompt: "أين عُقد الاجتماع؟ {a=b} #1 ~ \\\\ :"
-    evidence: الاجتماع الذي عقد في مدينة زوارة
-    answer: { text: زوارة, feedback: "أحسنت: زوارة" }
-    distractors: ["=1+2", "@home", "-5 كلم", "a{b}c:d#e~f\\\\g", "]]> <b>&amp;"]
-    explanation: "عقد الاجتماع في مدينة زوارة."
+    paragraph: p1
+    prompt: "Where did the mayor meet the engineer? {a=b} #1 ~ \\\\ :"
+    evidence: in the town of Zuwara
+    answer: { text: Zuwara, feedback: "Right: Zuwara" }
+    distractors: ["=1+2", "@home", "-5 km", "a{b}c:d#e~f\\\\g", "]]> <b>&amp;"]
+    explanation: "They met in the town of Zuwara."
     skill: where
     difficulty: 1
-    tags: [مكان, "a]b"]
+    tags: [place, "a]b"]
   - id: multiple-who
     type: multiple
     paragraph: p1
-    prompt: من التقى السراج؟
-    evidence: قائد القيادة العسكرية الأميركية في أفريقيا الجنرال ستيفن تاونسند والسفير الأميركي لدى ليبيا ريتشارد نورلاند
-    answer: [ستيفن تاونسند, ريتشارد نورلاند]
-    distractors: [خليفة حفتر, فتحي باشاغا]
-    explanation: التقى السراج تاونسند ونورلاند.
+    prompt: Who met on Monday?
+    evidence: The mayor met the engineer Sara Haddad on Monday
+    answer: [the mayor, Sara Haddad]
+    distractors: [a fisherman, the divers]
+    explanation: The mayor met Sara Haddad.
     skill: who
     difficulty: 2
     scoring: all-or-nothing
   - id: tf-false
     type: truefalse
-    paragraph: p3
-    prompt: عقد الاجتماع شرق طرابلس.
-    evidence: على مسافة 120 كلم غرب طرابلس
+    paragraph: p1
+    prompt: The town lies east of Tripoli.
+    evidence: 120 km west of Tripoli
     answer: false
-    correction: غرب طرابلس
-    explanation: زوارة غرب طرابلس.
+    correction: west of Tripoli
+    explanation: Zuwara is west of Tripoli.
     skill: direction
     difficulty: 1
   - id: tf-true
     type: truefalse
-    paragraph: p1
-    prompt: الأمم المتحدة تعترف بحكومة الوفاق.
-    evidence: حكومة الوفاق الوطني الليبية التي تعترف بها الأمم المتحدة
+    paragraph: p2
+    prompt: The library opened in 1990.
+    evidence: The library opened in 1990
     answer: true
-    explanation: كما في الفقرة الأولى.
-    skill: what
+    explanation: As the second paragraph says.
+    skill: when
     difficulty: 1
   - id: short-city
     type: short
-    paragraph: p3
-    prompt: في أي مدينة عقد الاجتماع؟
-    evidence: الاجتماع الذي عقد في مدينة زوارة
-    answer: زوارة
-    accept: [Zuwara]
-    explanation: زوارة.
+    paragraph: p1
+    prompt: In which town did they meet?
+    evidence: in the town of Zuwara
+    answer: Zuwara
+    accept: [زوارة]
+    explanation: Zuwara.
     skill: where
     difficulty: 1
   - id: numeric-distance
     type: numeric
-    paragraph: p3
-    prompt: كم كيلومترًا تبعد زوارة عن طرابلس؟
-    evidence: على مسافة 120 كلم غرب طرابلس
-    answer: { value: 120, unit: كلم, tolerance: 2.5 }
-    explanation: 120 كلم.
+    paragraph: p1
+    prompt: How many kilometres from Tripoli is the town?
+    evidence: 120 km west of Tripoli
+    answer: { value: 120, unit: km, tolerance: 2.5 }
+    explanation: 120 km.
     skill: quantity
     difficulty: 2
   - id: cloze-one
     type: cloze
-    paragraph: p3
-    prompt: أكمل.
-    evidence: في مدينة زوارة الواقعة على مسافة 120 كلم غرب طرابلس
-    text: في مدينة [[زوارة|Zuwara]] الواقعة على مسافة 120 كلم
-    explanation: زوارة.
+    paragraph: p1
+    prompt: Fill in the blank.
+    evidence: in the town of Zuwara, 120 km west of Tripoli
+    text: in the town of [[Zuwara|زوارة]], 120 km west of Tripoli
+    explanation: Zuwara.
     skill: where
     difficulty: 1
   - id: cloze-two
     type: cloze
-    paragraph: p3
-    prompt: أكمل الفراغين.
-    evidence: في مدينة زوارة الواقعة على مسافة 120 كلم غرب طرابلس
-    text: في مدينة [[زوارة]] الواقعة على مسافة [[120]] كلم [[غرب]] طرابلس
-    explanation: زوارة، 120، غرب.
+    paragraph: p1
+    prompt: Fill in the blanks.
+    evidence: in the town of Zuwara, 120 km west of Tripoli
+    text: in the town of [[Zuwara]], [[120]] km [[west]] of Tripoli
+    explanation: Zuwara, 120, west.
     skill: where
     difficulty: 2
   - id: matching-roles
     type: matching
     paragraph: p1
-    prompt: صِل كل شخص بصفته.
-    evidence: التقى فائز السراج رئيس حكومة الوفاق الوطني الليبية التي تعترف بها الأمم المتحدة الاثنين، قائد القيادة العسكرية الأميركية في أفريقيا الجنرال ستيفن تاونسند والسفير الأميركي لدى ليبيا ريتشارد نورلاند
+    prompt: Match each part of the sentence with what the text says.
+    evidence: The mayor met the engineer Sara Haddad on Monday in the town of Zuwara, 120 km west of Tripoli.
     pairs:
-      - { left: فائز السراج, right: رئيس حكومة الوفاق الوطني }
-      - { left: ستيفن تاونسند, right: قائد القيادة العسكرية الأميركية في أفريقيا }
-      - { left: ريتشارد نورلاند, right: السفير الأميركي لدى ليبيا }
-    distractors: [وزير الداخلية]
-    explanation: كما في الفقرة الأولى.
+      - { left: Sara Haddad, right: the engineer }
+      - { left: Zuwara, right: the town }
+      - { left: The mayor met, right: Monday }
+    distractors: [Friday]
+    explanation: As the first paragraph says.
     skill: who
     difficulty: 2
   - id: ordering-steps
     type: ordering
     paragraph: p3
-    prompt: رتّب كما وردت في النص.
-    evidence: المستجدات العسكرية والأمنية في ليبيا، كما بحث التنسيق المشترك بين حكومة الوفاق وأفريكوم في محاربة الإرهاب
-    items: [المستجدات العسكرية, التنسيق المشترك, محاربة الإرهاب]
-    explanation: بهذا الترتيب.
+    prompt: Put the works in the order of the text.
+    evidence: First the old pier was removed, then the divers surveyed the bed, and finally the concrete was poured.
+    items: [the old pier was removed, the divers surveyed the bed, the concrete was poured]
+    explanation: In this order.
     skill: what
     difficulty: 3
   - id: evidence-where
     type: evidence
-    paragraph: p3
-    prompt: أين يقول النص إن زوارة غرب طرابلس؟
-    evidence: الواقعة على مسافة 120 كلم غرب طرابلس
-    explanation: الجملة تحدد المسافة والاتجاه.
-    skill: direction
+    paragraph: p2
+    prompt: Where does the text say who the first reader was?
+    evidence: Its first reader was a fisherman
+    explanation: The sentence names the first reader.
+    skill: who
     difficulty: 2
 `;
 
-/** The inline fixture, checked: one question of each type (two cloze, two true/false). */
+/** The fixture, checked: one question of each type (two cloze, two true/false). */
 export function fixtureInput(): ExportInput & { article: LoadedArticle } {
-	const result = checkBank([
-		{
-			slug: 'fixture',
-			article: { path: 'fixture/article.md', text: FIXTURE_ARTICLE },
-			banks: [{ path: 'fixture/questions.yaml', text: FIXTURE_QUESTIONS }]
-		}
-	]);
-	const article = result.articles[0];
-	if (!article || article.failed.length) {
-		throw new Error(
-			'export fixture fails the bank check: ' +
-				JSON.stringify(result.diagnostics.filter((d) => d.severity === 'error'))
-		);
-	}
+	const article = checkedFixtureVariant(FIXTURE_QUESTIONS, { attribution: FIXTURE_ATTRIBUTION });
 	return {
 		article,
 		questions: article.questions,

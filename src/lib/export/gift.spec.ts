@@ -114,7 +114,7 @@ describe('GIFT export', { timeout: 60_000 }, () => {
 	it('reads back with gift-pegjs: the inline fixture of every type', () => {
 		const input = fixtureInput();
 		const { text, report, parsed } = checkAgainstBank(input);
-		// Arabic survives byte for byte: the stored prompt stands in the file as it is.
+		// The stored prompt stands in the file as it is (the bank's Arabic: below).
 		for (const q of input.questions) {
 			if (report.exported.includes(q.id)) expect(text).toContain(giftEscape(q.prompt));
 		}
@@ -127,11 +127,12 @@ describe('GIFT export', { timeout: 60_000 }, () => {
 		if (single?.type !== 'MC') throw new Error('single-where is not read as MC');
 		expect(single.choices.map((c) => plain(c.text.text))).toContain('a{b}c:d#e~f\\g');
 		// Category and attribution.
-		expect(parsed[0]).toMatchObject({ type: 'Category', title: '$course$/top/Dalil/fixture' });
+		expect(parsed[0]).toMatchObject({
+			type: 'Category',
+			title: `$course$/top/Dalil/${input.article.slug}`
+		});
 		const description = parsed.find((p) => p.type === 'Description');
-		expect(description && plain(description.stem.text)).toContain(
-			input.articles.get('fixture')!.attribution
-		);
+		expect(description && plain(description.stem.text)).toContain(input.article.attribution);
 		expect(text).not.toMatch(/\n\s*\n\s*\n/);
 	});
 
@@ -139,7 +140,7 @@ describe('GIFT export', { timeout: 60_000 }, () => {
 		// Every character GIFT or HTML gives a meaning to, in each field the export writes.
 		const odd = ' {a=b} #1 ~ \\ : & <i> "q"';
 		const input = fixtureInput();
-		const a = input.articles.get('fixture')!;
+		const a = input.articles.get(input.article.slug)!;
 		const article = {
 			...a,
 			title: a.title + odd,
@@ -166,7 +167,7 @@ describe('GIFT export', { timeout: 60_000 }, () => {
 			if (x.type === 'ordering') return { ...x, items: x.items.map(withOdd) };
 			return x;
 		}) as typeof input.questions;
-		const odded: ExportInput = { questions, articles: new Map([['fixture', article]]) };
+		const odded: ExportInput = { questions, articles: new Map([[a.slug, article]]) };
 		// gift-pegjs reads each prompt, choice and pair back as the bank has it.
 		const { text, report } = checkAgainstBank(odded);
 		const html = (s: string) => giftEscape(htmlEscape(s));
@@ -210,8 +211,12 @@ describe('GIFT export', { timeout: 60_000 }, () => {
 
 	it('reads back with gift-pegjs: the whole bank', () => {
 		const input = bankInput();
-		const { parsed } = checkAgainstBank(input);
+		const { text, report, parsed } = checkAgainstBank(input);
 		expect(parsed.filter((p) => p.type === 'Category')).toHaveLength(input.articles.size);
+		// Arabic survives byte for byte: the stored prompt stands in the file as it is.
+		for (const q of input.questions) {
+			if (report.exported.includes(q.id)) expect(text).toContain(giftEscape(htmlEscape(q.prompt)));
+		}
 	});
 
 	it('never leaves a blank line inside a question', () => {

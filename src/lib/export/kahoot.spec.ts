@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { toBytes } from './index';
 import { KAHOOT_HEADER, KAHOOT_HEADER_ROW, kahootQuestions, toKahoot } from './kahoot';
-import { bankInput } from '../server/export.fixtures';
+import { bankArticleInput, bankInput } from '../server/export.fixtures';
 import { fixtureInput } from './fixtures';
 import type { ExportInput } from './types';
 
@@ -90,13 +90,21 @@ describe('Kahoot export', { timeout: 60_000 }, () => {
 			for (const c of correct) expect(cells.get(`${'CDEF'[c - 1]}${row}`)?.value).toBeTruthy();
 		});
 		expect(cells.get(`B${KAHOOT_HEADER_ROW + 1 + questions.length}`)).toBeUndefined();
-		// The single-choice key is زوارة; the multiple-choice keys are its two names.
+		// The single-choice key is Zuwara.
 		const single = KAHOOT_HEADER_ROW + 1;
 		const key = cells.get(`H${single}`)!.value as number;
-		expect(cells.get(`${'CDEF'[key - 1]}${single}`)?.value).toBe('زوارة');
-		// The attribution travels with the file, above the questions; the Arabic sheet reads RTL.
-		expect(String(cells.get('B2')?.value)).toContain(input.articles.get('fixture')!.attribution);
+		expect(cells.get(`${'CDEF'[key - 1]}${single}`)?.value).toBe('Zuwara');
+		// The attribution travels with the file, above the questions; the English sheet reads LTR.
+		expect(String(cells.get('B2')?.value)).toContain(input.article.attribution);
+		expect(rightToLeft).toBe(false);
+	});
+
+	it('reads right to left for an Arabic article, its attribution above the questions', async () => {
+		const input = bankArticleInput();
+		const { result, cells, rightToLeft } = await kahootFile(input);
+		expect(result.report.exported.length).toBeGreaterThan(0);
 		expect(rightToLeft).toBe(true);
+		expect(String(cells.get('B2')?.value)).toContain([...input.articles.values()][0].attribution);
 	});
 
 	it('writes formula-like answers as text, not formulas and not with an apostrophe', async () => {
@@ -105,7 +113,7 @@ describe('Kahoot export', { timeout: 60_000 }, () => {
 		expect(all.some((c) => c.formula)).toBe(false);
 		const texts = all.map((c) => c.value);
 		// Three of the single question's distractors look like formulas; Kahoot's four keep them.
-		for (const x of ['=1+2', '@home', '-5 كلم']) expect(texts).toContain(x);
+		for (const x of ['=1+2', '@home', '-5 km']) expect(texts).toContain(x);
 		expect(texts.some((t) => typeof t === 'string' && t.startsWith("'"))).toBe(false);
 	});
 

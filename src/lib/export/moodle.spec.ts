@@ -111,7 +111,7 @@ describe('Moodle XML export', { timeout: 60_000 }, () => {
 			'ordering-steps'
 		]);
 		expect(all[0]['@type']).toBe('category');
-		expect(plain(txt(all[1].questiontext))).toContain(input.articles.get('fixture')!.attribution);
+		expect(plain(txt(all[1].questiontext))).toContain(input.article.attribution);
 		// CDATA split where the text holds ]]>, and the distractor comes back whole.
 		const single = all.find((q) => txt(q.name) === 'single-where')!;
 		expect((single.answer as Node[]).map((n) => plain(txt(n)))).toContain(']]> <b>&amp;');

@@ -6,7 +6,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
 import { xmlEscape } from './common';
 import { zipFiles } from './index';
-import { bankInput } from '../server/export.fixtures';
+import { bankArticleInput, bankInput } from '../server/export.fixtures';
 import { fixtureInput } from './fixtures';
 import { itemHref, toQti } from './qti';
 import type { ExportInput } from './types';
@@ -105,10 +105,17 @@ describe('QTI 2.1 package', { timeout: 60_000 }, () => {
 		expect(result.report.omitted).toEqual([]);
 		expect(files.some((f) => f.name === itemHref('single-where'))).toBe(true);
 		const test = files.find((f) => f.name === 'tests/assessmentTest.xml')!.text;
-		expect(test).toContain(xmlEscape(input.articles.get('fixture')!.attribution));
+		expect(test).toContain(xmlEscape(input.article.attribution));
 		const item = files.find((f) => f.name === itemHref('numeric-distance'))!.text;
 		expect(item).toContain('tolerance="2.5 2.5"');
-		expect(item).toContain('xml:lang="ar"');
+		expect(item).toContain('xml:lang="en"');
+	});
+
+	it('names an Arabic article’s language on each of its items', () => {
+		const { files } = structure(bankArticleInput());
+		const items = files.filter((f) => f.name.startsWith('items/'));
+		expect(items.length).toBeGreaterThan(0);
+		for (const item of items) expect(item.text, item.name).toContain('xml:lang="ar"');
 	});
 
 	it('holds the whole bank consistently', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
 import { htmlEscape } from './common';
-import { bankInput } from '../server/export.fixtures';
+import { bankArticleInput, bankInput } from '../server/export.fixtures';
 import { fixtureInput } from './fixtures';
 import { toWorksheet } from './worksheet';
 
@@ -21,7 +21,7 @@ describe('worksheet', { timeout: 60_000 }, () => {
 		const input = fixtureInput();
 		const { text, report } = toWorksheet(input);
 		const html = text!;
-		expect(html).toMatch(/^<!doctype html>\n<html lang="ar" dir="rtl">/);
+		expect(html).toMatch(/^<!doctype html>\n<html lang="en" dir="ltr">/);
 		expect(html).toContain('@media print');
 		expect(html).toContain('break-before: page');
 		expect(report.exported).toHaveLength(input.questions.length);
@@ -32,7 +32,7 @@ describe('worksheet', { timeout: 60_000 }, () => {
 		expect(html).toContain(htmlEscape(input.article.attribution));
 		const key = html.slice(html.indexOf('<section class="key"'));
 		for (const q of input.questions)
-			expect(key).toContain(`الفقرة ${q.paragraph[0].slice(1)}: «${q.evidence[0]}»`);
+			expect(key).toContain(`Paragraph ${q.paragraph[0].slice(1)}: «${q.evidence[0]}»`);
 		// Tags balance (a cheap well-formedness check of the body).
 		const body = html
 			.slice(html.indexOf('<body>'), html.indexOf('</body>') + 7)
@@ -56,9 +56,23 @@ describe('worksheet', { timeout: 60_000 }, () => {
 		copies.forEach((copy, n) => {
 			const q = /<li data-id="single-where"[^>]*>.*?<\/ol><\/li>/.exec(copy)![0];
 			const k = /<li data-id="single-where">(.*?)<\/li>/.exec(keys[n])![1];
-			const letter = /<b>(.+?)<\/b> زوارة/.exec(k)![1];
-			expect(q).toContain(`<b>${letter}</b> زوارة`);
+			const letter = /<b>(.+?)<\/b> Zuwara/.exec(k)![1];
+			expect(q).toContain(`<b>${letter}</b> Zuwara`);
 		});
+	});
+
+	it('prints an Arabic article right to left, with Arabic labels and letters', () => {
+		const input = bankArticleInput();
+		const html = toWorksheet(input).text!;
+		expect(html).toMatch(/^<!doctype html>\n<html lang="ar" dir="rtl">/);
+		const key = html.slice(html.indexOf('<section class="key"'));
+		for (const q of input.questions) {
+			// the first quote's paragraph (a question may quote several)
+			const p = (q.spans[0]?.paragraph ?? q.paragraph[0]).slice(1);
+			expect(key).toContain(`الفقرة ${p}: «${htmlEscape(q.evidence[0])}»`);
+		}
+		// A choice is lettered with the abjad: أ, ب, ج…
+		expect(html).toMatch(/<b>أ<\/b>.*?<b>ب<\/b>/s);
 	});
 
 	it('prints the whole bank', () => {

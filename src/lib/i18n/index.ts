@@ -4,11 +4,10 @@
  */
 import { ar, type Strings } from './ar';
 import { en } from './en';
+import { isLocale, type Locale } from './locales';
 
 export type { Strings };
-
-export const LOCALES = ['ar', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, isLocale, type Locale } from './locales';
 
 const STRINGS: Record<Locale, Strings> = { ar, en };
 
@@ -18,11 +17,6 @@ const STRINGS: Record<Locale, Strings> = { ar, en };
  */
 export function strings(locale: Locale): Strings {
 	return STRINGS[locale];
-}
-
-/** Whether a value names a locale the interface has. */
-export function isLocale(value: unknown): value is Locale {
-	return (LOCALES as readonly unknown[]).includes(value);
 }
 
 /**

@@ -139,19 +139,37 @@ const questions = `questions:
  * @param bank a `questions.yaml` asking about the fixture article
  */
 export function checkedFixture(bank: string): LoadedArticle {
+	return checkedFixtureVariant(bank, {});
+}
+
+/** The fixture article with its quiz questions (one of every type), checked. */
+export function fixtureArticle(): LoadedArticle {
+	return checkedFixture(questions);
+}
+
+/**
+ * A variant of the fixture article, checked with a bank: the same text with some front-matter
+ * fields replaced (the export specs give it an attribution holding the characters formats must
+ * escape). Throws if the variant fails the check.
+ * @param bank a `questions.yaml` asking about the fixture article
+ * @param fields front-matter fields (title, attribution, …) and their new values
+ */
+export function checkedFixtureVariant(bank: string, fields: Record<string, string>): LoadedArticle {
+	let text = FIXTURE_ARTICLE_TEXT;
+	for (const [field, value] of Object.entries(fields)) {
+		const line = new RegExp(`^${field}: .*$`, 'm');
+		if (!line.test(text)) throw new Error(`the fixture article has no ${field}`);
+		// a JSON string is a YAML double-quoted scalar: any character stands in it
+		text = text.replace(line, () => `${field}: ${JSON.stringify(value)}`);
+	}
 	const result = checkBank([
 		{
 			slug: 'harbour-town',
-			article: { path: 'fixture/article.md', text: FIXTURE_ARTICLE_TEXT },
+			article: { path: 'fixture/article.md', text },
 			banks: [{ path: 'fixture/questions.yaml', text: bank }]
 		}
 	]);
 	const errors = result.diagnostics.filter((d) => d.severity === 'error');
 	if (errors.length > 0) throw new Error(errors.map((e) => e.message).join('\n'));
 	return result.articles[0];
-}
-
-/** The fixture article with its quiz questions (one of every type), checked. */
-export function fixtureArticle(): LoadedArticle {
-	return checkedFixture(questions);
 }

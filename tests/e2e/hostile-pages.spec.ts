@@ -8,7 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { startServer, type StartedServer } from './fixtures/server';
-import { TEACHER } from './fixtures/teacher';
+import { signInTeacher } from './fixtures/teacher';
 
 const BANK = 'tests/fixtures/hostile-bank';
 const SLUG = 'hostile';
@@ -81,20 +81,6 @@ async function visit(page: Page, path: string) {
 	return problems;
 }
 
-/** Signs in the test teacher on the hostile server (signing up first on its fresh database). */
-async function signIn(page: Page) {
-	await page.goto(`${server.url}/teacher`);
-	if (/\/teacher\/sign-(in|up)/.test(page.url())) {
-		if (page.url().includes('/teacher/sign-up')) {
-			await page.locator('input[name=name]').fill(TEACHER.name);
-		}
-		await page.locator('input[name=email]').fill(TEACHER.email);
-		await page.locator('input[name=password]').fill(TEACHER.password);
-		await page.locator('main form button').click();
-		await expect(page).toHaveURL(/\/teacher(\/classes)?$/);
-	}
-}
-
 test('the home page and the article page show the hostile text as text', async ({ page }) => {
 	let problems = await visit(page, '/');
 	await expect(page.getByText('<script>alert("title")</script> The').first()).toBeVisible();
@@ -154,7 +140,7 @@ test('study pages: the set, and a practice sitting that renders it on the device
 test('the teacher pages: the bank, its check with the failed files, the export', async ({
 	page
 }) => {
-	await signIn(page);
+	await signInTeacher(page, server.url);
 	let problems = await visit(page, '/teacher?ui=en');
 	await expect(page.locator('main')).toContainText("<script>alert('prompt')</script>");
 	expect(problems).toEqual([]);

@@ -5,7 +5,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+	CompiledQuery,
+	Kysely,
+	PostgresDialect,
+	SqliteDialect,
+	SqliteDriver,
+	type DatabaseConnection,
+	type SqliteDialectConfig
+} from 'kysely';
 import pg from 'pg';
 import type { DialectName } from './dialect';
 import type { Database } from './schema';
@@ -96,8 +104,34 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
 	sqlite.pragma('foreign_keys = ON');
 	// Another process (the CLI, a second server) holding the write lock: wait, do not fail.
 	sqlite.pragma('busy_timeout = 5000');
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
 	return { db, dialect: 'sqlite', sqlite, where: config.file, close: () => db.destroy() };
+}
+
+/**
+ * SQLite with transactions that take the write lock when they begin (`begin immediate`). A
+ * deferred transaction that reads and then writes cannot wait for the lock once another process
+ * (the CLI, a second server) has written since its read: SQLite fails it at once with
+ * SQLITE_BUSY, busy_timeout or not (https://sqlite.org/lang_transaction.html). An immediate one
+ * waits for the lock at its start, as busy_timeout says.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+	readonly #config: SqliteDialectConfig;
+
+	constructor(config: SqliteDialectConfig) {
+		super(config);
+		this.#config = config;
+	}
+
+	createDriver(): SqliteDriver {
+		return new ImmediateSqliteDriver(this.#config);
+	}
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+	async beginTransaction(connection: DatabaseConnection): Promise<void> {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
 }
 
 /** A connection URL without its password. */

@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { databaseConfig, DatabaseConfigError } from './connect';
+import { databaseConfig, DatabaseConfigError, openDatabase } from './connect';
 import { migrateToLatest } from './migrate';
 import { migrations } from './migrations';
 import { sharedSetting } from './settings';
@@ -22,6 +26,38 @@ describe('databaseConfig', () => {
 		});
 		expect(databaseConfig({ DATABASE_URL: 'postgresql://h/d' }).dialect).toBe('postgres');
 		expect(() => databaseConfig({ DATABASE_URL: 'mysql://h/d' })).toThrow(DatabaseConfigError);
+	});
+});
+
+describe('SQLite shared with another process', () => {
+	it('a transaction that reads and then writes is not failed by a write made in between', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'dalil-busy-'));
+		const file = join(dir, 'shared.db');
+		const server = openDatabase({ dialect: 'sqlite', file });
+		// the other process (a spec's fixture, the CLI): its own connection to the same file
+		const other = new SQLite(file);
+		other.pragma('busy_timeout = 0');
+		try {
+			await sql`create table note (text text)`.execute(server.db);
+			let otherWrote = true;
+			await server.db.transaction().execute(async (trx) => {
+				await sql`select count(*) from note`.execute(trx);
+				try {
+					other.prepare(`insert into note values ('other')`).run();
+				} catch {
+					// the lock is the transaction's from its start: the other writer waits (here: gives up)
+					otherWrote = false;
+				}
+				// a deferred transaction fails here with SQLITE_BUSY when the other write went in
+				await sql`insert into note values ('server')`.execute(trx);
+			});
+			expect(otherWrote).toBe(false);
+			expect(other.prepare('select text from note').pluck().all()).toEqual(['server']);
+		} finally {
+			other.close();
+			await server.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
 
@@ -99,6 +135,38 @@ describeEachDatabase((database) => {
 		await db.deleteFrom('user').where('id', '=', 'u1').execute();
 		const left = await sql<{ n: number }>`select count(*) as n from student`.execute(db);
 		expect(Number(left.rows[0].n)).toBe(0);
+	});
+});
+
+describe('SQLite shared with another process', () => {
+	it('a transaction that reads and then writes is not failed by a write made in between', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'dalil-busy-'));
+		const file = join(dir, 'shared.db');
+		const server = openDatabase({ dialect: 'sqlite', file });
+		// the other process (a spec's fixture, the CLI): its own connection to the same file
+		const other = new SQLite(file);
+		other.pragma('busy_timeout = 0');
+		try {
+			await sql`create table note (text text)`.execute(server.db);
+			let otherWrote = true;
+			await server.db.transaction().execute(async (trx) => {
+				await sql`select count(*) from note`.execute(trx);
+				try {
+					other.prepare(`insert into note values ('other')`).run();
+				} catch {
+					// the lock is the transaction's from its start: the other writer waits (here: gives up)
+					otherWrote = false;
+				}
+				// a deferred transaction fails here with SQLITE_BUSY when the other write went in
+				await sql`insert into note values ('server')`.execute(trx);
+			});
+			expect(otherWrote).toBe(false);
+			expect(other.prepare('select text from note').pluck().all()).toEqual(['server']);
+		} finally {
+			other.close();
+			await server.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
 

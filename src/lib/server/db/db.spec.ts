@@ -138,38 +138,6 @@ describeEachDatabase((database) => {
 	});
 });
 
-describe('SQLite shared with another process', () => {
-	it('a transaction that reads and then writes is not failed by a write made in between', async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'dalil-busy-'));
-		const file = join(dir, 'shared.db');
-		const server = openDatabase({ dialect: 'sqlite', file });
-		// the other process (a spec's fixture, the CLI): its own connection to the same file
-		const other = new SQLite(file);
-		other.pragma('busy_timeout = 0');
-		try {
-			await sql`create table note (text text)`.execute(server.db);
-			let otherWrote = true;
-			await server.db.transaction().execute(async (trx) => {
-				await sql`select count(*) from note`.execute(trx);
-				try {
-					other.prepare(`insert into note values ('other')`).run();
-				} catch {
-					// the lock is the transaction's from its start: the other writer waits (here: gives up)
-					otherWrote = false;
-				}
-				// a deferred transaction fails here with SQLITE_BUSY when the other write went in
-				await sql`insert into note values ('server')`.execute(trx);
-			});
-			expect(otherWrote).toBe(false);
-			expect(other.prepare('select text from note').pluck().all()).toEqual(['server']);
-		} finally {
-			other.close();
-			await server.close();
-			rmSync(dir, { recursive: true, force: true });
-		}
-	});
-});
-
 describeEachDatabase((database) => {
 	it('a shared setting is made once and read back by every caller', async () => {
 		const { db } = database();

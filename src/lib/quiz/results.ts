@@ -36,9 +36,6 @@ export function excerpt(paragraph: Paragraph, start: number, end: number): Evide
 	};
 }
 
-/** What joins the choices of a multiple-choice answer in words. */
-const CHOICE_JOIN = ' · ';
-
 /** An option the student chose, and whether it is one of the key's (results page). */
 export interface ChosenOption {
 	text: string;
@@ -49,44 +46,21 @@ export interface ChosenOption {
 export type MarkedFeedbackView = FeedbackView & { chosen?: ChosenOption[] };
 
 /**
- * The options a choice answer in words (`describeResponse`: options joined by " · ") is made of,
- * in its order: read back against the question's own options, so an option that holds " · "
- * itself is still one option. Nothing when the words are not made of its options.
- * @param given the answer in words
- * @param options the question's options
- */
-export function chosenOptions(given: string, options: readonly string[]): string[] | null {
-	if (given === '') return [];
-	// longest first: an option that begins another is tried after it
-	const sorted = [...new Set(options)].sort((a, b) => b.length - a.length);
-	const from = (at: number): string[] | null => {
-		for (const o of sorted) {
-			if (!given.startsWith(o, at)) continue;
-			const end = at + o.length;
-			if (end === given.length) return [o];
-			if (!given.startsWith(CHOICE_JOIN, end)) continue;
-			const rest = from(end + CHOICE_JOIN.length);
-			if (rest) return [o, ...rest];
-		}
-		return null;
-	};
-	return from(0);
-}
-
-/**
  * The feedback to show for a graded (or unanswered) question.
  * @param q the bank question
  * @param result its grade (a `Grade`, or a whole `GradeResult`), or undefined when not answered
  * @param paragraphs the article's paragraphs
  * @param trueFalse the words for true and false
  * @param given the student's answer in words, when the page shows it
+ * @param response the answer itself, whose chosen options the results mark (choice questions)
  */
 export function feedbackView(
 	q: BankQuestion,
 	result: Grade | undefined,
 	paragraphs: readonly Paragraph[],
 	trueFalse: [string, string],
-	given?: string
+	given?: string,
+	response?: StudentResponse
 ): MarkedFeedbackView {
 	// The grader's key and evidence are always the question's: the bank's, not the grade's, are used.
 	const evidence = q.spans.flatMap((s) => {
@@ -94,7 +68,7 @@ export function feedbackView(
 		return p ? [excerpt(p, s.start, s.end)] : [];
 	});
 	const labels = { true: trueFalse[0], false: trueFalse[1] };
-	const chosen = given !== undefined ? markChosen(q, given) : null;
+	const chosen = response ? markChosen(q, response) : null;
 	return {
 		verdict: result ? result.verdict : 'unanswered',
 		score: result?.score ?? 0,
@@ -110,11 +84,16 @@ export function feedbackView(
 }
 
 /** A choice question's chosen options, each marked right or wrong; null for other questions. */
-function markChosen(q: BankQuestion, given: string): ChosenOption[] | null {
+function markChosen(q: BankQuestion, response: StudentResponse): ChosenOption[] | null {
 	if (q.type !== 'single' && q.type !== 'multiple') return null;
 	const right = new Set(q.type === 'single' ? [q.answer.text] : q.answer.map((o) => o.text));
-	const options = [...right, ...q.distractors.map((o) => o.text)];
-	return chosenOptions(given, options)?.map((text) => ({ text, right: right.has(text) })) ?? null;
+	const chosen =
+		response.type === 'single'
+			? [response.choice]
+			: response.type === 'multiple'
+				? response.choices
+				: [];
+	return chosen.map((text) => ({ text, right: right.has(text) }));
 }
 
 /**
@@ -135,7 +114,7 @@ export function describeResponse(
 		case 'single':
 			return r.choice;
 		case 'multiple':
-			return r.choices.join(CHOICE_JOIN);
+			return r.choices.join(' · ');
 		case 'truefalse':
 			return r.value ? trueFalse[0] : trueFalse[1];
 		case 'short':

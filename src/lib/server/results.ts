@@ -36,7 +36,14 @@ export function resultsPageData(
 		if (!q) return [];
 		const view = studentView(q, seed, article);
 		const given = describeResponse(attempt.answers[id], view, article.paragraphs, trueFalse);
-		const feedback = feedbackView(q, submitted.results[id], article.paragraphs, trueFalse, given);
+		const feedback = feedbackView(
+			q,
+			submitted.results[id],
+			article.paragraphs,
+			trueFalse,
+			given,
+			attempt.answers[id]
+		);
 		return [{ id, prompt: q.prompt, skill: q.skill, type: q.type, feedback }];
 	});
 	const summary = summarize(

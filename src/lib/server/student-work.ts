@@ -168,7 +168,8 @@ export async function attemptResults(
 			submitted.results[view.id],
 			article.paragraphs,
 			trueFalse,
-			given
+			given,
+			attempt.answers[view.id]
 		);
 		const review = reviewed.get(view.id);
 		return [

@@ -523,10 +523,14 @@ function describeRequest(index: number, r: Sent): string {
 	].join('\n');
 }
 
-/** Sends a request; a loaded machine may be slow once: a request that timed out is sent again, once. */
+/**
+ * Sends a request, and once more when it got no answer: a loaded machine may be slow once, and a
+ * route that answers before reading a large body (405 on a page without actions) may close while
+ * the body is still being written (EPIPE). Twice without an answer is a failure.
+ */
 async function sendTwice(base: URL, r: Sent): Promise<Answer> {
 	const answer = await send(base, r);
-	return answer.failure === 'timeout' ? send(base, r) : answer;
+	return answer.failure ? send(base, r) : answer;
 }
 
 const HOME: Sent = { method: 'GET', path: '/', identity: 'stranger', cookie: '', origin: 'same' };

@@ -5,17 +5,24 @@
  */
 import { plural } from '../i18n/plural';
 import { fmt } from './format';
-import type { QuizStrings } from './strings';
+import type { Strings } from '../i18n';
 
-/** The strings a sentence needs: the quiz's templates, the counts and the language. */
-type Wording = Pick<QuizStrings, 'quiz' | 'counts' | 'locale'>;
+/**
+ * The strings a sentence needs: its templates of the quiz block, its counts and the language (no
+ * more, so the quiz page can send only what it says).
+ */
+type Wording<Q extends keyof Strings['quiz'], C extends keyof Strings['counts']> = {
+	quiz: Pick<Strings['quiz'], Q>;
+	counts: Pick<Strings['counts'], C>;
+	locale: Strings['locale'];
+};
 
 /**
  * A timed test's limit: "Time limit: 10 minutes".
  * @param t the quiz strings
  * @param minutes the limit
  */
-export function timeLimitText(t: Wording, minutes: number): string {
+export function timeLimitText(t: Wording<'timeLimit', 'minutes'>, minutes: number): string {
 	return fmt(t.quiz.timeLimit, { duration: plural(t.locale, t.counts.minutes, minutes) });
 }
 
@@ -24,7 +31,10 @@ export function timeLimitText(t: Wording, minutes: number): string {
  * @param t the quiz strings
  * @param seconds the time taken
  */
-export function durationText(t: Wording, seconds: number): string {
+export function durationText(
+	t: Wording<'minutesSeconds', 'minutes' | 'seconds'>,
+	seconds: number
+): string {
 	const m = Math.floor(seconds / 60);
 	const s = plural(t.locale, t.counts.seconds, seconds % 60);
 	if (m === 0) return s;
@@ -36,6 +46,6 @@ export function durationText(t: Wording, seconds: number): string {
  * @param t the quiz strings
  * @param n how many matched
  */
-export function fewerText(t: Wording, n: number): string {
+export function fewerText(t: Wording<'noteFewer', 'questions'>, n: number): string {
 	return fmt(t.quiz.noteFewer, { count: plural(t.locale, t.counts.questions, n) });
 }

@@ -12,7 +12,7 @@ import { keptGrade, type Attempt, type Grade } from '../quiz/attempts';
 import { readAnswers, type Answers, type FormProblem } from '../quiz/form';
 import { hashText } from '../quiz/random';
 import { feedbackView } from '../quiz/results';
-import { quizStrings } from '../quiz/strings';
+import { quizPageStrings } from '../quiz/strings';
 import { gradeAnswer, questionOf } from '../quiz/take';
 import {
 	ANONYMOUS_LIMITS,
@@ -356,7 +356,7 @@ export function quizPageData(
 	const needsStart = spec.mode === 'test' && spec.time > 0 && !attempt;
 	const t = strings(locale);
 	return {
-		t: quizStrings(locale),
+		t: quizPageStrings(locale),
 		article: {
 			slug: article.slug,
 			title: article.title,

@@ -3,6 +3,17 @@
  * kept apart from the reader of posts: `readAnswers` belongs to the server and the study page's
  * on-device practice, not to every bundle that shows a control.
  */
+import type { Word } from './types';
+
+/**
+ * Splits a paragraph into words (runs of non-space) with their offsets. An evidence word's field
+ * value is its paragraph and its index here (`p3:7`): the control and the reader of the post both
+ * cut the paragraph's text this way, so an index names the same word on both sides.
+ * @param text a paragraph's stored text
+ */
+export function words(text: string): Word[] {
+	return [...text.matchAll(/\S+/g)].map((m) => [m[0], m.index, m.index + m[0].length]);
+}
 
 /**
  * The positions (1-based) to show for an ordering answer, one per item as shown.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureArticle } from './fixtures';
 import { readAnswers } from './form';
 import { MAX_ANSWER_LENGTH } from '../grading/response';
-import { moveItem, orderingPositions, wordMarked } from './fields';
+import { moveItem, orderingPositions, wordMarked, words } from './fields';
 import { studentView } from './view';
 
 const article = fixtureArticle();
@@ -111,6 +111,16 @@ describe('readAnswers', () => {
 		expect(wordMarked(['x', 5, 8], 'p2', marked)).toBe(true);
 		expect(wordMarked(['x', 13, 15], 'p2', marked)).toBe(false);
 		expect(wordMarked(['x', 5, 8], 'p1', marked)).toBe(false);
+	});
+
+	it('numbers an evidence paragraph’s words (runs of non-space) with their offsets', () => {
+		expect(words(' Its first,  reader\twas.')).toEqual([
+			['Its', 1, 4],
+			['first,', 5, 11],
+			['reader', 13, 19],
+			['was.', 20, 24]
+		]);
+		expect(words('')).toEqual([]);
 	});
 
 	it('moves an ordering item to a position, keeping the others in their order', () => {

@@ -9,6 +9,7 @@
  */
 import type { StudentResponse } from '../grading/types';
 import { MAX_ANSWER_LENGTH } from '../grading/response';
+import { words } from './fields';
 import type { QuestionView } from './types';
 
 export type ProblemCode = 'too-long' | 'not-an-option' | 'malformed' | 'duplicate-position';
@@ -129,7 +130,8 @@ export function readAnswers(
 				}
 				// The phrase runs from the first marked word to the last, in the first paragraph marked.
 				const paragraph = picked[0]![1];
-				const ws = v.words.find((w) => w.paragraph === paragraph)?.words;
+				const passage = v.passages.find((p) => p.paragraph === paragraph);
+				const ws = passage && words(passage.text);
 				const chosen = picked.filter((m) => m![1] === paragraph).map((m) => ws?.[Number(m![2])]);
 				if (!ws || chosen.some((w) => w === undefined)) {
 					problem('not-an-option');

@@ -153,6 +153,19 @@ describe('studentView', () => {
 	});
 });
 
+describe('studentView of an evidence question', () => {
+	it('carries each cited paragraph as its text, the page cutting it into words', () => {
+		const v = studentView(
+			questions.find((q) => q.id === 'first-reader')!,
+			'k',
+			article
+		);
+		expect(v.type === 'evidence' && v.passages).toEqual([
+			{ paragraph: 'p2', text: article.paragraphs[1].text }
+		]);
+	});
+});
+
 describe('parseSpec', () => {
 	it('falls back to defaults with a note for each bad parameter', () => {
 		const { spec: s, notes } = parseSpec(

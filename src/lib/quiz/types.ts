@@ -9,6 +9,12 @@ import type { TextLanguage } from '../bank/text-language';
 /** A word of a paragraph that can be marked as evidence: text and offsets in the stored text. */
 export type Word = [text: string, start: number, end: number];
 
+/** A paragraph an evidence question's words are marked in: its id and stored text. */
+export interface EvidencePassage {
+	paragraph: string;
+	text: string;
+}
+
 interface ViewBase {
 	id: string;
 	type: QuestionType;
@@ -37,7 +43,8 @@ export type QuestionView = ViewBase &
 		| { type: 'cloze'; segments: string[] }
 		| { type: 'matching'; left: string[]; right: string[] }
 		| { type: 'ordering'; items: string[] }
-		| { type: 'evidence'; words: { paragraph: string; words: Word[] }[] }
+		/** each cited paragraph's text: the page cuts it into words (`words` in fields.ts) */
+		| { type: 'evidence'; passages: EvidencePassage[] }
 	);
 
 export type ViewOf<T extends QuestionType> = Extract<QuestionView, { type: T }>;

@@ -175,7 +175,7 @@ function answersBody(views: QuestionView[]): string {
 				v.items.forEach((_, k) => body.append(`${v.id}.${k}`, String(k + 1)));
 				break;
 			case 'evidence':
-				[3, 4, 5].forEach((k) => body.append(v.id, `${v.words[0].paragraph}:${k}`));
+				[3, 4, 5].forEach((k) => body.append(v.id, `${v.passages[0].paragraph}:${k}`));
 				break;
 		}
 	}

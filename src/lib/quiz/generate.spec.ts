@@ -3,7 +3,8 @@ import type { BankQuestion } from '../bank/check';
 import { fixtureArticle } from './fixtures';
 import { answerKey, generateQuiz, paragraphNumber } from './generate';
 import { parseSpec, specQuery, type QuizSpec } from './spec';
-import { studentView } from './view';
+import type { QuestionView } from './types';
+import { studentView, viewForReader } from './view';
 
 const article = fixtureArticle();
 const questions = article.questions;
@@ -163,6 +164,33 @@ describe('studentView of an evidence question', () => {
 		expect(v.type === 'evidence' && v.passages).toEqual([
 			{ paragraph: 'p2', text: article.paragraphs[1].text }
 		]);
+	});
+});
+
+describe('viewForReader', () => {
+	const arabic: QuestionView = {
+		id: 'where-met',
+		type: 'short',
+		prompt: 'أين التقيا؟',
+		translation: 'Where did they meet?',
+		translationLang: { lang: 'en', dir: 'ltr' },
+		paragraphs: ['p1'],
+		skill: 'where',
+		difficulty: 1,
+		lang: 'ar',
+		dir: 'rtl'
+	};
+
+	it('leaves off a translation the reader’s interface does not show', () => {
+		const seen = viewForReader(arabic, 'ar');
+		expect(seen).not.toHaveProperty('translation');
+		expect(seen).not.toHaveProperty('translationLang');
+		expect(seen).toEqual({ ...arabic, translation: undefined, translationLang: undefined });
+		expect(arabic.translation).toBe('Where did they meet?');
+	});
+
+	it('keeps the translation the interface shows', () => {
+		expect(viewForReader(arabic, 'en')).toEqual(arabic);
 	});
 });
 

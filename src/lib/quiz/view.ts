@@ -6,6 +6,7 @@
 import type { Paragraph } from '../bank/article';
 import type { BankQuestion } from '../bank/check';
 import { parseCloze } from '../bank/cloze';
+import { showsTranslation } from '../bank/text-language';
 import { seededRandom, shuffled } from './random';
 import type { QuestionView } from './types';
 
@@ -84,6 +85,22 @@ export function studentView(q: BankQuestion, seed: string, article: ViewArticle)
 				}))
 			};
 	}
+}
+
+/**
+ * A view as a reader of an interface language is shown it: without the prompt's translation when
+ * the question does not show it to them (an Arabic question's English translation, to a reader of
+ * the Arabic interface), so a page does not send text it never shows.
+ * @param view a student view
+ * @param ui the interface language
+ */
+export function viewForReader(view: QuestionView, ui: string): QuestionView {
+	const { translationLang } = view;
+	if (!translationLang || showsTranslation(view, translationLang, ui)) return view;
+	const seen = { ...view };
+	delete seen.translation;
+	delete seen.translationLang;
+	return seen;
 }
 
 /** A shuffle that is not the right order (when there is another order to give). */

@@ -14,6 +14,7 @@ import { hashText } from '../quiz/random';
 import { feedbackView } from '../quiz/results';
 import { quizPageStrings } from '../quiz/strings';
 import { gradeAnswer, questionOf } from '../quiz/take';
+import { viewForReader } from '../quiz/view';
 import {
 	ANONYMOUS_LIMITS,
 	findAnonymous,
@@ -374,7 +375,8 @@ export function quizPageData(
 				: null,
 		filtersDropped: page.filtersDropped,
 		missing: page.missing.length > 0,
-		views: needsStart ? [] : page.views,
+		// a translation the reader's interface does not show stays off the page
+		views: needsStart ? [] : page.views.map((v) => viewForReader(v, locale)),
 		needsStart,
 		// a test without a class is the student's own: the page says so
 		selfTest: spec.mode === 'test' ? t.assign.selfTest : null,

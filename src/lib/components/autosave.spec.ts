@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUTOSAVE_MS, Autosave } from './autosave.svelte';
+import type { ActionResult } from '@sveltejs/kit';
+import { AUTOSAVE_MS, Autosave, neverSent } from './autosave.svelte';
 
 /** An element as far as the autosave looks at one: it can be focused and be in the page. */
 class FakeElement {
@@ -15,11 +16,18 @@ class FakeFormData {
 const form = {} as HTMLFormElement;
 let fetchMock: ReturnType<typeof vi.fn>;
 let active: FakeElement | null;
+let online: boolean;
 
 beforeEach(() => {
 	vi.useFakeTimers();
 	fetchMock = vi.fn(() => Promise.resolve(new Response(null)));
 	active = null;
+	online = true;
+	vi.stubGlobal('navigator', {
+		get onLine() {
+			return online;
+		}
+	});
 	vi.stubGlobal('fetch', fetchMock);
 	vi.stubGlobal('FormData', FakeFormData);
 	vi.stubGlobal('HTMLElement', FakeElement);
@@ -36,8 +44,19 @@ afterEach(() => {
 });
 
 /** What `use:enhance` hands a submit function, as far as ours reads it. */
-const input = () =>
-	({ submitter: null }) as unknown as Parameters<ReturnType<Autosave['enhance']>>[0];
+const input = (submitter: unknown = null) =>
+	({ submitter, cancel: vi.fn() }) as unknown as Parameters<ReturnType<Autosave['enhance']>>[0];
+
+/** A button as far as the autosave reads one: its attributes. */
+const button = (attributes: Record<string, string>) => ({
+	getAttribute: (name: string) => attributes[name] ?? null
+});
+
+/** What the submit function returns: called with Kit's result and its `update`. */
+type Finish = (opts: { result: ActionResult; update: () => Promise<void> }) => Promise<void>;
+
+/** Kit's result of a post that reached the server and succeeded. */
+const SUCCESS: ActionResult = { type: 'success', status: 200 };
 
 describe('Autosave', () => {
 	it('posts the form to the save action once the changes stop, as Kit documents for fetch', () => {
@@ -88,9 +107,7 @@ describe('Autosave', () => {
 		const after = vi.fn();
 		saver.schedule();
 		const start = input();
-		const finish = saver.enhance(after)(start) as (opts: {
-			update: (o: { reset: boolean }) => Promise<void>;
-		}) => Promise<void>;
+		const finish = saver.enhance(after)(start) as Finish;
 		expect(saver.busy).toBe(true);
 		vi.advanceTimersByTime(AUTOSAVE_MS);
 		expect(fetchMock).not.toHaveBeenCalled();
@@ -102,7 +119,7 @@ describe('Autosave', () => {
 
 		const update = vi.fn(() => Promise.resolve());
 		active = null; // Kit moved the focus to the page's start
-		await finish({ update });
+		await finish({ result: SUCCESS, update });
 		expect(update).toHaveBeenCalledWith({ reset: false });
 		expect(saver.busy).toBe(false);
 		expect(field.focus).toHaveBeenCalledWith({ preventScroll: true });
@@ -118,10 +135,48 @@ describe('Autosave', () => {
 		const field = new FakeElement();
 		field.isConnected = false;
 		active = field;
-		const finish = saver.enhance()(input()) as (opts: {
-			update: () => Promise<void>;
-		}) => Promise<void>;
-		await finish({ update: () => Promise.resolve() });
+		const finish = saver.enhance()(input()) as Finish;
+		await finish({ result: SUCCESS, update: () => Promise.resolve() });
 		expect(field.focus).not.toHaveBeenCalled();
+	});
+
+	it('offline, sends nothing and says where: at the checked question, or at the form', () => {
+		online = false;
+		const saver = new Autosave({ form: () => form, action: () => '?/save' });
+		const check = input(button({ name: '_check', value: 'q7' }));
+		expect(saver.enhance()(check)).toBeUndefined();
+		expect(check.cancel).toHaveBeenCalled();
+		expect(saver.unsent).toEqual({ question: 'q7' });
+		expect(saver.busy).toBe(false);
+
+		const submit = input(button({ formaction: '?/submit' }));
+		void saver.enhance()(submit);
+		expect(submit.cancel).toHaveBeenCalled();
+		expect(saver.unsent).toEqual({ question: null });
+	});
+
+	it('a post that never reached the server leaves the page as it is, and a sent one clears it', async () => {
+		const saver = new Autosave({ form: () => form, action: () => '?/save' });
+		const after = vi.fn();
+		const update = vi.fn(() => Promise.resolve());
+		const failed = saver.enhance(after)(input()) as Finish;
+		await failed({ result: { type: 'error', error: new TypeError('fetch failed') }, update });
+		expect(update).not.toHaveBeenCalled();
+		expect(after).not.toHaveBeenCalled();
+		expect(saver.busy).toBe(false);
+		expect(saver.unsent).toEqual({ question: null });
+
+		const sent = saver.enhance(after)(input()) as Finish;
+		expect(saver.unsent).toBeNull();
+		await sent({ result: SUCCESS, update });
+		expect(update).toHaveBeenCalledTimes(1);
+		expect(after).toHaveBeenCalledTimes(1);
+	});
+
+	it('tells a post that never left from an error the server answered', () => {
+		expect(neverSent({ type: 'error', error: new TypeError('fetch failed') })).toBe(true);
+		expect(neverSent({ type: 'error', status: 500, error: {} })).toBe(false);
+		expect(neverSent({ type: 'failure', status: 400 })).toBe(false);
+		expect(neverSent(SUCCESS)).toBe(false);
 	});
 });

@@ -1,5 +1,5 @@
 import { tick } from 'svelte';
-import type { SubmitFunction } from '@sveltejs/kit';
+import type { ActionResult, SubmitFunction } from '@sveltejs/kit';
 
 /** Wait after the last change before saving in the background. */
 export const AUTOSAVE_MS = 800;
@@ -12,6 +12,28 @@ export interface AutosaveOptions {
 	action: () => string;
 	/** milliseconds to wait after the last change (default {@link AUTOSAVE_MS}) */
 	delay?: number;
+}
+
+/** A post of the form that never left the device, and where the page says so. */
+export interface Unsent {
+	/** the question whose Check sent it, or null for the form's own buttons */
+	question: string | null;
+}
+
+/**
+ * The question a post is about: a question's Check button is named `_check` and carries the
+ * question's id as its value; any other button posts for the form as a whole (null).
+ */
+export function checkedQuestion(submitter: HTMLElement | null): string | null {
+	return submitter?.getAttribute('name') === '_check' ? submitter.getAttribute('value') : null;
+}
+
+/**
+ * Whether Kit's result of an enhanced post means it never reached the server: the fetch itself
+ * failed, so the error carries no HTTP status (`ActionResult`'s `status` is optional for it).
+ */
+export function neverSent(result: ActionResult): boolean {
+	return result.type === 'error' && result.status === undefined;
 }
 
 /**
@@ -29,6 +51,8 @@ export interface AutosaveOptions {
 export class Autosave {
 	/** a post of the form is under way: the autosave waits */
 	busy = $state(false);
+	/** the last post of the form could not be sent (offline): the page says so, answers kept */
+	unsent = $state<Unsent | null>(null);
 
 	#options: AutosaveOptions;
 	#timer: ReturnType<typeof setTimeout> | undefined;
@@ -65,24 +89,35 @@ export class Autosave {
 	/**
 	 * The `use:enhance` submit function of the answer form: a pending autosave is dropped, the
 	 * form is marked busy while it posts, the page is updated without resetting the fields, and
-	 * the focus goes back where it was.
+	 * the focus goes back where it was. Offline, or when the post never reaches the server, the
+	 * page is left as it is (Kit's error page would lose the answers typed) and `unsent` says
+	 * where to tell the student; the answers stay in the form to be sent again.
 	 *
 	 * @param after called once the page is updated and the focus restored, with what the submit
-	 *   started with (e.g. to announce the result or scroll to a verdict)
+	 *   started with (e.g. to announce the result or scroll to a verdict); not for an unsent post
 	 */
 	enhance(after?: (input: Parameters<SubmitFunction>[0]) => void): SubmitFunction {
 		return (input) => {
+			const unsent = { question: checkedQuestion(input.submitter) };
+			this.unsent = null;
 			this.cancel();
+			if (!navigator.onLine) {
+				input.cancel();
+				this.unsent = unsent;
+				return;
+			}
 			this.busy = true;
 			const focused = document.activeElement;
-			return async ({ update }) => {
-				await update({ reset: false });
+			return async ({ result, update }) => {
+				const sent = !neverSent(result);
+				if (sent) await update({ reset: false });
 				this.busy = false;
 				await tick();
 				if (focused instanceof HTMLElement && focused.isConnected) {
 					focused.focus({ preventScroll: true });
 				}
-				after?.(input);
+				if (sent) after?.(input);
+				else this.unsent = unsent;
 			};
 		};
 	}

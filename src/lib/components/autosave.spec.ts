@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActionResult } from '@sveltejs/kit';
-import { AUTOSAVE_MS, Autosave, neverSent } from './autosave.svelte';
+import { AUTOSAVE_MS, Autosave, DRAFT_KEY_PREFIX, neverSent } from './autosave.svelte';
 
 /** An element as far as the autosave looks at one: it can be focused and be in the page. */
 class FakeElement {
@@ -10,10 +10,34 @@ class FakeElement {
 
 /** FormData of a fake form: remembers the form it was made from. */
 class FakeFormData {
-	constructor(readonly form: unknown) {}
+	readonly fields: [string, string][] = [];
+	constructor(readonly form?: { fields?: [string, string][] }) {
+		this.fields = [...(form?.fields ?? [])];
+	}
+	append(name: string, value: string) {
+		this.fields.push([name, value]);
+	}
+	[Symbol.iterator]() {
+		return this.fields[Symbol.iterator]();
+	}
 }
 
-const form = {} as HTMLFormElement;
+/** A device's storage, as far as the autosave uses it. */
+class FakeStorage {
+	readonly items = new Map<string, string>();
+	getItem(key: string) {
+		return this.items.get(key) ?? null;
+	}
+	setItem(key: string, value: string) {
+		this.items.set(key, value);
+	}
+	removeItem(key: string) {
+		this.items.delete(key);
+	}
+}
+
+const form = { fields: [['q1', 'Zuwara']] } as unknown as HTMLFormElement;
+let storage: FakeStorage;
 let fetchMock: ReturnType<typeof vi.fn>;
 let active: FakeElement | null;
 let online: boolean;
@@ -23,6 +47,9 @@ beforeEach(() => {
 	fetchMock = vi.fn(() => Promise.resolve(new Response(null)));
 	active = null;
 	online = true;
+	storage = new FakeStorage();
+	vi.stubGlobal('localStorage', storage);
+	vi.stubGlobal('location', { href: 'https://dalil.test/quiz/a?n=3' });
 	vi.stubGlobal('navigator', {
 		get onLine() {
 			return online;
@@ -45,7 +72,11 @@ afterEach(() => {
 
 /** What `use:enhance` hands a submit function, as far as ours reads it. */
 const input = (submitter: unknown = null) =>
-	({ submitter, cancel: vi.fn() }) as unknown as Parameters<ReturnType<Autosave['enhance']>>[0];
+	({
+		submitter,
+		cancel: vi.fn(),
+		formData: new FakeFormData(form as never)
+	}) as unknown as Parameters<ReturnType<Autosave['enhance']>>[0];
 
 /** A button as far as the autosave reads one: its attributes. */
 const button = (attributes: Record<string, string>) => ({
@@ -89,15 +120,46 @@ describe('Autosave', () => {
 		expect(fetchMock).not.toHaveBeenCalled();
 	});
 
-	it('leaves a failed background save to the next one, without an unhandled rejection', () => {
-		const pending = { catch: vi.fn() };
-		fetchMock.mockImplementation(() => pending);
-		const saver = new Autosave({ form: () => form, action: () => '?/save' });
+	it('keeps the answers of a save that could not be sent on the device, until one is sent', async () => {
+		fetchMock.mockImplementation(() => Promise.reject(new TypeError('offline')));
+		const saver = new Autosave({ form: () => form, action: () => '?n=3&/save' });
 		saver.schedule();
-		vi.advanceTimersByTime(AUTOSAVE_MS);
-		expect(pending.catch).toHaveBeenCalledTimes(1);
-		const handler = pending.catch.mock.calls[0][0] as (e: unknown) => unknown;
-		expect(handler(new TypeError('offline'))).toBeUndefined();
+		await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+		const key = `${DRAFT_KEY_PREFIX}https://dalil.test/quiz/a?n=3&/save`;
+		expect(JSON.parse(storage.getItem(key)!)).toEqual([['q1', 'Zuwara']]);
+
+		fetchMock.mockImplementation(() => Promise.resolve(new Response(null)));
+		saver.schedule();
+		await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+		expect(storage.getItem(key)).toBeNull();
+	});
+
+	it('sends answers an earlier visit could not, once online, then reloads the page data', async () => {
+		const key = `${DRAFT_KEY_PREFIX}https://dalil.test/quiz/a?n=3&/save`;
+		storage.setItem(key, JSON.stringify([['q1', 'kept offline']]));
+		const saver = new Autosave({ form: () => form, action: () => '?n=3&/save' });
+		const reload = vi.fn(() => Promise.resolve());
+
+		online = false;
+		await saver.resend(reload);
+		expect(fetchMock).not.toHaveBeenCalled();
+
+		online = true;
+		fetchMock.mockImplementationOnce(() => Promise.reject(new TypeError('still offline')));
+		await saver.resend(reload);
+		expect(reload).not.toHaveBeenCalled();
+		expect(storage.getItem(key)).not.toBeNull();
+
+		await saver.resend(reload);
+		const [url, init] = fetchMock.mock.calls.at(-1)!;
+		expect(url).toBe('?n=3&/save');
+		expect([...(init.body as FakeFormData)]).toEqual([['q1', 'kept offline']]);
+		expect(reload).toHaveBeenCalledTimes(1);
+		expect(storage.getItem(key)).toBeNull();
+
+		// sent once: nothing is left to send again
+		await saver.resend(reload);
+		expect(fetchMock).toHaveBeenCalledTimes(2);
 	});
 
 	it('drops a pending save when the form posts, waits while it is busy, and keeps the focus', async () => {
@@ -148,6 +210,7 @@ describe('Autosave', () => {
 		expect(check.cancel).toHaveBeenCalled();
 		expect(saver.unsent).toEqual({ question: 'q7' });
 		expect(saver.busy).toBe(false);
+		expect([...storage.items.values()]).toEqual([JSON.stringify([['q1', 'Zuwara']])]);
 
 		const submit = input(button({ formaction: '?/submit' }));
 		void saver.enhance()(submit);
@@ -165,10 +228,12 @@ describe('Autosave', () => {
 		expect(after).not.toHaveBeenCalled();
 		expect(saver.busy).toBe(false);
 		expect(saver.unsent).toEqual({ question: null });
+		expect(storage.items.size).toBe(1);
 
 		const sent = saver.enhance(after)(input()) as Finish;
 		expect(saver.unsent).toBeNull();
 		await sent({ result: SUCCESS, update });
+		expect(storage.items.size).toBe(0);
 		expect(update).toHaveBeenCalledTimes(1);
 		expect(after).toHaveBeenCalledTimes(1);
 	});

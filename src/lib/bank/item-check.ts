@@ -61,6 +61,8 @@ interface Prepared {
 	/** the answers the question asks for, as typed or chosen */
 	answers: Analyzed[];
 	evidence: Analyzed[];
+	/** a single choice's key and its longest distractor, in characters */
+	lengths?: { key: number; longest: number };
 }
 
 /**
@@ -77,7 +79,7 @@ export function itemFindings(
 	const findings: ItemFinding[] = [];
 	for (const p of prepared) {
 		findings.push(
-			...longestKey(p.q),
+			...longestKey(p),
 			...verbatimKey(p, article),
 			...sameMeaning(p),
 			...allNone(p.q),
@@ -85,7 +87,7 @@ export function itemFindings(
 			...difficultyType(p.q)
 		);
 	}
-	findings.push(...longestKeyShare(questions), ...leaks(prepared), ...nearDuplicates(prepared));
+	findings.push(...longestKeyShare(prepared), ...leaks(prepared), ...nearDuplicates(prepared));
 	return findings;
 }
 
@@ -141,17 +143,20 @@ function prepare(q: Question): Prepared {
 		shown: shownAnalyzed,
 		vocabulary: new Set(shownAnalyzed.flatMap((a) => a.variants.flat())),
 		answers: answers.map(analyzed).filter((a) => a.tokens.length > 0),
-		evidence: q.evidence.map(analyzed)
+		evidence: q.evidence.map(analyzed),
+		lengths:
+			q.type === 'single'
+				? { key: length(q.answer), longest: Math.max(...q.distractors.map(length)) }
+				: undefined
 	};
 }
 
 const length = (o: Option) => normalizeQuote(o.text).length;
 
 /** The key is the longest option by a clear margin. */
-function longestKey(q: Question): ItemFinding[] {
-	if (q.type !== 'single') return [];
-	const key = length(q.answer);
-	const longest = Math.max(...q.distractors.map(length));
+function longestKey({ q, lengths }: Prepared): ItemFinding[] {
+	if (!lengths) return [];
+	const { key, longest } = lengths;
 	if (key <= LONGEST_KEY_RATIO * longest) return [];
 	return [
 		{
@@ -166,11 +171,14 @@ function longestKey(q: Question): ItemFinding[] {
 }
 
 /** Across an article, the key is the longest option about as often as chance would have it. */
-function longestKeyShare(questions: Question[]): ItemFinding[] {
-	const single = questions.filter((q) => q.type === 'single');
+function longestKeyShare(prepared: Prepared[]): ItemFinding[] {
+	const single = prepared.flatMap(({ q, lengths }) =>
+		q.type === 'single' && lengths ? [{ q, ...lengths }] : []
+	);
 	if (single.length < 8) return [];
-	const longest = single.filter((q) => length(q.answer) > Math.max(...q.distractors.map(length)));
-	const chance = single.reduce((s, q) => s + 1 / (q.distractors.length + 1), 0) / single.length;
+	const longest = single.filter((s) => s.key > s.longest).map((s) => s.q);
+	const chance =
+		single.reduce((sum, s) => sum + 1 / (s.q.distractors.length + 1), 0) / single.length;
 	const share = longest.length / single.length;
 	if (share <= chance + LONGEST_SHARE_SLACK) return [];
 	return [

@@ -480,3 +480,47 @@ test('a practice assignment checks each answer as the student goes; a test never
 		await handle.db.deleteFrom('assignment').where('id', 'in', [practiceId, testId]).execute();
 	}
 });
+
+test('offline, Check and Submit on an assignment say so and keep the answers', async ({
+	browser,
+	javaScriptEnabled,
+	baseURL
+}) => {
+	test.skip(!javaScriptEnabled, 'without JavaScript the browser itself says it is offline');
+	const { classId, joinCode } = await seedClass();
+	const practiceId = await createAssignment(
+		handle.db,
+		classId,
+		testSpec({ title: `Flamingo offline ${Date.now()}`, mode: 'practice', timeLimit: 0 })
+	);
+	try {
+		const context = await device(browser, javaScriptEnabled, 'en', baseURL!);
+		const page = await join(context, joinCode, 'Rana');
+		await page.goto(`/assignments/${practiceId}`);
+		await page.getByRole('button', { name: 'Start', exact: true }).click();
+		const [first] = await questionIds(page);
+		const question = byId.get(first)! as { id: string; answer: string };
+		await page.waitForLoadState('networkidle');
+
+		await context.setOffline(true);
+		const field = page.locator(`input[name="${first}"]`);
+		await field.fill(question.answer);
+		const box = page.locator(`#q-${first}`);
+		await box.locator('button[name="_check"]').click();
+		await expect(box.getByRole('alert')).toContainText('You are offline');
+		await expect(box.locator('.feedback')).toHaveCount(0);
+		await page.locator('form.work .end').getByRole('button', { name: 'Submit' }).click();
+		await expect(page.locator('form.work > [role="alert"]')).toContainText('You are offline');
+		await expect(page).toHaveURL(new RegExp(`/assignments/${practiceId}$`));
+		await expect(field).toHaveValue(question.answer);
+
+		// back online, the same buttons work and the answer typed offline is the one checked
+		await context.setOffline(false);
+		await box.locator('button[name="_check"]').click();
+		await expect(box.locator('.feedback .verdict')).toContainText('Correct');
+		await expect(page.getByText('You are offline')).toHaveCount(0);
+		await context.close();
+	} finally {
+		await handle.db.deleteFrom('assignment').where('id', '=', practiceId).execute();
+	}
+});

@@ -575,6 +575,38 @@ test('offline, Check and Submit say so in the interface language and keep the an
 	await expect(page.locator('.summary dd').first()).toContainText('2 / 2');
 });
 
+test('answers typed offline are kept on the device and sent when the page is next open online', async ({
+	page,
+	context,
+	javaScriptEnabled
+}) => {
+	test.skip(!javaScriptEnabled, 'without JavaScript nothing is typed into a page offline');
+	const short = article.questions.find((q) => q.type === 'short')!;
+	if (short.type !== 'short') throw new Error('bank changed');
+	await page.goto(`/quiz/${slug}?seed=offline2&mode=practice&ids=${short.id}&ui=en`);
+	await waitForHydration(page);
+	const field = page.locator(`#q-${short.id} input[type=text]`);
+	const kept = () =>
+		page.evaluate(() =>
+			Object.keys(localStorage)
+				.filter((key) => key.startsWith('dalil-unsent:'))
+				.map((key) => localStorage.getItem(key))
+		);
+
+	// offline, the autosave cannot send the answer: it waits on the device
+	await context.setOffline(true);
+	await field.fill(short.answer);
+	await expect.poll(kept).toEqual([expect.stringContaining(JSON.stringify(short.answer))]);
+
+	// the page is opened again online (here a reload): the answer is sent, shown and forgotten
+	await context.setOffline(false);
+	await page.reload();
+	await expect(field).toHaveValue(short.answer);
+	await expect.poll(kept).toEqual([]);
+	await page.reload();
+	await expect(field).toHaveValue(short.answer);
+});
+
 test("the README's pictures: the quiz in Arabic on a phone and a desktop", async ({
 	page,
 	javaScriptEnabled

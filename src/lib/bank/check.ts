@@ -353,10 +353,9 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 	if (evidence.length !== q.evidence.length) return;
 
 	// 2. Each answer key stands in its evidence, under the grading normalization.
-	const proven = (text: string) => {
-		const a = analyze(text);
-		return a.tokens.length > 0 && evidence.some((e) => findPhrase(e, a) >= 0);
-	};
+	const stands = (a: Analyzed) =>
+		a.tokens.length > 0 && evidence.some((e) => findPhrase(e, a) >= 0);
+	const proven = (text: string) => stands(analyze(text));
 	const requireOption = (o: Option, path: PropertyKey[]) => {
 		const key = o.proof ?? o.text;
 		if (!proven(key)) {
@@ -388,7 +387,8 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 			}
 			break;
 		case 'short': {
-			if (!proven(q.answer)) {
+			const key = analyze(q.answer);
+			if (!stands(key)) {
 				entry.errors.push(
 					error(entry, ['answer'], { code: 'keyNotInEvidence', params: { key: q.answer } })
 				);
@@ -396,7 +396,7 @@ function groundQuestion(entry: Entry, all: PreparedParagraph[]) {
 			keyHygiene(entry, q.answer, ['answer']);
 			duplicates(entry, [q.answer, ...q.accept], ['accept']);
 			q.accept.forEach((a, i) => keyHygiene(entry, a, ['accept', i]));
-			ambiguity(entry, analyze(q.answer), q.answer, all, cited);
+			ambiguity(entry, key, q.answer, all, cited);
 			break;
 		}
 		case 'numeric': {

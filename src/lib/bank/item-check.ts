@@ -51,6 +51,8 @@ const ALL_NONE =
 
 interface Prepared {
 	q: Question;
+	/** a text of the question analyzed, once however many rules read it */
+	analyzed: (text: string) => Analyzed;
 	prompt: Analyzed;
 	/** the texts a student is shown before answering, where another question's answer may stand */
 	shown: Analyzed[];
@@ -59,6 +61,8 @@ interface Prepared {
 	/** the answers the question asks for, as typed or chosen */
 	answers: Analyzed[];
 	evidence: Analyzed[];
+	/** a single choice's key and its longest distractor, in characters */
+	lengths?: { key: number; longest: number };
 }
 
 /**
@@ -75,19 +79,26 @@ export function itemFindings(
 	const findings: ItemFinding[] = [];
 	for (const p of prepared) {
 		findings.push(
-			...longestKey(p.q),
-			...verbatimKey(p.q, article),
-			...sameMeaning(p.q),
+			...longestKey(p),
+			...verbatimKey(p, article),
+			...sameMeaning(p),
 			...allNone(p.q),
 			...evidenceLonger(p),
 			...difficultyType(p.q)
 		);
 	}
-	findings.push(...longestKeyShare(questions), ...leaks(prepared), ...nearDuplicates(prepared));
+	findings.push(...longestKeyShare(prepared), ...leaks(prepared), ...nearDuplicates(prepared));
 	return findings;
 }
 
 function prepare(q: Question): Prepared {
+	// the prompt is shown, a choice's key is both shown and an answer: each analyzed once
+	const analyses = new Map<string, Analyzed>();
+	const analyzed = (text: string) => {
+		let a = analyses.get(text);
+		if (!a) analyses.set(text, (a = analyze(text)));
+		return a;
+	};
 	const shown: string[] = [q.prompt];
 	const answers: string[] = [];
 	switch (q.type) {
@@ -124,24 +135,28 @@ function prepare(q: Question): Prepared {
 			shown.push(...q.items.map((o) => o.text));
 			break;
 	}
-	const shownAnalyzed = shown.map(analyze).filter((a) => a.tokens.length > 0);
+	const shownAnalyzed = shown.map(analyzed).filter((a) => a.tokens.length > 0);
 	return {
 		q,
-		prompt: analyze(q.prompt),
+		analyzed,
+		prompt: analyzed(q.prompt),
 		shown: shownAnalyzed,
 		vocabulary: new Set(shownAnalyzed.flatMap((a) => a.variants.flat())),
-		answers: answers.map(analyze).filter((a) => a.tokens.length > 0),
-		evidence: q.evidence.map(analyze)
+		answers: answers.map(analyzed).filter((a) => a.tokens.length > 0),
+		evidence: q.evidence.map(analyzed),
+		lengths:
+			q.type === 'single'
+				? { key: length(q.answer), longest: Math.max(...q.distractors.map(length)) }
+				: undefined
 	};
 }
 
 const length = (o: Option) => normalizeQuote(o.text).length;
 
 /** The key is the longest option by a clear margin. */
-function longestKey(q: Question): ItemFinding[] {
-	if (q.type !== 'single') return [];
-	const key = length(q.answer);
-	const longest = Math.max(...q.distractors.map(length));
+function longestKey({ q, lengths }: Prepared): ItemFinding[] {
+	if (!lengths) return [];
+	const { key, longest } = lengths;
 	if (key <= LONGEST_KEY_RATIO * longest) return [];
 	return [
 		{
@@ -156,11 +171,14 @@ function longestKey(q: Question): ItemFinding[] {
 }
 
 /** Across an article, the key is the longest option about as often as chance would have it. */
-function longestKeyShare(questions: Question[]): ItemFinding[] {
-	const single = questions.filter((q) => q.type === 'single');
+function longestKeyShare(prepared: Prepared[]): ItemFinding[] {
+	const single = prepared.flatMap(({ q, lengths }) =>
+		q.type === 'single' && lengths ? [{ q, ...lengths }] : []
+	);
 	if (single.length < 8) return [];
-	const longest = single.filter((q) => length(q.answer) > Math.max(...q.distractors.map(length)));
-	const chance = single.reduce((s, q) => s + 1 / (q.distractors.length + 1), 0) / single.length;
+	const longest = single.filter((s) => s.key > s.longest).map((s) => s.q);
+	const chance =
+		single.reduce((sum, s) => sum + 1 / (s.q.distractors.length + 1), 0) / single.length;
 	const share = longest.length / single.length;
 	if (share <= chance + LONGEST_SHARE_SLACK) return [];
 	return [
@@ -179,11 +197,12 @@ function longestKeyShare(questions: Question[]): ItemFinding[] {
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** Only the key copies the text verbatim: a student matches words instead of understanding. */
-function verbatimKey(q: Question, article: { id: string; text: Analyzed }[]): ItemFinding[] {
+function verbatimKey(item: Prepared, article: { id: string; text: Analyzed }[]): ItemFinding[] {
+	const q = item.q;
 	if (q.type !== 'single' && q.type !== 'multiple') return [];
 	const keys = q.type === 'single' ? [q.answer] : q.answer;
 	const copied = (o: Option, where: { id: string; text: Analyzed }[]) => {
-		const a = analyze(o.text);
+		const a = item.analyzed(o.text);
 		return a.tokens.length >= 3 && where.some((p) => findPhrase(p.text, a) >= 0);
 	};
 	const cited = article.filter((p) => q.paragraph.includes(p.id));
@@ -209,18 +228,24 @@ function stems(a: Analyzed): Set<string> {
 function likeness(a: Set<string>, b: Set<string>): number {
 	let shared = 0;
 	for (const x of a) if (b.has(x)) shared++;
-	const all = a.size + b.size - shared;
+	return jaccard(shared, a.size, b.size);
+}
+
+/** Shared items over all items of two sets, given their sizes and how many they share. */
+function jaccard(shared: number, a: number, b: number): number {
+	const all = a + b - shared;
 	return all === 0 ? 0 : shared / all;
 }
 
 /** Two options that say the same thing (the same words, in any order or form). */
-function sameMeaning(q: Question): ItemFinding[] {
+function sameMeaning(item: Prepared): ItemFinding[] {
+	const q = item.q;
 	let options: Option[];
 	if (q.type === 'single') options = [q.answer, ...q.distractors];
 	else if (q.type === 'multiple') options = [...q.answer, ...q.distractors];
 	else if (q.type === 'matching') options = [...q.pairs.map((p) => p.right), ...q.distractors];
 	else return [];
-	const sets = options.map((o) => stems(analyze(o.text)));
+	const sets = options.map((o) => stems(item.analyzed(o.text)));
 	const out: ItemFinding[] = [];
 	for (let i = 0; i < options.length; i++) {
 		for (let j = i + 1; j < options.length; j++) {
@@ -287,10 +312,17 @@ const shareFact = (a: Question, b: Question) => a.fact !== undefined && a.fact =
 /** An answer that stands in what another question of the article shows, without a shared fact. */
 function leaks(prepared: Prepared[]): ItemFinding[] {
 	const out: ItemFinding[] = [];
+	const showing = questionsHolding(prepared.map((p) => p.vocabulary));
 	for (const asker of prepared) {
 		const phrases = asker.answers.flatMap((answer) => telling(answer, asker.evidence));
 		if (phrases.length === 0) continue;
-		for (const shower of prepared) {
+		// a phrase stands only where its first word is shown: the other questions are not read
+		for (const i of holdingAny(
+			showing,
+			prepared.length,
+			phrases.map((ph) => ph.variants[0])
+		)) {
+			const shower = prepared[i];
 			if (shower === asker || shareFact(asker.q, shower.q)) continue;
 			const hit = phrases.find(
 				(ph) =>
@@ -315,12 +347,19 @@ function leaks(prepared: Prepared[]): ItemFinding[] {
 /** Two prompts of one article that ask nearly the same, without a shared fact. */
 function nearDuplicates(prepared: Prepared[]): ItemFinding[] {
 	const sets = prepared.map((p) => stems(p.prompt));
+	const asking = questionsHolding(sets);
 	const out: ItemFinding[] = [];
 	for (let i = 0; i < prepared.length; i++) {
+		if (sets[i].size < 3) continue;
+		// the stems each later prompt shares with this one, counted from the stems' questions:
+		// prompts that share none are not alike, and are not looked at
+		const shared = new Int32Array(prepared.length);
+		for (const stem of sets[i]) for (const j of asking.get(stem)!) if (j > i) shared[j]++;
 		for (let j = i + 1; j < prepared.length; j++) {
+			if (shared[j] === 0) continue;
 			const [a, b] = [prepared[i].q, prepared[j].q];
-			if (shareFact(a, b) || sets[i].size < 3) continue;
-			if (likeness(sets[i], sets[j]) >= NEAR_DUPLICATE) {
+			if (shareFact(a, b)) continue;
+			if (jaccard(shared[j], sets[i].size, sets[j].size) >= NEAR_DUPLICATE) {
 				out.push({
 					questionId: b.id,
 					rule: 'near-duplicate-prompt',
@@ -330,6 +369,34 @@ function nearDuplicates(prepared: Prepared[]): ItemFinding[] {
 			}
 		}
 	}
+	return out;
+}
+
+/** For each word form, the questions (their indices, in order) whose set of forms holds it. */
+function questionsHolding(sets: Set<string>[]): Map<string, number[]> {
+	const holding = new Map<string, number[]>();
+	sets.forEach((set, i) => {
+		for (const form of set) {
+			const list = holding.get(form);
+			if (list) list.push(i);
+			else holding.set(form, [i]);
+		}
+	});
+	return holding;
+}
+
+/** The questions, in order, that hold at least one of the forms of any group. */
+function holdingAny(
+	holding: Map<string, number[]>,
+	count: number,
+	groups: (readonly string[])[]
+): number[] {
+	const holds = new Uint8Array(count);
+	for (const forms of groups) {
+		for (const form of forms) for (const i of holding.get(form) ?? []) holds[i] = 1;
+	}
+	const out: number[] = [];
+	for (let i = 0; i < count; i++) if (holds[i]) out.push(i);
 	return out;
 }
 

@@ -65,35 +65,87 @@ export function prepareContext(
 	prompt?: string,
 	date?: string
 ): PreparedContext {
-	const near = cited.map((p) => ({ id: p.id, a: analyzeWithOffsets(p.text) }));
-	const all = article.map((p) => analyze(p.text));
+	const near = cited.map((p) => ({ id: p.id, ...paragraphWords(p) }));
 	const asked = prompt === undefined ? undefined : analyze(prompt);
 	return {
-		near,
-		...whatTheCitedParagraphsSay(near.map((p) => p.a)),
-		vocabulary: vocabularyOf(all),
-		all,
-		positions: positionsOf(all),
+		near: near.map((p) => ({ id: p.id, a: p.a })),
+		...whatTheCitedParagraphsSay(near),
+		...articleWords(article),
 		prompt: new Set(asked?.variants.flat() ?? []),
-		afterTitle: wordsAfterTitles(all),
 		asksWho: asked !== undefined && asksForAPerson(asked),
-		before: possibleFirstNames(all),
 		date
 	};
 }
 
+/** What a context takes from one cited paragraph: its analysis, meanings and numbers. */
+interface ParagraphWords {
+	a: AnalyzedWithOffsets;
+	meanings: Set<string>;
+	numbers: Set<number>;
+}
+
+/** What a context takes from the whole article, the same for every question of it. */
+type ArticleWords = Pick<
+	PreparedContext,
+	'vocabulary' | 'all' | 'positions' | 'afterTitle' | 'before'
+>;
+
+/*
+ * A bank's paragraphs do not change once loaded, and every question of an article shares them:
+ * what is read from a paragraph or an article is kept for as long as they live, and read only.
+ */
+const byParagraph = new WeakMap<ContextParagraph, ParagraphWords>();
+const byArticle = new WeakMap<ContextParagraph[], ArticleWords>();
+
+function paragraphWords(p: ContextParagraph): ParagraphWords {
+	let words = byParagraph.get(p);
+	if (!words) {
+		const a = analyzeWithOffsets(p.text);
+		words = { a, ...meaningsAndNumbers(a) };
+		byParagraph.set(p, words);
+	}
+	return words;
+}
+
+function articleWords(article: ContextParagraph[]): ArticleWords {
+	let words = byArticle.get(article);
+	if (!words) {
+		const all = article.map((p) => analyze(p.text));
+		words = {
+			vocabulary: vocabularyOf(all),
+			all,
+			positions: positionsOf(all),
+			afterTitle: wordsAfterTitles(all),
+			before: possibleFirstNames(all)
+		};
+		byArticle.set(article, words);
+	}
+	return words;
+}
+
 /** The lexicon meanings and the numbers the cited paragraphs hold. */
-function whatTheCitedParagraphsSay(near: Analyzed[]) {
+function whatTheCitedParagraphsSay(near: ParagraphWords[]) {
+	// one paragraph's own sets, as most questions cite one
+	if (near.length === 1) return { nearMeanings: near[0].meanings, nearNumbers: near[0].numbers };
 	const nearMeanings = new Set<string>();
 	const nearNumbers = new Set<number>();
-	for (const a of near) {
-		a.tokens.forEach((t, i) => {
-			const l = lexeme(t, a.variants[i]);
-			if (l) nearMeanings.add(`${l.cls}:${l.id}`);
-		});
-		for (const n of findNumbers(a)) nearNumbers.add(n.value);
+	for (const p of near) {
+		for (const m of p.meanings) nearMeanings.add(m);
+		for (const n of p.numbers) nearNumbers.add(n);
 	}
 	return { nearMeanings, nearNumbers };
+}
+
+/** The lexicon meanings and the numbers a paragraph holds. */
+function meaningsAndNumbers(a: Analyzed) {
+	const meanings = new Set<string>();
+	const numbers = new Set<number>();
+	a.tokens.forEach((t, i) => {
+		const l = lexeme(t, a.variants[i]);
+		if (l) meanings.add(`${l.cls}:${l.id}`);
+	});
+	for (const n of findNumbers(a)) numbers.add(n.value);
+	return { meanings, numbers };
 }
 
 /** Every clitic-free form (3+ letters) of every word of the article outside the lexicon. */

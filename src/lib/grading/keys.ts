@@ -335,9 +335,11 @@ export function prepareKey(spec: KeySpec): PreparedKey {
 		for (const f of forms) f.arabicPart = arabicPart;
 		return { label: expected.length > 1 ? `part ${i + 1}` : 'answer', expected: e, forms };
 	});
-	const accepted = parts.flatMap((p) => p.forms.map((f) => analyze(f.text)));
+	// the accepted forms analyzed again only for a key with rejected forms (few have any)
+	let accepted: Analyzed[] | undefined;
 	const reject = (spec.reject ?? []).map((r) => {
 		const form = analyze(r);
+		accepted ??= parts.flatMap((p) => p.forms.map((f) => analyze(f.text)));
 		return { form, insideKey: accepted.some((a) => findPhrase(a, form) >= 0) };
 	});
 	const allForms = parts.flatMap((p) => p.forms);

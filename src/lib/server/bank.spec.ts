@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { splitParagraphs } from '../bank/article';
 import { checkBank } from '../bank/check';
-import { BankUnreadable, loadBank, readBankDir } from './bank';
+import { BankUnreadable, loadBank, loadBankAndDrafts, loadDrafts, readBankDir } from './bank';
 import { SCHEMA_PATH, schemaText } from './cli/schema';
 
 const SEED = '../shared/seeds/000_f97915f1e9b9772c.txt';
@@ -86,6 +86,19 @@ describe('readBankDir', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'dalil-empty-'));
 		temps.push(dir);
 		expect(() => readBankDir(dir)).toThrow(/no article in/);
+	});
+});
+
+describe('loadBankAndDrafts', () => {
+	it('checks the bank and its drafts from one reading, as loadBank and loadDrafts each do', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'dalil-drafts-'));
+		temps.push(dir);
+		cpSync('questions', dir, { recursive: true });
+		cpSync(join(dir, SLUG, 'questions.yaml'), join(dir, SLUG, 'drafts.yaml'));
+		writeFileSync(join(dir, 'stray.md'), 'not an article folder');
+		const both = loadBankAndDrafts(dir);
+		expect(both.drafts.articles.map((a) => a.slug)).toEqual([SLUG]);
+		expect(both).toEqual({ bank: loadBank(dir), drafts: loadDrafts(dir) });
 	});
 });
 

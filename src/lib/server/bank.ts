@@ -136,9 +136,7 @@ function readTextFile(path: string, shown: string): SourceFile | Diagnostic {
  * @param dir the questions folder
  */
 export function loadBank(dir: string): CheckResult {
-	const { sources, diagnostics } = readBankDir(dir);
-	const result = checkBank(sources);
-	return { ...result, diagnostics: [...diagnostics, ...result.diagnostics] };
+	return checkRead(readBankDir(dir));
 }
 
 /**
@@ -148,6 +146,22 @@ export function loadBank(dir: string): CheckResult {
  */
 export function loadDrafts(dir: string): CheckResult {
 	return checkBank(readBankDir(dir).drafts);
+}
+
+/**
+ * The bank and its drafts checked, as `loadBank` and `loadDrafts` do, from one reading of `dir`
+ * (`dalil check` reports both).
+ * @param dir the questions folder
+ */
+export function loadBankAndDrafts(dir: string): { bank: CheckResult; drafts: CheckResult } {
+	const read = readBankDir(dir);
+	return { bank: checkRead(read), drafts: checkBank(read.drafts) };
+}
+
+/** The bank read checked, after the files that could not be read. */
+function checkRead({ sources, diagnostics }: BankDir): CheckResult {
+	const result = checkBank(sources);
+	return { ...result, diagnostics: [...diagnostics, ...result.diagnostics] };
 }
 
 /**

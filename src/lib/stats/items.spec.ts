@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../bank/schema';
+import type { StudentResponse } from '../grading/types';
 import { ANSWERS, ITEMS } from './fixtures';
 import { correlation, groupSize, itemInfo, itemStatistics } from './items';
+import type { GradedAnswer, ItemInfo } from './types';
 
 // Rest scores (mean of the student's other three questions), from the table in fixtures.ts:
 //        s1   s2   s3   s4   s5   s6
@@ -107,6 +110,80 @@ describe('itemStatistics', () => {
 		const [q1] = itemStatistics(ITEMS, [...ANSWERS, ...alone]);
 		expect(q1.attempts).toBe(7);
 		expect(q1.upperLower).toBeCloseTo(0, 12); // unchanged: the six others decide it
+	});
+});
+
+describe('itemStatistics over any class', () => {
+	const options = ['A', 'B', 'C', 'D'].map((text, k) => ({ text, key: k === 0 }));
+	const items: ItemInfo[] = [
+		{ id: 'one', type: 'single', options },
+		{ id: 'many', type: 'multiple', options },
+		{ id: 'open', type: 'short' }
+	];
+	const choice = fc.constantFrom('A', 'B', 'C', 'D', 'E');
+	const responses: Record<string, fc.Arbitrary<StudentResponse>> = {
+		one: choice.map((c) => ({ type: 'single', choice: c })),
+		many: fc.array(choice, { maxLength: 5 }).map((c) => ({ type: 'multiple', choices: c })),
+		open: fc.string().map((text) => ({ type: 'short', text }))
+	};
+	// halves, so that sums do not round and any order of adding gives the same figures
+	const answerTo = (attemptId: string, questionId: string) =>
+		fc
+			.record({
+				response: fc.option(responses[questionId], { freq: 5 }),
+				score: fc.constantFrom(0, 0.5, 1),
+				override: fc.option(fc.constantFrom(0, 0.5, 1), { freq: 3, nil: undefined })
+			})
+			.map(({ response, score, override }): GradedAnswer => ({
+				attemptId,
+				questionId,
+				type: items.find((i) => i.id === questionId)!.type,
+				response,
+				score,
+				verdict: 'wrong',
+				reason: '',
+				unsure: false,
+				...(override === undefined ? {} : { override: { verdict: 'partial', score: override } })
+			}));
+	// attempts with distinct ids, each holding some of the questions (one alone sometimes)
+	const attempts = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 3 }), { maxLength: 30 });
+	const answers = attempts.chain((ids) =>
+		fc
+			.tuple(
+				...ids.map((id) => fc.subarray(items.map((i) => i.id)).map((held) => [id, held] as const))
+			)
+			.chain((held) =>
+				fc.tuple(...held.flatMap(([id, questions]) => questions.map((q) => answerTo(id, q))))
+			)
+	);
+
+	it('gives the same figures whatever order the answers come in (ties by attempt id)', () => {
+		fc.assert(
+			fc.property(
+				answers.chain((list) =>
+					fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length }))
+				),
+				([list, shuffled]) => {
+					expect(itemStatistics(items, shuffled)).toEqual(itemStatistics(items, list));
+				}
+			)
+		);
+	});
+
+	it('counts a response that names an option twice once, and ignores texts not offered', () => {
+		fc.assert(
+			fc.property(answers, (list) => {
+				const many = itemStatistics(items, list)[1];
+				const given = list.filter((a) => a.questionId === 'many');
+				for (const option of many.options!) {
+					const chose = given.filter(
+						(a) => a.response?.type === 'multiple' && a.response.choices.includes(option.text)
+					);
+					expect(option.count).toBe(chose.length);
+					expect(option.share).toBe(given.length ? chose.length / given.length : 0);
+				}
+			})
+		);
 	});
 });
 

@@ -4,7 +4,7 @@
  */
 import { articleStats, exitCode, strictResult, type CheckResult } from '../../bank/check';
 import { formatDiagnostic, terminalJson } from '../../bank/diagnostics';
-import { BankUnreadable, loadBank, loadDrafts } from '../bank';
+import { BankUnreadable, loadBankAndDrafts } from '../bank';
 import { parseOptions, UsageError } from './args';
 
 /**
@@ -41,8 +41,7 @@ export async function run(args: string[]): Promise<number> {
 	let result: CheckResult;
 	let drafts: CheckResult;
 	try {
-		result = loadBank(dir);
-		drafts = loadDrafts(dir);
+		({ bank: result, drafts } = loadBankAndDrafts(dir));
 	} catch (e) {
 		if (!(e instanceof BankUnreadable)) throw e;
 		if (values.json) {

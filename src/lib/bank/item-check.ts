@@ -60,7 +60,8 @@ interface Prepared {
 	vocabulary: Set<string>;
 	/** the answers the question asks for, as typed or chosen */
 	answers: Analyzed[];
-	evidence: Analyzed[];
+	/** the evidence quotes analyzed, when a rule needs them (most questions' rules do not) */
+	evidence: () => Analyzed[];
 	/** a single choice's key and its longest distractor, in characters */
 	lengths?: { key: number; longest: number };
 }
@@ -143,7 +144,7 @@ function prepare(q: Question): Prepared {
 		shown: shownAnalyzed,
 		vocabulary: new Set(shownAnalyzed.flatMap((a) => a.variants.flat())),
 		answers: answers.map(analyzed).filter((a) => a.tokens.length > 0),
-		evidence: q.evidence.map(analyzed),
+		evidence: () => q.evidence.map(analyzed),
 		lengths:
 			q.type === 'single'
 				? { key: length(q.answer), longest: Math.max(...q.distractors.map(length)) }
@@ -286,10 +287,10 @@ function allNone(q: Question): ItemFinding[] {
  * answer with two of its evidence's neighbouring words (a name alone stands in many prompts
  * without telling anything).
  */
-function telling(answer: Analyzed, evidence: Analyzed[]): Analyzed[] {
+function telling(answer: Analyzed, evidence: () => Analyzed[]): Analyzed[] {
 	if (answer.tokens.length >= 3) return [answer];
 	const out: Analyzed[] = [];
-	for (const e of evidence) {
+	for (const e of evidence()) {
 		const at = findPhrase(e, answer);
 		if (at < 0) continue;
 		const n = answer.tokens.length;
@@ -407,7 +408,7 @@ function holdingAny(
 function evidenceLonger(p: Prepared): ItemFinding[] {
 	const q = p.q;
 	if (q.type !== 'evidence') return [];
-	const words = Math.max(...p.evidence.map((e) => e.tokens.length));
+	const words = Math.max(...p.evidence().map((e) => e.tokens.length));
 	const core = q.core === undefined ? undefined : analyze(q.core).tokens.length;
 	if (core === undefined) {
 		if (words <= MAX_EVIDENCE_WORDS) return [];

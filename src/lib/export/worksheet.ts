@@ -8,7 +8,7 @@
 import type { BankQuestion } from '../bank/check';
 import { parseCloze, type Option } from '../bank/schema';
 import type { Strings } from '../i18n';
-import { byArticle, attributionLine, citation, htmlEscape as h, textStrings } from './common';
+import { byArticle, attributionLine, citation, htmlEscape, textStrings, xmlSafe } from './common';
 import { ReportBuilder } from './report';
 import { seededRandom, shuffled } from '../quiz/random';
 import type { ExportArticle, ExportInput, ExportResult } from './types';
@@ -44,6 +44,12 @@ function letter(a: ExportArticle, i: number): string {
 	if (a.language.startsWith('ar') && i < ARABIC_LETTERS.length) return ARABIC_LETTERS[i];
 	return i < 26 ? String.fromCharCode(65 + i) : String(i + 1);
 }
+
+/**
+ * Text escaped for the page, without the C0 controls the XML exports drop too (in HTML each is a
+ * parse error, shown as a box or as nothing).
+ */
+const h = (s: string) => htmlEscape(xmlSafe(s));
 
 /** Numbers and Latin names keep their order inside right-to-left text. */
 const bdi = (s: string | number) => `<bdi>${h(String(s))}</bdi>`;

@@ -429,7 +429,6 @@ export const ar = {
 		start: 'ابدأ الاختبار',
 		timeLimit: 'المدة: {duration}',
 		timeLeft: 'الوقت المتبقي',
-		minutesLeft: 'بقي نحو {n} دقيقة عند تحميل الصفحة.',
 		timeUp: 'انتهى الوقت.',
 		text: 'النص',
 		showText: 'اعرض النص',
@@ -456,7 +455,6 @@ export const ar = {
 		noteNone: 'لا سؤال يطابق التصفية، فأُخذت الأسئلة من المقالة كلها.',
 		noteMissing: 'بعض الأسئلة المطلوبة لم تعد في البنك.',
 		noQuestions: 'لا أسئلة لهذه المقالة بعد.',
-		problemTooLong: 'الإجابة أطول من {n} حرفًا؛ اختصرها. لم تُحفظ هذه الإجابة، وحُفظت بقية إجاباتك.',
 		problemOption: 'هذه الإجابة ليست من الخيارات المعروضة.',
 		problemMalformed: 'تعذّرت قراءة هذه الإجابة.',
 		noSeed: 'الرابط ناقص: افتحه من جديد.',
@@ -487,7 +485,6 @@ export const ar = {
 		answered: 'أُجيب عن {n} من {m}',
 		resultsGone: 'لم تعد هذه النتيجة محفوظة.',
 		late: 'سُلّم بعد انتهاء الوقت.',
-		variant: 'النسخة',
 		// anonymous attempts in the database, timed self-tests (helper infra, issues 13 and 18)
 		timeOver:
 			'انتهى الوقت (المدة المحددة ومهلة الثلاثين ثانية بعدها): لم تُحفظ هذه الإجابات، وبقيت إجاباتك المحفوظة كما كانت. سلّم الاختبار الآن، وسيُعلَّم متأخرًا.',

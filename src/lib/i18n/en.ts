@@ -443,7 +443,6 @@ export const en: Strings = {
 		start: 'Start the test',
 		timeLimit: 'Time limit: {duration}',
 		timeLeft: 'Time left',
-		minutesLeft: 'About {n} minutes were left when the page loaded.',
 		timeUp: 'Time is up.',
 		text: 'The text',
 		showText: 'Show the text',
@@ -471,8 +470,6 @@ export const en: Strings = {
 			'No question matches the filters, so the quiz takes questions from the whole article.',
 		noteMissing: 'Some of the questions asked for are no longer in the bank.',
 		noQuestions: 'This article has no questions yet.',
-		problemTooLong:
-			'This answer is longer than {n} characters; please shorten it. It was not saved; your other answers were.',
 		problemOption: 'This answer is not one of the options shown.',
 		problemMalformed: 'This answer could not be read.',
 		noSeed: 'This quiz link is incomplete: open it again.',
@@ -504,7 +501,6 @@ export const en: Strings = {
 		answered: '{n} of {m} answered',
 		resultsGone: 'These results are no longer kept.',
 		late: 'Submitted after the time limit.',
-		variant: 'Variant',
 		// anonymous attempts in the database, timed self-tests (helper infra, issues 13 and 18)
 		timeOver:
 			'Time is up (the time limit and its 30 seconds’ grace are over): these answers were not saved, your saved answers stay as they were. Submit the test now; it will be marked late.',

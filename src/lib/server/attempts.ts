@@ -23,17 +23,21 @@ export interface QuizClient {
 	clientHash: string;
 	/** a hash of the request's address */
 	addressHash: string;
+	/** its cookie was made for this request: it owns no attempt yet (nothing to look up) */
+	fresh?: boolean;
 }
 
 /**
  * The client of a request.
  * @param token the client cookie's value
  * @param address the request's address (`getClientAddress()`)
+ * @param fresh whether the token was made for this request (the browser had none)
  */
-export function quizClient(token: string, address: string): QuizClient {
+export function quizClient(token: string, address: string, fresh = false): QuizClient {
 	return {
 		clientHash: hashToken(token),
-		addressHash: createHash('sha256').update(`dalil-address:${address}`).digest('hex')
+		addressHash: createHash('sha256').update(`dalil-address:${address}`).digest('hex'),
+		...(fresh ? { fresh } : {})
 	};
 }
 
@@ -77,7 +81,7 @@ export function anonymousLimits(env: Record<string, string | undefined>): Anonym
 
 /**
  * Starts an anonymous attempt for a client; 'address-full' when its address started too many
- * today. Then drops the client's own oldest attempts past `perClient`.
+ * today. Then drops the client's own oldest attempts past `perClient` (a fresh client has none).
  * @param db the database
  * @param client who starts it
  * @param init the quiz and its deadline
@@ -91,12 +95,18 @@ export async function startAnonymous(
 	now = Date.now(),
 	limits = ANONYMOUS_LIMITS
 ): Promise<Attempt | 'address-full'> {
-	const { count } = await db
+	// counted no further than the bound: a busy address costs no more than the bound's rows
+	const recent = db
 		.selectFrom('attempt')
-		.select((eb) => eb.fn.countAll<number>().as('count'))
+		.select('id')
 		.where('assignment_id', 'is', null)
 		.where('address_hash', '=', client.addressHash)
 		.where('started_at', '>', now - DAY_MS)
+		.limit(limits.perAddressPerDay)
+		.as('recent');
+	const { count } = await db
+		.selectFrom(recent)
+		.select((eb) => eb.fn.countAll<number>().as('count'))
 		.executeTakeFirstOrThrow();
 	if (Number(count) >= limits.perAddressPerDay) return 'address-full';
 	const attempt = await insertAttempt(
@@ -110,7 +120,7 @@ export async function startAnonymous(
 		},
 		now
 	);
-	await dropBeyond(db, client.clientHash, limits.perClient);
+	if (!client.fresh) await dropBeyond(db, client.clientHash, limits.perClient);
 	return plain(attempt);
 }
 
@@ -149,6 +159,7 @@ export async function findAnonymous(
 	client: QuizClient,
 	id: string | null | undefined
 ): Promise<Attempt | undefined> {
+	if (client.fresh) return undefined;
 	const attempt = await readAttempt(db, id);
 	if (!attempt || attempt.owner.kind !== 'anonymous') return undefined;
 	if (attempt.owner.clientHash !== client.clientHash) return undefined;
@@ -169,6 +180,7 @@ export async function openAnonymous(
 	slug: string,
 	query: string
 ): Promise<Attempt | undefined> {
+	if (client.fresh) return undefined;
 	const row = await db
 		.selectFrom('attempt')
 		.select('id')
@@ -194,7 +206,8 @@ export function keepAnonymous(db: Kysely<Database>, attempt: Attempt, now = Date
 
 /**
  * Deletes anonymous attempts unused for `keepMs` (their answers and grades go with them), and
- * rate-limit counters of windows long over. Returns how many attempts went.
+ * rate-limit counters of windows over (an hour old: no window is as long). Returns how many
+ * attempts went.
  * @param db the database
  * @param keepMs how long an unused attempt is kept
  * @param now the moment (ms)
@@ -209,7 +222,7 @@ export async function pruneAnonymous(
 		.where('assignment_id', 'is', null)
 		.where('updated_at', '<', now - keepMs)
 		.executeTakeFirst();
-	await pruneRateLimits(db, DAY_MS, now);
+	await pruneRateLimits(db, 60 * 60_000, now);
 	return Number(result.numDeletedRows);
 }
 

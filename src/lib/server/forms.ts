@@ -3,10 +3,11 @@
  * with its 429 message, and the messages in the interface language.
  */
 import { fail, type RequestEvent } from '@sveltejs/kit';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { firstProblem, formFields } from '$lib/classes/schema';
 import { strings, type Locale } from '$lib/i18n';
-import { db } from './db';
+import { db, type Database } from './db';
 import { rateLimit, type RateLimitRule } from './rate-limit';
 
 /**
@@ -65,15 +66,17 @@ export function tooManyMessage(locale: Locale, retryAfterSeconds: number): strin
 
 /**
  * Counts one attempt of `action` for `client`; a 429 failure with the message when over `rule`,
- * else null.
+ * else null. Counted on its own, or in `database` when it is the transaction of the work it
+ * allows (see `rateLimit`).
  */
 export async function limitAttempt(
 	event: RequestEvent,
 	action: string,
 	client: string,
-	rule: RateLimitRule
+	rule: RateLimitRule,
+	database: Kysely<Database> = db()
 ) {
-	const result = await rateLimit(db(), action, client, rule);
+	const result = await rateLimit(database, action, client, rule);
 	if (result.allowed) return null;
 	return refuse(429, tooManyMessage(event.locals.locale, result.retryAfterSeconds));
 }

@@ -239,6 +239,95 @@ describeEachDatabase((database) => {
 		expect(retake.deadline).toBe(deadline + 15 * MINUTE);
 	});
 
+	it("a post that starts and submits an attempt does it in the caller's transaction, all or nothing", async () => {
+		const { db } = database();
+		// a browser without a client cookie: its attempt is started by the post that submits it
+		const fresh = quizClient('new-browser', '10.0.0.6', true);
+		const post = (trx: typeof db) =>
+			saveAnswers({
+				db: trx,
+				client: fresh,
+				slug: article.slug,
+				link: PRACTICE,
+				attempt: undefined,
+				form: form('Zuwara'),
+				locale: 'en',
+				final: true
+			}).then(async (outcome) => {
+				const attempt = attemptOf(outcome);
+				expect(await submitAttempt(trx, article, attempt)).toBe(true);
+				return attempt;
+			});
+		// rolled back (the answer failed after the work): nothing stays
+		let lost: Attempt | undefined;
+		await expect(
+			db.transaction().execute(async (trx) => {
+				lost = await post(trx);
+				throw new Error('the answer failed');
+			})
+		).rejects.toThrow('the answer failed');
+		const owner = quizClient('new-browser', '10.0.0.6');
+		expect(await findAnonymous(db, owner, lost!.id)).toBeUndefined();
+		// committed: started, answered and graded at once
+		const kept = await db.transaction().execute(post);
+		const found = await findAnonymous(db, owner, kept.id);
+		expect(found?.answers['where-met']).toEqual({ type: 'short', text: 'Zuwara' });
+		expect(found?.submitted?.results['where-met']).toBeDefined();
+	});
+
+	it('a fresh client (its cookie made by this request) owns nothing, whatever ids it names', async () => {
+		const { db } = database();
+		const amal = client('fresh-amal');
+		const saved = attemptOf(
+			await saveAnswers({
+				db,
+				client: amal,
+				slug: article.slug,
+				link: PRACTICE,
+				attempt: undefined,
+				form: form('Zuwara'),
+				locale: 'en'
+			})
+		);
+		const fresh = quizClient('fresh-amal', '10.0.0.1', true);
+		expect(await findAttempt(db, fresh, article.slug, PRACTICE.page(), [saved.id])).toBeUndefined();
+	});
+
+	it('a check is graded and kept with the answers it checks, in one save', async () => {
+		const { db } = database();
+		const amal = client('check-amal');
+		const outcome = await saveAnswers({
+			db,
+			client: amal,
+			slug: article.slug,
+			link: PRACTICE,
+			attempt: undefined,
+			form: form('Zuwara'),
+			locale: 'en',
+			check: { article, id: 'where-met' }
+		});
+		const attempt = attemptOf(outcome);
+		const found = await findAnonymous(db, amal, attempt.id);
+		expect(found?.answers['where-met']).toEqual({ type: 'short', text: 'Zuwara' });
+		expect(found?.checks['where-met']).toEqual(attempt.checks['where-met']);
+		expect(found?.checks['where-met']?.verdict).toBeDefined();
+		// a test is not checked
+		const test = await startAttempt(db, amal, article.slug, TEST, 4_000_000);
+		if (test === 'address-full') throw new Error('full');
+		const tested = await saveAnswers({
+			db,
+			client: amal,
+			slug: article.slug,
+			link: TEST,
+			attempt: test,
+			form: form('Zuwara'),
+			locale: 'en',
+			now: 4_000_000,
+			check: { article, id: 'where-met' }
+		});
+		expect(attemptOf(tested).checks).toEqual({});
+	});
+
 	it('a submission within the grace is on time', async () => {
 		const { db } = database();
 		const amal = client('grace-amal');

@@ -51,7 +51,8 @@ export const CLIENT_COOKIE = 'dalil_client';
  */
 export function clientOf(cookies: Cookies, url: URL, address: string, set: boolean): QuizClient {
 	let token = cookies.get(CLIENT_COOKIE);
-	if (!token || token.length > 100) {
+	const fresh = !token || token.length > 100;
+	if (!token || fresh) {
 		token = newToken();
 		if (set) {
 			cookies.set(CLIENT_COOKIE, token, {
@@ -63,7 +64,7 @@ export function clientOf(cookies: Cookies, url: URL, address: string, set: boole
 			});
 		}
 	}
-	return quizClient(token, address);
+	return quizClient(token, address, fresh);
 }
 
 /** Old anonymous attempts are pruned at most this often by one process. */
@@ -144,9 +145,23 @@ export async function startAttempt(
 	now = Date.now(),
 	limits: AnonymousLimits = ANONYMOUS_LIMITS
 ): Promise<Attempt | 'address-full'> {
+	const open = await openAnonymous(db, client, slug, link.page().query);
+	return open ?? createAttempt(db, client, slug, link, now, limits);
+}
+
+/**
+ * Starts a new attempt at a quiz for a client who has no open one (the caller looked: see
+ * `startAttempt`). 'address-full' when the client's address started too many quizzes today.
+ */
+async function createAttempt(
+	db: Kysely<Database>,
+	client: QuizClient,
+	slug: string,
+	link: QuizLink,
+	now: number,
+	limits: AnonymousLimits
+): Promise<Attempt | 'address-full'> {
 	const page = link.page();
-	const open = await openAnonymous(db, client, slug, page.query);
-	if (open) return open;
 	await pruneNowAndThen(db, limits.keepMs, now);
 	const { time } = link.spec;
 	return startAnonymous(
@@ -204,8 +219,12 @@ export function refusal(message: string): Refusal {
  * Past a timed test's deadline and grace a save is refused and the answers stay as they were; the
  * post that submits (`final`) is still read, and the submission is marked late.
  * A final post's answers are kept by the submission itself (one transaction), not here.
- * @param input the database, the client, the quiz, its attempt if any, the posted form, the
- *   interface language, whether the post submits, the time and the bounds of anonymous attempts
+ * With `check`, a practice quiz's answer to that question is graded into the attempt's checks and
+ * kept with the answers (when the post is not refused).
+ * @param input the database, the client, the quiz, its attempt as `findAttempt` found it (without
+ *   one, the client has no open attempt at the quiz: a new one is started), the posted form, the
+ *   interface language, whether the post submits, the question to check, the time and the bounds
+ *   of anonymous attempts
  */
 export async function saveAnswers(input: {
 	db: Kysely<Database>;
@@ -216,6 +235,7 @@ export async function saveAnswers(input: {
 	form: FormData;
 	locale: Locale;
 	final?: boolean;
+	check?: { article: LoadedArticle; id: string };
 	now?: number;
 	limits?: AnonymousLimits;
 }): Promise<SaveOutcome> {
@@ -231,7 +251,8 @@ export async function saveAnswers(input: {
 		return { kind: 'refused', refusal: refusal(t.timeOver), attempt: input.attempt };
 	}
 	const started =
-		input.attempt ?? (await startAttempt(db, input.client, slug, link, now, input.limits));
+		input.attempt ??
+		(await createAttempt(db, input.client, slug, link, now, input.limits ?? ANONYMOUS_LIMITS));
 	if (started === 'address-full') return { kind: 'full', refusal: refusal(t.addressFull) };
 	const attempt = started;
 	const refused = new Set(problems.map((p) => p.id));
@@ -239,6 +260,9 @@ export async function saveAnswers(input: {
 		Object.entries(attempt.answers).filter(([id]) => refused.has(id))
 	);
 	attempt.answers = { ...answers, ...kept };
+	if (input.check && problems.length === 0 && link.spec.mode === 'practice') {
+		checkInto(input.check.article, attempt, input.check.id);
+	}
 	if ((!final || problems.length > 0) && !(await keepAnonymous(db, attempt, now))) {
 		// submitted meanwhile (another tab): nothing changed
 		const submitted = await findAnonymous(db, input.client, attempt.id);
@@ -273,24 +297,6 @@ export function checkInto(
 	const grade = answer ? gradeAnswer(article, id, answer) : undefined;
 	if (grade) attempt.checks[id] = keptGrade(grade);
 	else delete attempt.checks[id];
-}
-
-/**
- * Grades one saved answer of a practice attempt, or forgets its check when the answer is empty.
- * @param db the database
- * @param article the checked article
- * @param attempt the attempt, its answers saved
- * @param id the question checked
- */
-export async function checkAnswer(
-	db: Kysely<Database>,
-	article: LoadedArticle,
-	attempt: Attempt,
-	id: string
-): Promise<void> {
-	if (!attempt.ids.includes(id)) return;
-	checkInto(article, attempt, id);
-	await keepAnonymous(db, attempt);
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Rate limits stored in the database (table `rate_limit`), so they hold across server processes:
- * a fixed window per key, counted by one atomic upsert. Use it in an action before the work:
+ * fixed windows per key, each counted in a few rows (see `rateLimit`). Use it in an action before
+ * the work, or in the work's transaction (the quiz's actions):
  *
  *   const limited = await rateLimit(db(), 'join', event.getClientAddress(), RATE_LIMITS.join);
  *   if (!limited.allowed) return fail(429, { message: t.tooManyAttempts(limited.retryAfterSeconds) });
@@ -80,33 +81,63 @@ export interface RateLimitResult {
 }
 
 /**
- * Counts one attempt of `action` by `client` and says whether it is within `rule`.
- * Counting and checking are one statement, so concurrent requests (from any process) cannot
- * slip through together.
+ * Rows one key's count is spread over in a window. One row would make every request of one address
+ * (a school behind one NAT) wait for the one before it to commit on PostgreSQL, whose row lock is
+ * held to the end of the request's transaction; spread over rows, they rarely meet.
+ */
+export const RATE_LIMIT_SHARDS = 16;
+
+/** The stored key of one row of a key's count: the window (by its start) and the shard. */
+const shardKey = (key: string, windowStart: number, shard: number) =>
+	`${key}|${windowStart}|${shard}`;
+
+/**
+ * Counts one attempt of `action` by `client` and says whether it is within `rule`. Windows are
+ * fixed (`windowMs` long, aligned on the epoch); the count of a window is kept in up to
+ * `RATE_LIMIT_SHARDS` rows, one picked at random, and summed.
+ *
+ * Run on its own (`db` not a transaction), the hit is committed before the rows are summed, so
+ * the sum includes every hit committed before it, whatever the process: never more than `limit`
+ * are allowed in a window (a few within it may be refused when many arrive at once).
+ *
+ * Run in the caller's transaction (the hit counted with the work it allows, one commit): on SQLite
+ * the transaction holds the write lock, so the count is exact; on PostgreSQL the sum cannot see
+ * the hits of transactions not yet committed, so requests in flight at once may each be allowed:
+ * at most `limit` plus the number of the key's other transactions in flight (bounded by the
+ * connection pools) pass in a window.
+ * @param db the database, or the caller's transaction
+ * @param action what is limited
+ * @param client who (an address, an e-mail)
+ * @param rule the limit
+ * @param now the moment (ms)
+ * @param shard the row to count in (tests choose it; by default one at random)
  */
 export async function rateLimit(
 	db: Kysely<Database>,
 	action: string,
 	client: string,
 	rule: RateLimitRule,
-	now = Date.now()
+	now = Date.now(),
+	shard = Math.floor(Math.random() * RATE_LIMIT_SHARDS)
 ): Promise<RateLimitResult> {
 	const key = `${action}:${client}`;
-	const expired = sql<boolean>`rate_limit.window_start <= ${now - rule.windowMs}`;
-	const row = await db
+	const windowStart = now - (now % rule.windowMs);
+	await db
 		.insertInto('rate_limit')
-		.values({ key, window_start: now, count: 1 })
+		.values({ key: shardKey(key, windowStart, shard), window_start: windowStart, count: 1 })
 		.onConflict((conflict) =>
-			conflict.column('key').doUpdateSet({
-				count: sql`case when ${expired} then 1 else rate_limit.count + 1 end`,
-				window_start: sql`case when ${expired} then ${now} else rate_limit.window_start end`
-			})
+			conflict.column('key').doUpdateSet({ count: sql`rate_limit.count + 1` })
 		)
-		.returning(['count', 'window_start'])
+		.execute();
+	const keys = Array.from({ length: RATE_LIMIT_SHARDS }, (_, i) => shardKey(key, windowStart, i));
+	const row = await db
+		.selectFrom('rate_limit')
+		.select((eb) => eb.fn.sum<number | string>('count').as('count'))
+		.where('key', 'in', keys)
 		.executeTakeFirstOrThrow();
 	const count = Number(row.count);
-	const windowEnd = Number(row.window_start) + rule.windowMs;
 	const allowed = count <= rule.limit;
+	const windowEnd = windowStart + rule.windowMs;
 	return {
 		allowed,
 		count,
@@ -114,7 +145,7 @@ export async function rateLimit(
 	};
 }
 
-/** Deletes counters whose window ended more than `olderThanMs` ago (housekeeping). */
+/** Deletes counters whose window started more than `olderThanMs` ago (housekeeping). */
 export async function pruneRateLimits(
 	db: Kysely<Database>,
 	olderThanMs: number,

@@ -7,7 +7,7 @@
  * Attempts belong to a class's student (at an assignment) or to an anonymous quiz link's browser
  * (its client cookie, kept as a hash). Ids are 128 random bits; reading one also checks its owner.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { StudentResponse } from '../grading/types';
 import type { Attempt, Grade } from '../quiz/attempts';
 import type { Answers } from '../quiz/form';
@@ -94,6 +94,19 @@ export async function insertAttempt(
 	};
 }
 
+/**
+ * Runs `work` in a transaction: the caller's, when `db` is one already (then its commit is the
+ * caller's), else a new one, committed when `work` resolves.
+ * @param db the database, or the caller's transaction
+ * @param work what to do in it
+ */
+export function transact<T>(
+	db: Kysely<Database>,
+	work: (trx: Kysely<Database>) => Promise<T>
+): Promise<T> {
+	return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
 /** Ids are URL-safe base64 of 16 bytes (or, from older links, UUIDs): anything else is no id. */
 const ID = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -172,7 +185,7 @@ export function ownsAttempt(
 }
 
 /** Replaces an attempt's saved answers by `answers` (inside the caller's transaction). */
-async function writeAnswers(trx: Transaction<Database>, id: string, answers: Answers, now: number) {
+async function writeAnswers(trx: Kysely<Database>, id: string, answers: Answers, now: number) {
 	await trx.deleteFrom('answer').where('attempt_id', '=', id).execute();
 	const rows = Object.entries(answers).map(([question_id, response]) => ({
 		attempt_id: id,
@@ -195,7 +208,7 @@ export async function saveAttempt(
 	attempt: Attempt,
 	now = Date.now()
 ): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
+	return transact(db, async (trx) => {
 		const claimed = await trx
 			.updateTable('attempt')
 			.set({ checks: JSON.stringify(attempt.checks), updated_at: now })
@@ -222,7 +235,7 @@ export async function submitStored(
 ): Promise<boolean> {
 	const { at, late } = attempt.submitted;
 	const score = Math.round(Object.values(grades).reduce((sum, g) => sum + g.score, 0) * 100) / 100;
-	return db.transaction().execute(async (trx) => {
+	return transact(db, async (trx) => {
 		const claimed = await trx
 			.updateTable('attempt')
 			.set({

@@ -1,4 +1,5 @@
 import { fail, redirect, type Cookies } from '@sveltejs/kit';
+import type { Kysely } from 'kysely';
 import { env } from '$env/dynamic/private';
 import { MAX_ANSWER_LENGTH } from '$lib/grading/response';
 import { strings, type Locale } from '$lib/i18n';
@@ -6,21 +7,21 @@ import { articleDate } from '$lib/i18n/dates';
 import { newSeed } from '$lib/quiz/random';
 import { articleOr404 } from '$lib/server/articles';
 import { anonymousLimits } from '$lib/server/attempts';
-import { db } from '$lib/server/db';
+import { db, type Database } from '$lib/server/db';
 import { limitAttempt } from '$lib/server/forms';
 import { quizRateLimit, type QuizAction } from '$lib/server/rate-limit';
 import { publicArticle } from '$lib/server/secrecy';
 import {
 	attemptCookie,
 	attemptCookieOptions,
-	checkAnswer,
 	clientOf,
 	findAttempt,
 	quizPageData,
 	refusal,
 	saveAnswers,
 	startAttempt,
-	submitAttempt
+	submitAttempt,
+	type SaveOutcome
 } from '$lib/server/quiz';
 import { quizLink } from '$lib/server/quizzes';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -54,52 +55,98 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals, getCl
 const resultsOf = (slug: string, attemptId: string) => `/quiz/${slug}/results/${attemptId}`;
 
 /**
- * Counts the post against its action's limit per client address (stored in the database, so it
- * holds across processes): a 429 with the message when over it, else null.
+ * What a post reads before its transaction (a slow body must not hold the database): the article,
+ * the quiz, the form, the client (given a cookie if it has none) and the attempt cookie's name;
+ * or the failure of a link without a seed.
  */
-const limited = (event: RequestEvent, action: QuizAction) =>
-	limitAttempt(event, `quiz-${action}`, event.getClientAddress(), quizRateLimit(env, action));
-
-/**
- * Saves a post's answers, the way every action of the page starts. The attempt's cookie is set,
- * unless the post ends the attempt (`final`) and is taken: its caller then deletes it.
- */
-async function save(event: RequestEvent, final = false) {
+async function prepare(event: RequestEvent, readForm: boolean) {
 	const { request, url, params, cookies, locals } = event;
-	const t = strings(locals.locale).quiz;
 	const article = await publicArticle(db(), articleOr404(params.slug, locals.locale));
 	const link = quizLink(article, url);
-	if (!link.spec.seed) return { article, failure: fail(400, refusal(t.noSeed)) };
+	if (!link.spec.seed) return { failure: fail(400, refusal(strings(locals.locale).quiz.noSeed)) };
 	// A body that is not a form was refused before any action ran (hooks.server.ts).
-	const form = await request.formData();
-	const page = link.page();
-	const cookie = attemptCookie(article.slug, page.query);
-	const fromForm = form.get('_attempt');
+	const form = readForm ? await request.formData() : new FormData();
 	const client = clientOf(cookies, url, event.getClientAddress(), true);
-	const attempt = await findAttempt(db(), client, article.slug, page, [
+	const cookie = attemptCookie(article.slug, link.page().query);
+	return { article, link, form, client, cookie };
+}
+
+type Prepared = Exclude<Awaited<ReturnType<typeof prepare>>, { failure: unknown }>;
+
+/**
+ * Runs a post's work in one transaction with its action's rate limit per client address (stored
+ * in the database, so it holds across processes): the count and the work commit together, once.
+ * Over the limit, a 429 with the message, and only the count is kept. The work returns what to
+ * answer: redirects are thrown after the commit, never inside the transaction (it would roll back).
+ */
+async function limitedWork<T>(
+	event: RequestEvent,
+	action: QuizAction,
+	work: (trx: Kysely<Database>) => Promise<T>
+) {
+	return db()
+		.transaction()
+		.execute(async (trx) => {
+			const address = event.getClientAddress();
+			const rule = quizRateLimit(env, action);
+			const limited = await limitAttempt(event, `quiz-${action}`, address, rule, trx);
+			return limited ? { limited } : { done: await work(trx) };
+		});
+}
+
+/** A refused post, counted against its action's limit all the same (a 429 when over it). */
+async function counted<F>(event: RequestEvent, action: QuizAction, failure: F) {
+	const result = await limitedWork(event, action, async () => failure);
+	return 'limited' in result ? result.limited : result.done;
+}
+
+/**
+ * Saves a post's answers in the transaction, the way every action but start does: into the
+ * client's attempt (the form's, the cookie's, else its open one), or a new one.
+ */
+async function saveIn(
+	trx: Kysely<Database>,
+	event: RequestEvent,
+	{ article, link, form, client, cookie }: Prepared,
+	final: boolean,
+	check?: string
+): Promise<SaveOutcome> {
+	const fromForm = form.get('_attempt');
+	const attempt = await findAttempt(trx, client, article.slug, link.page(), [
 		typeof fromForm === 'string' ? fromForm : null,
-		cookies.get(cookie)
+		event.cookies.get(cookie)
 	]);
-	const outcome = await saveAnswers({
-		db: db(),
+	return saveAnswers({
+		db: trx,
 		client,
 		slug: article.slug,
 		link,
 		attempt,
 		form,
-		locale: locals.locale,
+		locale: event.locals.locale,
 		final,
+		...(check !== undefined ? { check: { article, id: check } } : {}),
 		limits: anonymousLimits(env)
 	});
+}
+
+/**
+ * The answer to a post whose answers were not saved (a redirect to the results of an attempt
+ * submitted already, or a failure), else the saved attempt. The attempt's cookie is set, unless
+ * the post ends the attempt (`final`) and is taken: its caller then deletes it.
+ */
+function afterSave(event: RequestEvent, prepared: Prepared, outcome: SaveOutcome, final: boolean) {
+	const { cookies, url } = event;
+	const { article, cookie } = prepared;
 	if (outcome.kind === 'closed') redirect(303, resultsOf(article.slug, outcome.attempt.id));
-	if (outcome.kind === 'full') return { article, failure: fail(429, outcome.refusal) };
+	if (outcome.kind === 'full') return { failure: fail(429, outcome.refusal) };
 	if (outcome.kind === 'refused') {
 		setCookie(cookies, cookie, outcome.attempt?.id, article.slug, url);
-		return { article, failure: fail(400, outcome.refusal) };
+		return { failure: fail(400, outcome.refusal) };
 	}
 	// A cookie set only to be deleted by the same response would be work for nothing.
 	if (!final) setCookie(cookies, cookie, outcome.attempt.id, article.slug, url);
-	return { article, link, form, attempt: outcome.attempt, cookie };
+	return { attempt: outcome.attempt };
 }
 
 function setCookie(cookies: Cookies, name: string, id: string | undefined, slug: string, url: URL) {
@@ -111,64 +158,69 @@ const testChecked = (locale: Locale) => refusal(strings(locale).quiz.testChecked
 
 export const actions: Actions = {
 	start: async (event) => {
-		const { url, params, cookies, locals } = event;
-		const article = await publicArticle(db(), articleOr404(params.slug, locals.locale));
-		const link = quizLink(article, url);
-		if (!link.spec.seed) return fail(400, refusal(strings(locals.locale).quiz.noSeed));
-		const over = await limited(event, 'start');
-		if (over) return over;
-		const page = link.page();
-		const cookie = attemptCookie(article.slug, page.query);
-		const client = clientOf(cookies, url, event.getClientAddress(), true);
+		const prepared = await prepare(event, false);
+		if ('failure' in prepared) return counted(event, 'start', prepared.failure);
+		const { article, link, client, cookie } = prepared;
+		const { url, cookies, locals } = event;
 		// The client's open attempt is resumed, deadline and all: starting again never resets it.
-		const attempt = await startAttempt(
-			db(),
-			client,
-			article.slug,
-			link,
-			Date.now(),
-			anonymousLimits(env)
+		const started = await limitedWork(event, 'start', (trx) =>
+			startAttempt(trx, client, article.slug, link, Date.now(), anonymousLimits(env))
 		);
+		if ('limited' in started) return started.limited;
+		const attempt = started.done;
 		if (attempt === 'address-full') {
 			return fail(429, refusal(strings(locals.locale).quiz.addressFull));
 		}
 		setCookie(cookies, cookie, attempt.id, article.slug, url);
-		redirect(303, `${url.pathname}?${page.query}`);
+		redirect(303, `${url.pathname}?${link.page().query}`);
 	},
 
 	save: async (event) => {
-		const over = await limited(event, 'save');
-		if (over) return over;
-		const saved = await save(event);
+		const prepared = await prepare(event, true);
+		if ('failure' in prepared) return counted(event, 'save', prepared.failure);
+		const outcome = await limitedWork(event, 'save', (trx) => saveIn(trx, event, prepared, false));
+		if ('limited' in outcome) return outcome.limited;
+		const saved = afterSave(event, prepared, outcome.done, false);
 		if ('failure' in saved) return saved.failure;
 		return { saved: true };
 	},
 
 	check: async (event) => {
-		const over = await limited(event, 'check');
-		if (over) return over;
-		const saved = await save(event);
+		const prepared = await prepare(event, true);
+		if ('failure' in prepared) return counted(event, 'check', prepared.failure);
+		const id = prepared.form.get('_check');
+		// the check is graded and kept with the answers, in the same transaction
+		const outcome = await limitedWork(event, 'check', (trx) =>
+			saveIn(trx, event, prepared, false, typeof id === 'string' ? id : undefined)
+		);
+		if ('limited' in outcome) return outcome.limited;
+		const saved = afterSave(event, prepared, outcome.done, false);
 		if ('failure' in saved) return saved.failure;
-		if (saved.link.spec.mode !== 'practice') return fail(400, testChecked(event.locals.locale));
-		const id = saved.form.get('_check');
+		if (prepared.link.spec.mode !== 'practice') return fail(400, testChecked(event.locals.locale));
 		if (typeof id !== 'string') return { checked: null, empty: false };
-		await checkAnswer(db(), saved.article, saved.attempt, id);
 		// nothing to check: the page says "answer first" at the question, as /study does
 		return { checked: id, empty: saved.attempt.answers[id] === undefined };
 	},
 
 	submit: async (event) => {
-		const over = await limited(event, 'submit');
-		if (over) return over;
-		const saved = await save(event, true);
+		const prepared = await prepare(event, true);
+		if ('failure' in prepared) return counted(event, 'submit', prepared.failure);
+		// The answers, the attempt (when the post starts it) and the grades: one transaction,
+		// committed before the answer.
+		const outcome = await limitedWork(event, 'submit', async (trx) => {
+			const saved = await saveIn(trx, event, prepared, true);
+			if (saved.kind === 'saved') await submitAttempt(trx, prepared.article, saved.attempt);
+			return saved;
+		});
+		if ('limited' in outcome) return outcome.limited;
+		const saved = afterSave(event, prepared, outcome.done, true);
 		if ('failure' in saved) return saved.failure;
-		await submitAttempt(db(), saved.article, saved.attempt);
 		// Deleted if the browser has it: a post without it (no JavaScript, nothing saved before)
 		// leaves nothing to delete.
 		const { cookies, url, params } = event;
-		if (cookies.get(saved.cookie) !== undefined) {
-			cookies.delete(saved.cookie, attemptCookieOptions(params.slug, url.protocol === 'https:'));
+		if (cookies.get(prepared.cookie) !== undefined) {
+			cookies.delete(prepared.cookie, attemptCookieOptions(params.slug, url.protocol === 'https:'));
 		}
-		redirect(303, resultsOf(saved.article.slug, saved.attempt.id));
+		redirect(303, resultsOf(prepared.article.slug, saved.attempt.id));
 	}
 };

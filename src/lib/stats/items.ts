@@ -12,7 +12,7 @@
 import type { StudentResponse } from '../grading/types';
 import type { QuestionType } from '../bank/kinds';
 import type { Question } from '../bank/schema';
-import type { GradedAnswer, ItemInfo } from './types';
+import { effectiveScore, type GradedAnswer, type ItemInfo } from './types';
 
 /** The share of students in each of the upper and lower groups of the upper–lower index (Kelley). */
 export const EXTREME_GROUP = 0.27;
@@ -67,7 +67,7 @@ export function groupSize(n: number, fraction: number): number {
  * Pearson's correlation of two equally long series; null when either does not vary.
  * For a right/wrong item against a score it is the point-biserial correlation.
  */
-export function correlation(xs: ArrayLike<number>, ys: ArrayLike<number>): number | null {
+export function correlation(xs: readonly number[], ys: readonly number[]): number | null {
 	const n = xs.length;
 	if (n < 2) return null;
 	let meanX = 0;
@@ -94,7 +94,7 @@ export function correlation(xs: ArrayLike<number>, ys: ArrayLike<number>): numbe
 }
 
 /** The options a response chose, as stored option texts. */
-function chosen(response: StudentResponse | null): readonly string[] {
+function chosen(response: StudentResponse | null): string[] {
 	if (!response) return [];
 	if (response.type === 'single') return [response.choice];
 	if (response.type === 'multiple') return response.choices;
@@ -102,78 +102,61 @@ function chosen(response: StudentResponse | null): readonly string[] {
 	return [];
 }
 
-/** The mean of `values[from]` to `values[to - 1]`, summed in that order; null for none. */
-function mean(values: ArrayLike<number>, from: number, to: number): number | null {
-	if (to <= from) return null;
+function mean(values: readonly number[]): number | null {
+	if (values.length === 0) return null;
 	let sum = 0;
-	for (let k = from; k < to; k++) sum += values[k];
-	return sum / (to - from);
+	for (const v of values) sum += v;
+	return sum / values.length;
 }
 
 /**
  * The answers as the statistics read them, in columns, read in one pass: per answer its score
- * that counts, its rest score, its response and whether it was answered or overridden; per
- * question its answers' rows, and those of them that can be ranked in the order of their attempts'
- * ids. The per-question work then touches plain numbers rather than answers of every shape
- * storage gives: each answer is read once, since when answers come in many shapes every read of a
- * field is a slow lookup (reading them again per question, and ranking 10,000 attempts per
- * question by their ids as strings, was most of the time).
+ * that counts, its attempt (a number), its rest score and whether it was answered or overridden;
+ * per question its answers' rows; per attempt its rank by id. The per-question work then touches
+ * plain numbers rather than answers of every shape storage gives (reading those again and again,
+ * and ranking 10,000 attempts per question by their ids as strings, was most of the time).
  */
 interface Columns {
 	/** the score that counts, per answer */
 	score: Float64Array;
+	/** the attempt, per answer (an index into `order`) */
+	attempt: Int32Array;
 	/**
 	 * The rest score, per answer: the mean score of its attempt's other questions (NaN when the
 	 * attempt held no other: nothing to rank the student by)
 	 */
 	rest: Float64Array;
-	/** per answer: what the student gave */
-	response: (StudentResponse | null)[];
 	/** per answer: 1 when the student gave one */
 	answered: Uint8Array;
 	/** per answer: 1 when a teacher's override applies to it */
 	overridden: Uint8Array;
-	/** per question: the rows of its answers, in the answers' order */
+	/** per attempt: its place in the order of attempt ids (ties are broken by it) */
+	order: Int32Array;
+	/** per question: the rows of its answers */
 	rows: Map<string, number[]>;
-	/**
-	 * Per question: the rows of its answers that have a rest score, by attempt id (rows of one
-	 * attempt in the answers' order), which is how ties of rest score are broken
-	 */
-	byAttempt: Map<string, number[]>;
 }
 
 function columns(answers: readonly GradedAnswer[]): Columns {
 	const n = answers.length;
-	const attemptIndex = new Map<string, number>();
-	const questionIndex = new Map<string, number>();
-	const rowsOf: number[][] = [];
+	const index = new Map<string, number>();
+	const rows = new Map<string, number[]>();
 	const attempt = new Int32Array(n);
-	const question = new Int32Array(n);
 	const score = new Float64Array(n);
-	const response: (StudentResponse | null)[] = new Array(n);
 	const answered = new Uint8Array(n);
 	const overridden = new Uint8Array(n);
-	for (let i = 0; i < n; i++) {
-		const answer = answers[i];
-		const { attemptId, questionId, override, response: given } = answer;
-		let at = attemptIndex.get(attemptId);
-		if (at === undefined) attemptIndex.set(attemptId, (at = attemptIndex.size));
+	answers.forEach((a, i) => {
+		let at = index.get(a.attemptId);
+		if (at === undefined) index.set(a.attemptId, (at = index.size));
 		attempt[i] = at;
-		let q = questionIndex.get(questionId);
-		if (q === undefined) {
-			questionIndex.set(questionId, (q = rowsOf.length));
-			rowsOf.push([]);
-		}
-		question[i] = q;
-		rowsOf[q].push(i);
-		// the score that counts, as effectiveScore has it (reading the override once)
-		score[i] = override ? override.score : answer.score;
-		response[i] = given;
-		answered[i] = given === null ? 0 : 1;
-		overridden[i] = override === undefined ? 0 : 1;
-	}
-	const sum = new Float64Array(attemptIndex.size);
-	const held = new Int32Array(attemptIndex.size);
+		score[i] = effectiveScore(a);
+		answered[i] = a.response === null ? 0 : 1;
+		overridden[i] = a.override === undefined ? 0 : 1;
+		const mine = rows.get(a.questionId);
+		if (mine) mine.push(i);
+		else rows.set(a.questionId, [i]);
+	});
+	const sum = new Float64Array(index.size);
+	const held = new Int32Array(index.size);
 	for (let i = 0; i < n; i++) {
 		sum[attempt[i]] += score[i];
 		held[attempt[i]] += 1;
@@ -183,57 +166,9 @@ function columns(answers: readonly GradedAnswer[]): Columns {
 		const at = attempt[i];
 		rest[i] = held[at] < 2 ? NaN : (sum[at] - score[i]) / (held[at] - 1);
 	}
-	// the rows by their attempt's place in the order of ids (a counting sort: rows keep their order)
-	const order = new Int32Array(attemptIndex.size);
-	[...attemptIndex.keys()].sort().forEach((id, rank) => (order[attemptIndex.get(id)!] = rank));
-	const start = new Int32Array(attemptIndex.size + 1);
-	for (let i = 0; i < n; i++) start[order[attempt[i]] + 1] += 1;
-	for (let r = 0; r < attemptIndex.size; r++) start[r + 1] += start[r];
-	const sorted = new Int32Array(n);
-	for (let i = 0; i < n; i++) sorted[start[order[attempt[i]]]++] = i;
-	const byAttemptOf = rowsOf.map((): number[] => []);
-	for (const i of sorted) if (!Number.isNaN(rest[i])) byAttemptOf[question[i]].push(i);
-
-	const perQuestion = (lists: number[][]) =>
-		new Map([...questionIndex].map(([id, q]) => [id, lists[q]]));
-	return {
-		score,
-		rest,
-		response,
-		answered,
-		overridden,
-		rows: perQuestion(rowsOf),
-		byAttempt: perQuestion(byAttemptOf)
-	};
-}
-
-/**
- * Rows ranked by rest score, best first; ties keep the order they come in. A counting sort over
- * the places of the distinct rest scores (a class has few): sorting 10,000 rows per question with
- * a comparator was a large part of the time.
- * @param rows rows that have a rest score, in the order that breaks ties
- * @param rest the rest score per row
- */
-function rankedByRest(rows: readonly number[], rest: Float64Array): Int32Array {
-	const m = rows.length;
-	const distinct = new Map<number, number>();
-	const value = new Int32Array(m);
-	for (let k = 0; k < m; k++) {
-		let v = distinct.get(rest[rows[k]]);
-		if (v === undefined) distinct.set(rest[rows[k]], (v = distinct.size));
-		value[k] = v;
-	}
-	// each distinct score's place, best first, and where its rows start
-	const place = new Int32Array(distinct.size);
-	Float64Array.from(distinct.keys())
-		.sort()
-		.forEach((score, ascending) => (place[distinct.get(score)!] = distinct.size - 1 - ascending));
-	const start = new Int32Array(distinct.size + 1);
-	for (let k = 0; k < m; k++) start[place[value[k]] + 1] += 1;
-	for (let p = 0; p < distinct.size; p++) start[p + 1] += start[p];
-	const ranked = new Int32Array(m);
-	for (let k = 0; k < m; k++) ranked[start[place[value[k]]]++] = rows[k];
-	return ranked;
+	const order = new Int32Array(index.size);
+	[...index.keys()].sort().forEach((id, rank) => (order[index.get(id)!] = rank));
+	return { score, attempt, rest, answered, overridden, order, rows };
 }
 
 /** How many of the rows have a 1 in the flag column. */
@@ -243,111 +178,85 @@ function flagged(flags: Uint8Array, rows: readonly number[]): number {
 	return count;
 }
 
-/**
- * How many responses of some rows chose each option (a response naming an option twice counts
- * once).
- * @param slots the options' texts, each to its place in the counts
- * @param responses the response per row
- * @param rows the rows
- * @param from the first of `rows` to count
- * @param to the end of those to count
- */
-function choiceCounts(
-	slots: ReadonlyMap<string, number>,
-	responses: readonly (StudentResponse | null)[],
-	rows: ArrayLike<number>,
-	from: number,
-	to: number
-): Int32Array {
-	const counts = new Int32Array(slots.size);
-	// per option, the last row counted for it
-	const countedFor = new Int32Array(slots.size).fill(-1);
-	for (let k = from; k < to; k++) {
-		for (const text of chosen(responses[rows[k]])) {
-			const slot = slots.get(text);
-			if (slot === undefined || countedFor[slot] === k) continue;
-			countedFor[slot] = k;
-			counts[slot] += 1;
-		}
+/** How many responses of a group chose each option. */
+function choiceCounts(responses: Iterable<StudentResponse | null>): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const response of responses) {
+		for (const text of new Set(chosen(response))) counts.set(text, (counts.get(text) ?? 0) + 1);
 	}
 	return counts;
 }
 
 /**
  * Who chose each option, of all the students and of the top and bottom thirds.
- * @param options the question's options
- * @param responses the response per row
- * @param rows the question's rows
- * @param ranked those of them ranked by rest score, best first (those that can be)
+ * @param ranked the question's answers ranked by rest score, best first (those that can be)
  */
 function optionStats(
-	options: NonNullable<ItemInfo['options']>,
-	responses: readonly (StudentResponse | null)[],
-	rows: readonly number[],
-	ranked: Int32Array
-): OptionStats[] {
-	const slots = new Map<string, number>();
-	for (const { text } of options) if (!slots.has(text)) slots.set(text, slots.size);
+	info: ItemInfo,
+	answers: readonly GradedAnswer[],
+	ranked: readonly GradedAnswer[]
+): OptionStats[] | undefined {
+	if (!info.options) return undefined;
 	const third = groupSize(ranked.length, THIRD);
-	const all = choiceCounts(slots, responses, rows, 0, rows.length);
-	const top = choiceCounts(slots, responses, ranked, 0, third);
-	const bottom = choiceCounts(slots, responses, ranked, ranked.length - third, ranked.length);
-	return options.map(({ text, key }) => {
-		const slot = slots.get(text)!;
-		return {
-			text,
-			key,
-			count: all[slot],
-			share: rows.length ? all[slot] / rows.length : 0,
-			top: third ? top[slot] / third : null,
-			bottom: third ? bottom[slot] / third : null
-		};
-	});
+	const top = ranked.slice(0, third);
+	const bottom = third ? ranked.slice(-third) : [];
+	const all = choiceCounts(answers.map((a) => a.response));
+	const topCounts = choiceCounts(top.map((a) => a.response));
+	const bottomCounts = choiceCounts(bottom.map((a) => a.response));
+	const share = (counts: Map<string, number>, text: string, of: number) =>
+		of ? (counts.get(text) ?? 0) / of : null;
+	return info.options.map(({ text, key }) => ({
+		text,
+		key,
+		count: all.get(text) ?? 0,
+		share: share(all, text, answers.length) ?? 0,
+		top: share(topCounts, text, top.length),
+		bottom: share(bottomCounts, text, bottom.length)
+	}));
 }
 
 /**
  * The statistics of one question from its answers (one per attempt).
  * @param info the question
- * @param rows the rows of its answers
- * @param byAttempt those that can be ranked, by attempt id
+ * @param answers all the answers (the columns' rows)
+ * @param rows which of them are this question's
  * @param c the answers' columns
  */
 function itemStats(
 	info: ItemInfo,
+	answers: readonly GradedAnswer[],
 	rows: readonly number[],
-	byAttempt: readonly number[],
 	c: Columns
 ): ItemStats {
-	const n = rows.length;
-	let sum = 0;
-	let right = 0;
-	for (const i of rows) {
-		sum += c.score[i];
-		if (c.score[i] >= 1) right += 1;
-	}
+	const scores = rows.map((i) => c.score[i]);
+	// a student whose attempt held nothing else cannot be ranked by the rest
+	const rankable = rows.filter((i) => !Number.isNaN(c.rest[i]));
 	// best rest score first; ties by attempt id, so the groups do not depend on storage order
-	const ranked = rankedByRest(byAttempt, c.rest);
-	const m = ranked.length;
-	const rankedScores = new Float64Array(m);
-	const rankedRests = new Float64Array(m);
-	for (let k = 0; k < m; k++) {
-		rankedScores[k] = c.score[ranked[k]];
-		rankedRests[k] = c.rest[ranked[k]];
-	}
-	const extreme = groupSize(m, EXTREME_GROUP);
-	const upper = mean(rankedScores, 0, extreme);
-	const lower = extreme ? mean(rankedScores, m - extreme, m) : null;
+	rankable.sort((a, b) => c.rest[b] - c.rest[a] || c.order[c.attempt[a]] - c.order[c.attempt[b]]);
+	const extreme = groupSize(rankable.length, EXTREME_GROUP);
+	const upper = mean(rankable.slice(0, extreme).map((i) => c.score[i]));
+	const lower = extreme ? mean(rankable.slice(-extreme).map((i) => c.score[i])) : null;
+	const options =
+		info.options &&
+		optionStats(
+			info,
+			rows.map((i) => answers[i]),
+			rankable.map((i) => answers[i])
+		);
 	return {
 		questionId: info.id,
 		type: info.type,
-		attempts: n,
+		attempts: rows.length,
 		answered: flagged(c.answered, rows),
-		facility: n ? right / n : null,
-		meanScore: n ? sum / n : null,
-		discrimination: correlation(rankedScores, rankedRests),
+		facility: rows.length ? scores.filter((s) => s >= 1).length / rows.length : null,
+		meanScore: mean(scores),
+		discrimination: correlation(
+			rankable.map((i) => c.score[i]),
+			rankable.map((i) => c.rest[i])
+		),
 		upperLower: upper === null || lower === null ? null : upper - lower,
-		...(info.options ? { options: optionStats(info.options, c.response, rows, ranked) } : {}),
-		overridden: n ? flagged(c.overridden, rows) / n : 0
+		...(options ? { options } : {}),
+		overridden: rows.length ? flagged(c.overridden, rows) / rows.length : 0
 	};
 }
 
@@ -362,9 +271,7 @@ export function itemStatistics(
 	answers: readonly GradedAnswer[]
 ): ItemStats[] {
 	const c = columns(answers);
-	return items.map((info) =>
-		itemStats(info, c.rows.get(info.id) ?? [], c.byAttempt.get(info.id) ?? [], c)
-	);
+	return items.map((info) => itemStats(info, answers, c.rows.get(info.id) ?? [], c));
 }
 
 /**

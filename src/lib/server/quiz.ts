@@ -50,19 +50,18 @@ export const CLIENT_COOKIE = 'dalil_client';
  * @param set whether to give the browser a client cookie when it has none
  */
 export function clientOf(cookies: Cookies, url: URL, address: string, set: boolean): QuizClient {
-	let token = cookies.get(CLIENT_COOKIE);
-	const fresh = !token || token.length > 100;
-	if (!token || fresh) {
-		token = newToken();
-		if (set) {
-			cookies.set(CLIENT_COOKIE, token, {
-				path: '/quiz',
-				httpOnly: true,
-				sameSite: 'lax',
-				secure: url.protocol === 'https:',
-				maxAge: 400 * 24 * 60 * 60
-			});
-		}
+	const kept = cookies.get(CLIENT_COOKIE);
+	// no cookie, or not one we made: a new client, owning nothing yet
+	const fresh = !kept || kept.length > 100;
+	const token = fresh ? newToken() : kept;
+	if (fresh && set) {
+		cookies.set(CLIENT_COOKIE, token, {
+			path: '/quiz',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:',
+			maxAge: 400 * 24 * 60 * 60
+		});
 	}
 	return quizClient(token, address, fresh);
 }

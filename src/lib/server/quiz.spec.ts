@@ -49,6 +49,22 @@ function must(started: Attempt | 'address-full'): Attempt {
 	return started;
 }
 
+type SaveInput = Parameters<typeof saveAnswers>[0];
+
+/**
+ * Saves a post by `client` into `db`: unless the input says otherwise, the answer "Zuwara" to
+ * "where-met" in the practice quiz, into a new attempt, in English.
+ */
+const answer = (input: Pick<SaveInput, 'db' | 'client'> & Partial<SaveInput>) =>
+	saveAnswers({
+		slug: article.slug,
+		link: PRACTICE,
+		attempt: undefined,
+		form: form('Zuwara'),
+		locale: 'en',
+		...input
+	});
+
 const attemptOf = (outcome: SaveOutcome) => {
 	if (outcome.kind !== 'saved') throw new Error(`not saved: ${outcome.kind}`);
 	return outcome.attempt;
@@ -58,17 +74,7 @@ describeEachDatabase((database) => {
 	it('keeps an attempt in the database: another connection (another process) finds it', async () => {
 		const handle = database();
 		const amal = client('amal');
-		const saved = attemptOf(
-			await saveAnswers({
-				db: handle.db,
-				client: amal,
-				slug: article.slug,
-				link: PRACTICE,
-				attempt: undefined,
-				form: form('Zuwara'),
-				locale: 'en'
-			})
-		);
+		const saved = attemptOf(await answer({ db: handle.db, client: amal }));
 		// `where` is the file, or the URL (trust auth: no password to hide)
 		const other = openDatabase(
 			handle.dialect === 'sqlite'
@@ -180,14 +186,11 @@ describeEachDatabase((database) => {
 		const again = await startAttempt(db, amal, article.slug, TEST, 1_000_000 + 4 * MINUTE);
 		expect(again).toMatchObject({ id: first.id, deadline: first.deadline });
 		// a save without any attempt id finds it too, and a test is not started by a save
-		const stranger = await saveAnswers({
+		const stranger = await answer({
 			db,
 			client: client('timed-stranger'),
-			slug: article.slug,
 			link: TEST,
-			attempt: undefined,
-			form: form('x'),
-			locale: 'en'
+			form: form('x')
 		});
 		expect(stranger).toMatchObject({
 			kind: 'refused',
@@ -202,14 +205,12 @@ describeEachDatabase((database) => {
 		if (started === 'address-full') throw new Error('full');
 		const deadline = started.deadline!;
 		const save = async (text: string, now: number, final = false) =>
-			saveAnswers({
+			answer({
 				db,
 				client: amal,
-				slug: article.slug,
 				link: TEST,
 				attempt: await findAttempt(db, amal, article.slug, TEST.page(), [started.id]),
 				form: form(text),
-				locale: 'en',
 				final,
 				now
 			});
@@ -244,16 +245,7 @@ describeEachDatabase((database) => {
 		// a browser without a client cookie: its attempt is started by the post that submits it
 		const fresh = quizClient('new-browser', '10.0.0.6', true);
 		const post = (trx: typeof db) =>
-			saveAnswers({
-				db: trx,
-				client: fresh,
-				slug: article.slug,
-				link: PRACTICE,
-				attempt: undefined,
-				form: form('Zuwara'),
-				locale: 'en',
-				final: true
-			}).then(async (outcome) => {
+			answer({ db: trx, client: fresh, final: true }).then(async (outcome) => {
 				const attempt = attemptOf(outcome);
 				expect(await submitAttempt(trx, article, attempt)).toBe(true);
 				return attempt;
@@ -278,17 +270,7 @@ describeEachDatabase((database) => {
 	it('a fresh client (its cookie made by this request) owns nothing, whatever ids it names', async () => {
 		const { db } = database();
 		const amal = client('fresh-amal');
-		const saved = attemptOf(
-			await saveAnswers({
-				db,
-				client: amal,
-				slug: article.slug,
-				link: PRACTICE,
-				attempt: undefined,
-				form: form('Zuwara'),
-				locale: 'en'
-			})
-		);
+		const saved = attemptOf(await answer({ db, client: amal }));
 		const fresh = quizClient('fresh-amal', '10.0.0.1', true);
 		expect(await findAttempt(db, fresh, article.slug, PRACTICE.page(), [saved.id])).toBeUndefined();
 	});
@@ -296,16 +278,7 @@ describeEachDatabase((database) => {
 	it('a check is graded and kept with the answers it checks, in one save', async () => {
 		const { db } = database();
 		const amal = client('check-amal');
-		const outcome = await saveAnswers({
-			db,
-			client: amal,
-			slug: article.slug,
-			link: PRACTICE,
-			attempt: undefined,
-			form: form('Zuwara'),
-			locale: 'en',
-			check: { article, id: 'where-met' }
-		});
+		const outcome = await answer({ db, client: amal, check: { article, id: 'where-met' } });
 		const attempt = attemptOf(outcome);
 		const found = await findAnonymous(db, amal, attempt.id);
 		expect(found?.answers['where-met']).toEqual({ type: 'short', text: 'Zuwara' });
@@ -314,14 +287,11 @@ describeEachDatabase((database) => {
 		// a test is not checked
 		const test = await startAttempt(db, amal, article.slug, TEST, 4_000_000);
 		if (test === 'address-full') throw new Error('full');
-		const tested = await saveAnswers({
+		const tested = await answer({
 			db,
 			client: amal,
-			slug: article.slug,
 			link: TEST,
 			attempt: test,
-			form: form('Zuwara'),
-			locale: 'en',
 			now: 4_000_000,
 			check: { article, id: 'where-met' }
 		});

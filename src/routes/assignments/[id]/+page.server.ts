@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { MAX_ANSWER_LENGTH } from '$lib/grading/response';
 import { strings } from '$lib/i18n';
 import type { Answers, FormProblem } from '$lib/quiz/form';
-import { quizStrings } from '$lib/quiz/strings';
+import { quizPageStrings } from '$lib/quiz/strings';
 import { articleOr404 } from '$lib/server/articles';
 import { checksFeedback } from '$lib/server/quiz';
 import {
@@ -43,7 +43,8 @@ export const load: PageServerLoad = async (event) => {
 	const now = Date.now();
 	const refusal = attempt ? null : startRefusal(spec, attempts.length, now);
 	return {
-		t: quizStrings(locale),
+		// only the keys the page and its questions show, as on the quiz page
+		t: quizPageStrings(locale),
 		a: strings(locale).assign,
 		w: strings(locale).work,
 		questionCount: strings(locale).counts.questions,

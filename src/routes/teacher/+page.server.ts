@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { failedViews } from '$lib/bank/check';
 import { answerText, textStrings } from '$lib/export/common';
 import {
@@ -19,6 +19,12 @@ import {
 } from '$lib/export/selection';
 import { pageOf, pageParam } from '$lib/paging';
 import { SEED_PATTERN } from '$lib/quiz/spec';
+import {
+	markAssessment,
+	marksView,
+	markTargetOf,
+	unmarkAssessment
+} from '$lib/server/assessment-marks';
 import { getBank } from '$lib/server/bank';
 import { db } from '$lib/server/db';
 import { refuse } from '$lib/server/forms';
@@ -26,7 +32,7 @@ import { badQueryMessage } from '$lib/server/export';
 import { bankFlags } from '$lib/server/review';
 import { strings, type Locale } from '$lib/i18n';
 import type { Cookies } from '@sveltejs/kit';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const COOKIE = {
 	path: '/teacher',
@@ -105,7 +111,9 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 		}),
 		selection,
 		failed: articles.flatMap(failedViews),
-		formats: FORMAT_NAMES
+		formats: FORMAT_NAMES,
+		// "assessment only": the bank's marks and the teachers', of the articles and shown questions
+		assessment: await marksView(db(), bank, shown)
 	};
 };
 
@@ -148,9 +156,35 @@ async function change(request: Request, cookies: Cookies, locale: Locale, action
 	redirect(303, back(data.get('query')));
 }
 
+/**
+ * Keeps an article or a question for assessment only (`mark`), or opens it to practice again
+ * (`unmark`); the value names it (`article:<slug>`, `question:<id>`). Any signed-in teacher may do
+ * either: the bank is the school's. Marking twice, or unmarking what is not marked, changes nothing.
+ */
+async function markOrUnmark({ request, locals }: RequestEvent) {
+	const user = locals.user;
+	// The hook lets no signed-out request reach a teacher page; this narrows the type.
+	if (!user) redirect(303, '/teacher/sign-in');
+	const data = await request.formData();
+	const mark = data.getAll('mark');
+	const unmark = data.getAll('unmark');
+	const bank = getBank();
+	// exactly one of the two, naming something the bank has
+	const target =
+		mark.length + unmark.length === 1 ? markTargetOf(bank, [...mark, ...unmark][0]) : null;
+	if (!target) {
+		return fail(400, { assessmentMessage: strings(locals.locale).review.assessmentOnly.unknown });
+	}
+	if (mark.length) await markAssessment(db(), user.id, target);
+	else await unmarkAssessment(db(), user.id, target);
+	// 303: a reload shows the page, not the post again.
+	redirect(303, back(data.get('query')));
+}
+
 export const actions: Actions = {
 	save: ({ request, cookies, locals }) => change(request, cookies, locals.locale, 'save'),
 	all: ({ request, cookies, locals }) => change(request, cookies, locals.locale, 'all'),
 	none: ({ request, cookies, locals }) => change(request, cookies, locals.locale, 'none'),
-	clear: ({ request, cookies, locals }) => change(request, cookies, locals.locale, 'clear')
+	clear: ({ request, cookies, locals }) => change(request, cookies, locals.locale, 'clear'),
+	assessment: markOrUnmark
 };

@@ -1,8 +1,8 @@
 /**
  * Anonymous quiz attempts (quiz links without a class), kept in the database and owned by the
  * browser that started them: a test says it is a self-test; starting a timed test again without
- * its attempt cookie resumes it (the same attempt, so the same deadline); another browser does not
- * find an attempt's results, even with the link.
+ * its attempt cookie resumes it (the same attempt, so the same deadline); a submission sent twice
+ * counts once; another browser does not find an attempt's results, even with the link.
  */
 import { expect, test } from '@playwright/test';
 
@@ -62,6 +62,40 @@ test('an attempt’s results are its browser’s: another browser with the link 
 		await other.close();
 	}
 	// the browser that took it still sees them
+	const own = await page.goto(results);
+	expect(own?.status()).toBe(200);
+});
+
+test('a submission sent twice (a double click, the page posted again) counts once', async ({
+	page,
+	baseURL
+}) => {
+	const url = `/quiz/${slug}?n=2&types=short&seed=twice1&mode=test&ui=en`;
+	await page.goto(url);
+	// the id the page proposes for the attempt its first post starts
+	const proposed = await page.locator('input[name="_attempt"]').inputValue();
+	expect(proposed).toMatch(/^[A-Za-z0-9_-]{22}$/);
+	const fields = await page
+		.locator('form input:not([type=hidden]):not([type=radio]):not([type=checkbox])')
+		.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name));
+	const form = Object.fromEntries([
+		['_attempt', proposed],
+		...fields.filter((name) => name && !name.startsWith('_')).map((name) => [name, 'Zuwara'])
+	]);
+	const submit = () =>
+		page.request.post(`${url}&/submit`, {
+			headers: { origin: baseURL!, accept: 'text/html' },
+			form,
+			maxRedirects: 0
+		});
+	const first = await submit();
+	expect(first.status()).toBe(303);
+	const results = first.headers().location;
+	expect(results).toContain(`/results/${proposed}`);
+	// the same post again, from the same browser: the same results, no second attempt
+	const second = await submit();
+	expect(second.status()).toBe(303);
+	expect(second.headers().location).toBe(results);
 	const own = await page.goto(results);
 	expect(own?.status()).toBe(200);
 });

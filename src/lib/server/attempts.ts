@@ -84,14 +84,14 @@ export function anonymousLimits(env: Record<string, string | undefined>): Anonym
  * today. Then drops the client's own oldest attempts past `perClient` (a fresh client has none).
  * @param db the database
  * @param client who starts it
- * @param init the quiz and its deadline
+ * @param init the quiz, its deadline, and the id its page proposed (see `AttemptStart.id`)
  * @param now the moment (ms)
  * @param limits the bounds
  */
 export async function startAnonymous(
 	db: Kysely<Database>,
 	client: QuizClient,
-	init: NewAttempt,
+	init: NewAttempt & { id?: string },
 	now = Date.now(),
 	limits = ANONYMOUS_LIMITS
 ): Promise<Attempt | 'address-full'> {
@@ -116,7 +116,8 @@ export async function startAnonymous(
 			slug: init.slug,
 			query: init.query,
 			ids: init.ids,
-			...(init.deadline !== undefined ? { deadline: init.deadline } : {})
+			...(init.deadline !== undefined ? { deadline: init.deadline } : {}),
+			...(init.id !== undefined ? { id: init.id } : {})
 		},
 		now
 	);

@@ -203,11 +203,14 @@ async function saveIn(
 	check?: string
 ): Promise<SaveOutcome> {
 	const fromForm = form.get('_attempt');
+	const named = typeof fromForm === 'string' ? fromForm : undefined;
 	const attempt = await findAttempt(trx, client, article.slug, link.page(), [
-		typeof fromForm === 'string' ? fromForm : null,
+		named,
 		event.cookies.get(cookie)
 	]);
 	return saveAnswers({
+		// an id the form names that is no attempt yet is the one its page proposed for a new one
+		...(named !== undefined ? { proposed: named } : {}),
 		db: trx,
 		client,
 		slug: article.slug,

@@ -15,6 +15,7 @@ import {
 	type QuizClient
 } from './attempts';
 import { openDatabase } from './db/connect';
+import { newId } from './db/ids';
 import { describeEachDatabase } from './db/testing';
 import {
 	GRACE_MS,
@@ -305,6 +306,51 @@ describeEachDatabase((database) => {
 		if (started === 'address-full') throw new Error('full');
 		expect(await submitAttempt(db, article, started, started.deadline! + GRACE_MS)).toBe(true);
 		expect((await findAnonymous(db, amal, started.id))?.submitted?.late).toBe(false);
+	});
+
+	it('the same submission posted twice counts once: the id its page proposed finds the first', async () => {
+		const { db } = database();
+		const amal = client('twice-amal');
+		const proposed = newId();
+		/** One submitting post of the page, in its own transaction, as the quiz route runs it. */
+		const submit = () =>
+			db.transaction().execute(async (trx) => {
+				// the second sending looks before the first has committed: it finds nothing either
+				const outcome = await answer({ db: trx, client: amal, final: true, proposed });
+				if (outcome.kind === 'saved') await submitAttempt(trx, article, outcome.attempt);
+				return outcome;
+			});
+		// at once (on PostgreSQL the second waits for the first's commit), then once more
+		const outcomes = [...(await Promise.all([submit(), submit()])), await submit()];
+		expect(outcomes.map((o) => o.kind).sort()).toEqual(['closed', 'closed', 'saved']);
+		for (const o of outcomes) expect(o.kind !== 'full' && o.attempt?.id).toBe(proposed);
+		const rows = await db
+			.selectFrom('attempt')
+			.select(['id', 'submitted_at'])
+			.where('client_hash', '=', amal.clientHash)
+			.execute();
+		expect(rows).toHaveLength(1);
+		expect(rows[0].submitted_at).not.toBeNull();
+	});
+
+	it('a proposed id is used only when it names no attempt, and is well formed', async () => {
+		const { db } = database();
+		const amal = client('proposal-amal');
+		const other = attemptOf(await answer({ db, client: client('proposal-omar') }));
+		// another client's attempt: a new one, the other's untouched
+		const mine = attemptOf(await answer({ db, client: amal, proposed: other.id, form: form('x') }));
+		expect(mine.id).not.toBe(other.id);
+		const untouched = await findAnonymous(db, client('proposal-omar'), other.id);
+		expect(untouched?.answers['where-met']).toEqual({ type: 'short', text: 'Zuwara' });
+		// another quiz's attempt of the same client: a new one for this quiz
+		const test = must(await startAttempt(db, amal, article.slug, TEST, 5_000_000));
+		const practice = attemptOf(await answer({ db, client: amal, proposed: test.id }));
+		expect(practice.id).not.toBe(test.id);
+		// not an id newId makes: not used
+		for (const proposed of ['short', 'a'.repeat(64), 'ÿ'.repeat(22)]) {
+			const made = attemptOf(await answer({ db, client: client(`odd-${proposed}`), proposed }));
+			expect(made.id).not.toBe(proposed);
+		}
 	});
 });
 

@@ -27,8 +27,8 @@ import {
 	type QuizClient
 } from './attempts';
 import type { Database } from './db/schema';
-import { newToken } from './db/ids';
-import { submitStored } from './stored-attempts';
+import { newId, newToken } from './db/ids';
+import { PROPOSED_ID, ProposedIdTaken, submitStored } from './stored-attempts';
 import type { QuizLink, QuizPage } from './quizzes';
 
 /**
@@ -158,7 +158,8 @@ async function createAttempt(
 	slug: string,
 	link: QuizLink,
 	now: number,
-	limits: AnonymousLimits
+	limits: AnonymousLimits,
+	proposed?: string
 ): Promise<Attempt | 'address-full'> {
 	const page = link.page();
 	await pruneNowAndThen(db, limits.keepMs, now);
@@ -170,11 +171,37 @@ async function createAttempt(
 			slug,
 			query: page.query,
 			ids: page.views.map((v) => v.id),
-			deadline: link.spec.mode === 'test' && time > 0 ? now + time * 60_000 : undefined
+			deadline: link.spec.mode === 'test' && time > 0 ? now + time * 60_000 : undefined,
+			...(proposed !== undefined ? { id: proposed } : {})
 		},
 		now,
 		limits
 	);
+}
+
+/**
+ * The attempt a post starts: with the id its page proposed, so that the same post sent twice (a
+ * double click, a retry after a lost answer) finds the attempt the first one made, submitted or
+ * not. A proposal taken by another client's attempt, or by another quiz's, is not used.
+ */
+async function startProposed(
+	db: Kysely<Database>,
+	client: QuizClient,
+	slug: string,
+	link: QuizLink,
+	now: number,
+	limits: AnonymousLimits,
+	proposed: string | undefined
+): Promise<Attempt | 'address-full'> {
+	const usable = proposed !== undefined && PROPOSED_ID.test(proposed) ? proposed : undefined;
+	try {
+		return await createAttempt(db, client, slug, link, now, limits, usable);
+	} catch (e) {
+		if (!(e instanceof ProposedIdTaken)) throw e;
+		const taken = await findAnonymous(db, client, usable);
+		if (taken && taken.slug === slug && taken.query === link.page().query) return taken;
+		return createAttempt(db, client, slug, link, now, limits);
+	}
 }
 
 /**
@@ -222,8 +249,8 @@ export function refusal(message: string): Refusal {
  * kept with the answers (when the post is not refused).
  * @param input the database, the client, the quiz, its attempt as `findAttempt` found it (without
  *   one, the client has no open attempt at the quiz: a new one is started), the posted form, the
- *   interface language, whether the post submits, the question to check, the time and the bounds
- *   of anonymous attempts
+ *   interface language, whether the post submits, the question to check, the time, the bounds
+ *   of anonymous attempts and the id the page proposed for a new attempt
  */
 export async function saveAnswers(input: {
 	db: Kysely<Database>;
@@ -237,6 +264,8 @@ export async function saveAnswers(input: {
 	check?: { article: LoadedArticle; id: string };
 	now?: number;
 	limits?: AnonymousLimits;
+	/** the id the page proposed for the attempt it starts, if it starts one */
+	proposed?: string;
 }): Promise<SaveOutcome> {
 	const { db, slug, link, form, final = false, now = Date.now() } = input;
 	const t = strings(input.locale).quiz;
@@ -251,8 +280,18 @@ export async function saveAnswers(input: {
 	}
 	const started =
 		input.attempt ??
-		(await createAttempt(db, input.client, slug, link, now, input.limits ?? ANONYMOUS_LIMITS));
+		(await startProposed(
+			db,
+			input.client,
+			slug,
+			link,
+			now,
+			input.limits ?? ANONYMOUS_LIMITS,
+			input.proposed
+		));
 	if (started === 'address-full') return { kind: 'full', refusal: refusal(t.addressFull) };
+	// the same post again: the attempt its first sending submitted
+	if (started.submitted) return { kind: 'closed', attempt: started };
 	const attempt = started;
 	const refused = new Set(problems.map((p) => p.id));
 	const kept = Object.fromEntries(
@@ -383,6 +422,8 @@ export function quizPageData(
 		// a translation the reader's interface does not show stays off the page
 		views: needsStart ? [] : page.views.map((v) => viewForReader(v, locale)),
 		needsStart,
+		// the id of the attempt the page's first post starts: sent twice, that post finds it again
+		proposedAttempt: attempt ? null : newId(),
 		// a test without a class is the student's own: the page says so
 		selfTest: spec.mode === 'test' ? t.assign.selfTest : null,
 		attempt: attempt

@@ -36,7 +36,18 @@ export interface AttemptStart {
 	deadline?: number;
 	/** a student's attempt number (checked unique per student and assignment) */
 	number?: number;
+	/**
+	 * The id the quiz page proposed for the attempt it would start (see `PROPOSED_ID`): the same
+	 * post sent twice then finds the same attempt. Taken already: `ProposedIdTaken` is thrown.
+	 */
+	id?: string;
 }
+
+/** An id a page proposes is one `newId` made: 22 URL-safe characters. */
+export const PROPOSED_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/** The proposed id of a new attempt names one that exists (see `AttemptStart.id`). */
+export class ProposedIdTaken extends Error {}
 
 /** A grade as stored: the kept grade, with what the review of answers needs. */
 export interface StoredGrade extends Grade {
@@ -47,7 +58,8 @@ export interface StoredGrade extends Grade {
 
 /**
  * Starts an attempt. For a student, a second start with the same number fails (the unique
- * constraint), so two tabs starting at once get one attempt: the caller reads it back.
+ * constraint), so two tabs starting at once get one attempt: the caller reads it back. With a
+ * proposed id (`start.id`) that names an attempt already, `ProposedIdTaken` is thrown.
  * @param db the database
  * @param start the owner and the quiz
  * @param now the moment (ms)
@@ -57,9 +69,9 @@ export async function insertAttempt(
 	start: AttemptStart,
 	now = Date.now()
 ): Promise<StoredAttempt> {
-	const id = newId();
+	const id = start.id ?? newId();
 	const { owner } = start;
-	await db
+	const inserted = await db
 		.insertInto('attempt')
 		.values({
 			id,
@@ -79,7 +91,11 @@ export async function insertAttempt(
 			late: 0,
 			score: null
 		})
-		.execute();
+		// a proposed id taken by a post in flight: PostgreSQL waits for that post's commit, then
+		// inserts nothing (no error that would spoil the transaction)
+		.onConflict((conflict) => conflict.column('id').doNothing())
+		.executeTakeFirst();
+	if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new ProposedIdTaken(id);
 	return {
 		id,
 		owner,

@@ -885,6 +885,19 @@ export const en: Strings = {
 			'too-easy': 'nearly everyone got it right ({value})',
 			'too-hard': 'nearly everyone got it wrong ({value})',
 			'narrow-key': 'many answers overridden ({value}): the key accepts too little'
+		},
+		// "assessment only" on the bank page (issue 13): kept for assigned tests, never for practice
+		assessmentOnly: {
+			title: 'Assessment only',
+			hint: 'An article or question kept for assessment only is for the tests teachers assign: practice links and self-study never show it. Any signed-in teacher may mark or unmark one (the bank is the school’s); what the bank file marks stays.',
+			inBank: 'assessment only (in the bank)',
+			byTeacher: 'assessment only, marked by {name}',
+			byFormer: 'assessment only, marked by a former teacher',
+			byArticle: 'its article is for assessment only',
+			open: 'open to practice',
+			mark: 'Keep for assessment only',
+			unmark: 'Open to practice again',
+			unknown: 'There is no such article or question in the bank.'
 		}
 	}
 };

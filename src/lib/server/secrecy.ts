@@ -11,6 +11,7 @@ import type { BankQuestion, LoadedArticle } from '../bank/check';
 import { ASSIGNMENT_LIMITS, assignmentSpec, quizSpecOf, type AssignmentSpec } from '../assign/spec';
 import { isOver } from '../assign/timing';
 import { generateQuiz, matchesSpec } from '../quiz/generate';
+import { marksOnArticle } from './assessment-marks';
 import type { Database } from './db/schema';
 
 /** Who is asking. A request may carry a teacher's session, a student's, or only a client cookie. */
@@ -205,8 +206,9 @@ const lastPublic = new WeakMap<LoadedArticle, { key: string; article: LoadedArti
 
 /**
  * The article as public routes may serve it now: its questions through `publicQuestions`, with the
- * tests on it read from the database. The same object comes back while the same questions are
- * secret, so the quiz caches keyed on the article keep working.
+ * tests on it and the teachers' "assessment only" marks read from the database (a marked article
+ * serves no questions, a marked question is left out). The same object comes back while the same
+ * questions are secret, so the quiz caches keyed on the article keep working.
  * @param db the database
  * @param article the checked article
  * @param now the moment (ms)
@@ -216,12 +218,38 @@ export async function publicArticle(
 	article: LoadedArticle,
 	now = Date.now()
 ): Promise<LoadedArticle> {
-	const questions = publicQuestions(article, await testsOnArticle(db, article.slug, now), now);
+	const marks = await marksOnArticle(db, article.slug);
+	const questions = publicQuestions(
+		marks.article ? { ...article, assessment: true } : article,
+		await testsOnArticle(db, article.slug, now),
+		now,
+		marks.questions
+	);
 	if (questions.length === article.questions.length) return article;
 	const key = questions.map((q) => q.id).join(',');
 	const last = lastPublic.get(article);
 	if (last?.key === key) return last.article;
 	const shown: LoadedArticle = { ...article, questions };
 	lastPublic.set(article, { key, article: shown });
+	return shown;
+}
+
+/**
+ * The articles self-study lists: each as public routes may serve it now, without those that have
+ * no question to serve (an article kept for assessment only, or every question of it secret).
+ * @param db the database
+ * @param articles the bank's checked articles, in the bank's order
+ * @param now the moment (ms)
+ */
+export async function publicArticles(
+	db: Kysely<Database>,
+	articles: Iterable<LoadedArticle>,
+	now = Date.now()
+): Promise<LoadedArticle[]> {
+	const shown: LoadedArticle[] = [];
+	for (const article of articles) {
+		const served = await publicArticle(db, article, now);
+		if (served.questions.length > 0) shown.push(served);
+	}
 	return shown;
 }

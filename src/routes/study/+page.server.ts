@@ -1,9 +1,12 @@
 import { getBank } from '$lib/server/bank';
+import { db } from '$lib/server/db';
+import { publicArticles } from '$lib/server/secrecy';
 import { toSummary } from '$lib/study/set';
 import { studyStrings } from '$lib/study/strings';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => ({
+// the public questions only: nothing kept for assessment, nothing of an open test
+export const load: PageServerLoad = async ({ locals }) => ({
 	t: studyStrings(locals.locale),
-	articles: [...getBank().articles.values()].map(toSummary)
+	articles: (await publicArticles(db(), getBank().articles.values())).map(toSummary)
 });

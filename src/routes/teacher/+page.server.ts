@@ -19,12 +19,18 @@ import {
 } from '$lib/export/selection';
 import { pageOf, pageParam } from '$lib/paging';
 import { SEED_PATTERN } from '$lib/quiz/spec';
+import {
+	markAssessment,
+	marksView,
+	markTargetOf,
+	unmarkAssessment
+} from '$lib/server/assessment-marks';
 import { getBank } from '$lib/server/bank';
 import { db } from '$lib/server/db';
 import { bankFlags } from '$lib/server/review';
 import { strings } from '$lib/i18n';
 import type { Cookies } from '@sveltejs/kit';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const COOKIE = {
 	path: '/teacher',
@@ -103,7 +109,9 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 		}),
 		selection,
 		failed: articles.flatMap(failedViews),
-		formats: FORMAT_NAMES
+		formats: FORMAT_NAMES,
+		// "assessment only": the bank's marks and the teachers', of the articles and shown questions
+		assessment: await marksView(db(), bank, shown)
 	};
 };
 
@@ -146,9 +154,35 @@ async function change(request: Request, cookies: Cookies, action: SelectionActio
 	redirect(303, back(data.get('query')));
 }
 
+/**
+ * Keeps an article or a question for assessment only (`mark`), or opens it to practice again
+ * (`unmark`); the value names it (`article:<slug>`, `question:<id>`). Any signed-in teacher may do
+ * either: the bank is the school's. Marking twice, or unmarking what is not marked, changes nothing.
+ */
+async function markOrUnmark({ request, locals }: RequestEvent) {
+	const user = locals.user;
+	// The hook lets no signed-out request reach a teacher page; this narrows the type.
+	if (!user) redirect(303, '/teacher/sign-in');
+	const data = await request.formData();
+	const mark = data.getAll('mark');
+	const unmark = data.getAll('unmark');
+	const bank = getBank();
+	// exactly one of the two, naming something the bank has
+	const target =
+		mark.length + unmark.length === 1 ? markTargetOf(bank, [...mark, ...unmark][0]) : null;
+	if (!target) {
+		return fail(400, { assessmentMessage: strings(locals.locale).review.assessmentOnly.unknown });
+	}
+	if (mark.length) await markAssessment(db(), user.id, target);
+	else await unmarkAssessment(db(), user.id, target);
+	// 303: a reload shows the page, not the post again.
+	redirect(303, back(data.get('query')));
+}
+
 export const actions: Actions = {
 	save: ({ request, cookies }) => change(request, cookies, 'save'),
 	all: ({ request, cookies }) => change(request, cookies, 'all'),
 	none: ({ request, cookies }) => change(request, cookies, 'none'),
-	clear: ({ request, cookies }) => change(request, cookies, 'clear')
+	clear: ({ request, cookies }) => change(request, cookies, 'clear'),
+	assessment: markOrUnmark
 };

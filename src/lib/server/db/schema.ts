@@ -231,6 +231,19 @@ export interface OverrideTable {
 	undone_by: string | null;
 }
 
+/**
+ * A teacher's "assessment only" mark (migration 0006): the article, or one of its questions, is
+ * kept for assigned tests and never served by practice links or self-study.
+ */
+export interface AssessmentMarkTable {
+	article: string;
+	/** the question's id; '' marks the whole article */
+	question_id: string;
+	/** who marked it; null once their account is gone (the mark stays) */
+	teacher_id: string | null;
+	marked_at: number;
+}
+
 /** Every table, by name. */
 export interface Database {
 	user: UserTable;
@@ -249,4 +262,5 @@ export interface Database {
 	answer: AnswerTable;
 	grade: GradeTable;
 	override: OverrideTable;
+	assessment_mark: AssessmentMarkTable;
 }

@@ -3,13 +3,16 @@ import { articleDate } from '$lib/i18n/dates';
 import { QUESTION_TYPES, SKILLS } from '$lib/bank/kinds';
 import { LIMITS, SEED_PATTERN } from '$lib/quiz/spec';
 import { articleOr404 } from '$lib/server/articles';
+import { db } from '$lib/server/db';
+import { publicArticle } from '$lib/server/secrecy';
 import type { PageServerLoad } from './$types';
 
 // The text and a plain GET form that makes the quiz link: nothing to operate, so no JavaScript.
 export const csr = false;
 
-export const load: PageServerLoad = ({ params, locals }) => {
-	const article = articleOr404(params.slug, locals.locale);
+export const load: PageServerLoad = async ({ params, locals }) => {
+	// the questions the public may take: none kept for assessment, none of an open test
+	const article = await publicArticle(db(), articleOr404(params.slug, locals.locale));
 	// The article only: questions (and their answer keys) stay on the server, the file name too.
 	const { questions, failed, file: _file, date, ...text } = article;
 	// The quiz builder offers the types and skills this article's questions have.

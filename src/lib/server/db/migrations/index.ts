@@ -13,11 +13,13 @@ import * as classes from './0002_classes';
 import * as assignments from './0003_assignments';
 import * as overrides from './0004_overrides';
 import * as quizAttempts from './0005_quiz_attempts';
+import * as assessmentMarks from './0006_assessment_marks';
 
 export const migrations: Record<string, Migration> = {
 	'0001_accounts': accounts,
 	'0002_classes': classes,
 	'0003_assignments': assignments,
 	'0004_overrides': overrides,
-	'0005_quiz_attempts': quizAttempts
+	'0005_quiz_attempts': quizAttempts,
+	'0006_assessment_marks': assessmentMarks
 };

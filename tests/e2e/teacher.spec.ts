@@ -8,6 +8,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parse as parseGift } from 'gift-pegjs';
 import { foldArabic } from '../../src/lib/text/normalize';
+import { ar } from '../../src/lib/i18n/ar';
+import { en } from '../../src/lib/i18n/en';
 import { loadBank } from '../../src/lib/server/bank';
 import { TEACHER_STATE } from './fixtures/teacher';
 
@@ -213,14 +215,23 @@ test('the worksheet prints to PDF, right to left, with per-student versions', as
 });
 
 test('bad input is a 400 with a clear message, never a 500', async ({ page, request }) => {
-	const bad = await page.goto('/teacher?difficulty=9');
+	// the message names the field, in the interface language
+	const bad = await page.goto('/teacher?difficulty=9&ui=en');
 	expect(bad?.status()).toBe(400);
-	await expect(page.locator('body')).toContainText('difficulty is 1, 2 or 3');
-	const file = await request.get('/teacher/export/file?format=pdf');
+	await expect(page.locator('body')).toContainText(
+		en.badQuery.replace('{fields}', '\u2068difficulty\u2069')
+	);
+	const badAr = await page.goto('/teacher?difficulty=9&ui=ar');
+	expect(badAr?.status()).toBe(400);
+	await expect(page.locator('body')).toContainText(
+		ar.badQuery.replace('{fields}', '\u2068difficulty\u2069')
+	);
+	const file = await request.get('/teacher/export/file?format=pdf&ui=en');
 	expect(file.status()).toBe(400);
-	expect(await file.text()).toContain('format is one of');
-	const empty = await request.get('/teacher/export/file?format=gift');
+	expect(await file.text()).toContain(en.badQuery.replace('{fields}', '\u2068format\u2069'));
+	const empty = await request.get('/teacher/export/file?format=gift&ui=ar');
 	expect(empty.status()).toBe(400);
+	expect(await empty.text()).toContain(ar.nothingSelected);
 	const post = await request.post('/teacher?/save', {
 		form: { shown: '<not an id>', id: 'x' },
 		// A browser's form post (an `accept: application/json` post is use:enhance's, answered 200

@@ -45,7 +45,7 @@ export function toAiken(input: ExportInput): ExportResult {
 			right = keyPosition(q.id, distractors.length + 1);
 			options = [...distractors.slice(0, right), q.answer.text, ...distractors.slice(right)];
 		} else if (q.type === 'truefalse') {
-			options = [t.exportTrue, t.exportFalse];
+			options = [t.answerTrue, t.answerFalse];
 			right = q.answer ? 0 : 1;
 		} else {
 			report.omitted(q, 'aikenSingleOnly');
@@ -62,8 +62,8 @@ export function toAiken(input: ExportInput): ExportResult {
 		}
 		if (q.type === 'truefalse') {
 			report.converted(q, 'singleChoice', 'aikenTrueFalse', {
-				true: t.exportTrue,
-				false: t.exportFalse
+				true: t.answerTrue,
+				false: t.answerFalse
 			});
 		} else report.ok(q);
 		articles.add(a.slug);

@@ -203,7 +203,7 @@ export function feedbackText(q: BankQuestion, t: Strings): string {
  * @param t strings in the article's language
  */
 export function answerText(q: BankQuestion, t: Strings): string {
-	return answerKeyText(q, { true: t.exportTrue, false: t.exportFalse });
+	return answerKeyText(q, { true: t.answerTrue, false: t.answerFalse });
 }
 
 /**

@@ -81,6 +81,16 @@ export function filterError(error: z.ZodError): string {
 		.join('; ');
 }
 
+/**
+ * The fields a validation failed on, as the query or form names them (`type`, `copies`), once
+ * each: what an interface message names, in its own language (the CLI prints `filterError`).
+ * @param error the failed validation
+ */
+export function invalidFields(error: z.ZodError): string[] {
+	const names = error.issues.map((i) => String(i.path.find((p) => typeof p === 'string') ?? ''));
+	return [...new Set(names.filter((n) => n !== ''))];
+}
+
 /** Whether a filter restricts anything. */
 export function isEmptyFilter(f: Filter): boolean {
 	return (

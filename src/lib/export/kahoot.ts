@@ -72,8 +72,8 @@ export function kahootQuestions(
 			[right, wrong] = [q.answer.map((o) => o.text), q.distractors.map((o) => o.text)];
 		else if (q.type === 'truefalse')
 			[right, wrong] = q.answer
-				? [[t.exportTrue], [t.exportFalse]]
-				: [[t.exportFalse], [t.exportTrue]];
+				? [[t.answerTrue], [t.answerFalse]]
+				: [[t.answerFalse], [t.answerTrue]];
 		else {
 			report.omitted(q, 'kahootChoiceOnly');
 			continue;
@@ -100,8 +100,8 @@ export function kahootQuestions(
 			});
 		} else if (q.type === 'truefalse') {
 			report.converted(q, 'twoAnswers', 'kahootTrueFalse', {
-				true: t.exportTrue,
-				false: t.exportFalse
+				true: t.answerTrue,
+				false: t.answerFalse
 			});
 		} else report.ok(q);
 		// Kahoot shows answers in the order given: true before false, and choices shuffled (seeded
@@ -109,7 +109,7 @@ export function kahootQuestions(
 		const indexes = answers.map((_, i) => i);
 		const order =
 			q.type === 'truefalse'
-				? [t.exportTrue, t.exportFalse].map((x) => answers.indexOf(x))
+				? [t.answerTrue, t.answerFalse].map((x) => answers.indexOf(x))
 				: shuffled(indexes, seededRandom(`kahoot-${q.id}`));
 		out.push({
 			question,

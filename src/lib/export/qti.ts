@@ -152,8 +152,8 @@ function parts(q: BankQuestion, a: ExportArticle, report: ReportBuilder): ItemPa
 				declarations: [response('RESPONSE', 'single', 'identifier', [q.answer ? 'TRUE' : 'FALSE'])],
 				body:
 					`<choiceInteraction responseIdentifier="RESPONSE" shuffle="false" maxChoices="1">${prompt}` +
-					`<simpleChoice identifier="TRUE">${x(t.exportTrue)}</simpleChoice>` +
-					`<simpleChoice identifier="FALSE">${x(t.exportFalse)}</simpleChoice></choiceInteraction>`,
+					`<simpleChoice identifier="TRUE">${x(t.answerTrue)}</simpleChoice>` +
+					`<simpleChoice identifier="FALSE">${x(t.answerFalse)}</simpleChoice></choiceInteraction>`,
 				processing: template('match_correct')
 			};
 		case 'short': {

@@ -1,11 +1,11 @@
 /**
  * An export asked for over HTTP: the format, worksheet options, and which questions (those
  * the filter in the query names, else the teacher's selection). Validated with zod, so a bad
- * query is a 400 with a message that says what is wrong.
+ * query is a 400 that names the fields that are wrong.
  */
 import { z } from 'zod';
 import type { BankQuestion } from '../bank/check';
-import { applyFilter, filterError, filterInput, filterSchema, isEmptyFilter } from './filter';
+import { applyFilter, filterInput, filterSchema, invalidFields, isEmptyFilter } from './filter';
 import { FORMAT_NAMES, type FormatName } from './index';
 import { copiesSchema, seedSchema } from './options';
 import type { ExportOptions } from './types';
@@ -27,7 +27,8 @@ export type ExportRequest =
 			/** where the questions came from */
 			from: 'filter' | 'selection';
 	  }
-	| { ok: false; message: string };
+	/** the query's fields that cannot be used */
+	| { ok: false; fields: string[] };
 
 /**
  * Reads an export request.
@@ -46,9 +47,9 @@ export function readExportRequest(
 		seed: blank(params.get('seed')),
 		copies: blank(params.get('copies'))
 	});
-	if (!head.success) return { ok: false, message: filterError(head.error) };
+	if (!head.success) return { ok: false, fields: invalidFields(head.error) };
 	const filter = filterSchema.safeParse(filterInput(params));
-	if (!filter.success) return { ok: false, message: filterError(filter.error) };
+	if (!filter.success) return { ok: false, fields: invalidFields(filter.error) };
 	const { seed, copies } = head.data;
 	const options: ExportOptions = { ...(seed ? { seed } : {}), ...(copies ? { copies } : {}) };
 	if (!isEmptyFilter(filter.data)) {

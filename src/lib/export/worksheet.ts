@@ -99,9 +99,9 @@ function printQuestion(
 			return {
 				body:
 					prompt +
-					`<p class="tf"><span class="box">○</span> ${h(t.exportTrue)} <span class="box">○</span> ${h(t.exportFalse)}</p>` +
+					`<p class="tf"><span class="box">○</span> ${h(t.answerTrue)} <span class="box">○</span> ${h(t.answerFalse)}</p>` +
 					`<p class="hint">${h(t.wsCorrectIt)}</p>${lines(1)}`,
-				key: `${h(q.answer ? t.exportTrue : t.exportFalse)}${q.correction ? ` — ${h(q.correction)}` : ''} ${source}`
+				key: `${h(q.answer ? t.answerTrue : t.answerFalse)}${q.correction ? ` — ${h(q.correction)}` : ''} ${source}`
 			};
 		case 'short':
 			return {
@@ -223,7 +223,7 @@ export function toWorksheet(input: ExportInput): ExportResult {
 	const seed = input.options?.seed;
 	const seeded = seed !== undefined;
 	const copies = seeded ? Math.min(Math.max(1, input.options?.copies ?? 1), MAX_COPIES) : 1;
-	const title = articles.map((a) => a.title).join(' · ') || t.wsQuestions;
+	const title = articles.map((a) => a.title).join(' · ') || t.questionsHeading;
 
 	const sheets: string[] = [];
 	const keys: string[] = [];
@@ -249,7 +249,7 @@ export function toWorksheet(input: ExportInput): ExportResult {
 						)
 						.join('')}</ol>` +
 					`<p class="attribution">${h(attributionLine(a))}</p>` +
-					`<h2>${h(at.wsQuestions)}</h2>` +
+					`<h2>${h(at.questionsHeading)}</h2>` +
 					`<ol class="questions" start="${printed[0]?.n ?? 1}">${printed
 						.map(({ q, p }) => `<li data-id="${h(q.id)}" data-type="${q.type}">${p.body}</li>`)
 						.join('')}</ol></section>`

@@ -376,6 +376,8 @@ export const ar = {
 	notes: 'ملاحظات',
 	nothingSelected: 'لم تختر أي سؤال بعد.',
 	noMatch: 'لا أسئلة تطابق التصفية.',
+	/** a filter or export setting in the address that cannot be used; {fields} are its names */
+	badQuery: 'لا يمكن استعمال هذه الإعدادات في العنوان: {fields}. امسح التصفية وأعد المحاولة.',
 	backToBank: 'عودة إلى بنك الأسئلة',
 	failedHint: 'هذه الأسئلة لا تظهر في الاختبارات إلى أن تُصلح:',
 	typeNames: {
@@ -400,12 +402,13 @@ export const ar = {
 		vocabulary: 'المفردات',
 		inference: 'الاستنتاج'
 	},
+	// true or false and the questions' heading: quizzes, results, exports and worksheets; the rest
 	// inside exports and worksheets, in the article's language
-	exportTrue: 'صح',
-	exportFalse: 'خطأ',
+	answerTrue: 'صح',
+	answerFalse: 'خطأ',
 	wsName: 'الاسم',
 	wsVersion: 'النموذج',
-	wsQuestions: 'الأسئلة',
+	questionsHeading: 'الأسئلة',
 	wsChooseAll: 'اختر كل ما ينطبق.',
 	wsCorrectIt: 'إن كانت العبارة خاطئة فصحّحها:',
 	wsMatch: 'اكتب أمام كل عبارة حرف ما يناسبها.',

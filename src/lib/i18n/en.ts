@@ -390,6 +390,8 @@ export const en: Strings = {
 	notes: 'Notes',
 	nothingSelected: 'No question selected yet.',
 	noMatch: 'No question matches the filters.',
+	badQuery:
+		'These settings in the address cannot be used: {fields}. Clear the filters and try again.',
 	backToBank: 'Back to the question bank',
 	failedHint: 'These questions stay out of quizzes until they are fixed:',
 	typeNames: {
@@ -414,12 +416,13 @@ export const en: Strings = {
 		vocabulary: 'Vocabulary',
 		inference: 'Inference'
 	},
+	// true or false and the questions' heading: quizzes, results, exports and worksheets; the rest
 	// inside exports and worksheets, in the article's language
-	exportTrue: 'True',
-	exportFalse: 'False',
+	answerTrue: 'True',
+	answerFalse: 'False',
 	wsName: 'Name',
 	wsVersion: 'Version',
-	wsQuestions: 'Questions',
+	questionsHeading: 'Questions',
 	wsChooseAll: 'Choose all that apply.',
 	wsCorrectIt: 'If the statement is false, correct it:',
 	wsMatch: 'Write the letter of the match beside each item.',

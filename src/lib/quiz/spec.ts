@@ -61,12 +61,22 @@ const list = <T extends string>(values: readonly T[]) =>
 		.max(values.length * 2)
 		.transform((v) => [...new Set(v)].sort());
 
-/** "2" or "1-3" (also with an en dash or Arabic-Indic digits), as an ordered pair */
+/** A number of a range: ASCII or Arabic-Indic digits (both Unicode blocks). */
+const RANGE_DIGITS = '[0-9\\u0660-\\u0669\\u06f0-\\u06f9]{1,3}';
+
+/**
+ * A range of paragraphs as typed: "2" or "1-3", also with an en dash, spaces or Arabic-Indic
+ * digits. The builder's field takes it as its HTML `pattern` (written for the `v` flag browsers
+ * compile patterns with: the dash escaped), and the link's parser checks the same.
+ */
+export const RANGE_PATTERN = `\\s*${RANGE_DIGITS}\\s*(?:[\\-–]\\s*${RANGE_DIGITS}\\s*)?`;
+
+/** A range (see `RANGE_PATTERN`) as an ordered pair */
 const range = (min: number, max: number) =>
 	z
 		.string()
+		.regex(new RegExp(`^${RANGE_PATTERN}$`))
 		.transform(toAsciiDigits)
-		.pipe(z.string().regex(/^\s*\d{1,3}\s*(?:[-–]\s*\d{1,3}\s*)?$/))
 		.transform((s): [number, number] => {
 			const [a, b = a] = s.split(/[-–]/).map((x) => Number(x.trim()));
 			return a <= b ? [a, b] : [b, a];

@@ -8,7 +8,7 @@ describe('the quiz page’s strings', () => {
 			const t = quizPageStrings(locale);
 			// the quiz builder's words, the skill names and the worksheet's are other pages'
 			expect(Object.keys(t)).not.toContain('skillNames');
-			expect(Object.keys(t)).not.toContain('wsQuestions');
+			expect(Object.keys(t)).not.toContain('questionsHeading');
 			expect(Object.keys(t.quiz)).not.toContain('builder');
 			expect(Object.keys(t.quiz)).not.toContain('retryMissed');
 			expect(Object.keys(t.counts)).not.toContain('failing');

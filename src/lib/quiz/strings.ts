@@ -19,10 +19,10 @@ export type QuizStrings = Pick<
 	| 'appName'
 	| 'paragraph'
 	| 'explanation'
-	| 'exportTrue'
-	| 'exportFalse'
+	| 'answerTrue'
+	| 'answerFalse'
 	| 'skillNames'
-	| 'wsQuestions'
+	| 'questionsHeading'
 	| 'source'
 	| 'date'
 >;
@@ -42,10 +42,10 @@ export function quizStrings(locale: Locale): QuizStrings {
 		appName: t.appName,
 		paragraph: t.paragraph,
 		explanation: t.explanation,
-		exportTrue: t.exportTrue,
-		exportFalse: t.exportFalse,
+		answerTrue: t.answerTrue,
+		answerFalse: t.answerFalse,
 		skillNames: t.skillNames,
-		wsQuestions: t.wsQuestions,
+		questionsHeading: t.questionsHeading,
 		source: t.source,
 		date: t.date
 	};
@@ -137,7 +137,7 @@ export type FeedbackStrings = {
 export type QuestionStrings = {
 	quiz: Pick<Strings['quiz'], (typeof QUESTION_KEYS)[number]>;
 	counts: Pick<Strings['counts'], 'characters'>;
-} & Pick<Strings, 'locale' | 'answerTooLong' | 'exportTrue' | 'exportFalse' | 'explanation'>;
+} & Pick<Strings, 'locale' | 'answerTooLong' | 'answerTrue' | 'answerFalse' | 'explanation'>;
 
 /** The keys of `from` named in `keys`, and no others. */
 function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
@@ -160,8 +160,8 @@ export function quizPageStrings(locale: Locale) {
 		appName: t.appName,
 		paragraph: t.paragraph,
 		explanation: t.explanation,
-		exportTrue: t.exportTrue,
-		exportFalse: t.exportFalse,
+		answerTrue: t.answerTrue,
+		answerFalse: t.answerFalse,
 		source: t.source,
 		date: t.date
 	};

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { firstProblem, formFields } from '$lib/classes/schema';
 import { strings, type Locale } from '$lib/i18n';
+import { plural } from '$lib/i18n/plural';
 import { db, type Database } from './db';
 import { rateLimit, type RateLimitRule } from './rate-limit';
 
@@ -57,10 +58,7 @@ export function safeValues(fields: Record<string, string | undefined>) {
 export function tooManyMessage(locale: Locale, retryAfterSeconds: number): string {
 	const t = strings(locale).classes;
 	const minutes = Math.ceil(retryAfterSeconds / 60);
-	const when = t.inMinutes[new Intl.PluralRules(locale).select(minutes)].replace(
-		'{n}',
-		String(minutes)
-	);
+	const when = plural(locale, t.inMinutes, minutes);
 	return t.tooMany.replace('{when}', when);
 }
 

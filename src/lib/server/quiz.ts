@@ -307,7 +307,7 @@ export function checkInto(
  */
 export function checksFeedback(article: LoadedArticle, checks: Attempt['checks'], locale: Locale) {
 	const t = strings(locale);
-	const trueFalse: [string, string] = [t.exportTrue, t.exportFalse];
+	const trueFalse: [string, string] = [t.answerTrue, t.answerFalse];
 	return Object.fromEntries(
 		Object.entries(checks).flatMap(([id, grade]) => {
 			const q = questionOf(article, id);

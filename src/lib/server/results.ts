@@ -28,7 +28,7 @@ export function resultsPageData(
 	locale: Locale
 ) {
 	const t = strings(locale);
-	const trueFalse: [string, string] = [t.exportTrue, t.exportFalse];
+	const trueFalse: [string, string] = [t.answerTrue, t.answerFalse];
 	const query = new URLSearchParams(attempt.query);
 	const seed = query.get('seed') ?? '';
 	const questions = attempt.ids.flatMap((id) => {

@@ -3,10 +3,10 @@ import { failedViews } from '$lib/bank/check';
 import { answerText, textStrings } from '$lib/export/common';
 import {
 	applyFilter,
-	filterError,
 	filterInput,
 	filterSchema,
-	FILTER_KEYS
+	FILTER_KEYS,
+	invalidFields
 } from '$lib/export/filter';
 import { FORMAT_NAMES } from '$lib/export/index';
 import {
@@ -27,8 +27,10 @@ import {
 } from '$lib/server/assessment-marks';
 import { getBank } from '$lib/server/bank';
 import { db } from '$lib/server/db';
+import { refuse } from '$lib/server/forms';
+import { badQueryMessage } from '$lib/server/export';
 import { bankFlags } from '$lib/server/review';
-import { strings } from '$lib/i18n';
+import { strings, type Locale } from '$lib/i18n';
 import type { Cookies } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -42,9 +44,9 @@ const COOKIE = {
 export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 	const bank = getBank();
 	const filter = filterSchema.safeParse(filterInput(url.searchParams));
-	if (!filter.success) error(400, filterError(filter.error));
+	if (!filter.success) error(400, badQueryMessage(locals.locale, invalidFields(filter.error)));
 	const requested = pageParam.safeParse(url.searchParams.get('page') ?? undefined);
-	if (!requested.success) error(400, filterError(requested.error));
+	if (!requested.success) error(400, badQueryMessage(locals.locale, ['page']));
 	const all = [...bank.questions.values()];
 	const matching = applyFilter(all, filter.data);
 	// 25 questions a page (plain GET links): the page stays light and the export form in reach
@@ -130,24 +132,24 @@ function queryParams(query: FormDataEntryValue | null): URLSearchParams {
 	return new URLSearchParams(typeof query === 'string' ? query : '');
 }
 
-async function change(request: Request, cookies: Cookies, action: SelectionAction) {
+async function change(request: Request, cookies: Cookies, locale: Locale, action: SelectionAction) {
 	const bank = getBank();
 	const data = await request.formData();
 	const form = selectionForm.safeParse({
 		shown: data.getAll('shown'),
 		id: data.getAll('id')
 	});
-	if (!form.success) return fail(400, { message: filterError(form.error) });
+	if (!form.success) return refuse(400, badQueryMessage(locale, invalidFields(form.error)));
 	// "all shown" and "none shown" mean every question the filters match, on every page
 	if (action === 'all' || action === 'none') {
 		const filter = filterSchema.safeParse(filterInput(queryParams(data.get('query'))));
-		if (!filter.success) return fail(400, { message: filterError(filter.error) });
+		if (!filter.success) return refuse(400, badQueryMessage(locale, invalidFields(filter.error)));
 		form.data.shown = applyFilter([...bank.questions.values()], filter.data).map((q) => q.id);
 	}
 	const current = readSelection(cookies.get(SELECTION_COOKIE));
 	const next = updateSelection(current, action, form.data, (id) => bank.questions.has(id));
 	const value = writeSelection(next);
-	if (value === undefined) return fail(400, { message: 'selectionTooLarge' });
+	if (value === undefined) return refuse(400, strings(locale).selectionTooLarge);
 	if (value === '') cookies.delete(SELECTION_COOKIE, { path: COOKIE.path });
 	else cookies.set(SELECTION_COOKIE, value, COOKIE);
 	// 303: a reload shows the page, not the post again.
@@ -180,9 +182,9 @@ async function markOrUnmark({ request, locals }: RequestEvent) {
 }
 
 export const actions: Actions = {
-	save: ({ request, cookies }) => change(request, cookies, 'save'),
-	all: ({ request, cookies }) => change(request, cookies, 'all'),
-	none: ({ request, cookies }) => change(request, cookies, 'none'),
-	clear: ({ request, cookies }) => change(request, cookies, 'clear'),
+	save: ({ request, cookies, locals }) => change(request, cookies, locals.locale, 'save'),
+	all: ({ request, cookies, locals }) => change(request, cookies, locals.locale, 'all'),
+	none: ({ request, cookies, locals }) => change(request, cookies, locals.locale, 'none'),
+	clear: ({ request, cookies, locals }) => change(request, cookies, locals.locale, 'clear'),
 	assessment: markOrUnmark
 };

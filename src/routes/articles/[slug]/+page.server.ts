@@ -1,7 +1,7 @@
 import { strings } from '$lib/i18n';
 import { articleDate } from '$lib/i18n/dates';
 import { QUESTION_TYPES, SKILLS } from '$lib/bank/kinds';
-import { LIMITS, SEED_PATTERN } from '$lib/quiz/spec';
+import { LIMITS, RANGE_PATTERN } from '$lib/quiz/spec';
 import { articleOr404 } from '$lib/server/articles';
 import { db } from '$lib/server/db';
 import { publicArticle } from '$lib/server/secrecy';
@@ -25,6 +25,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		questionCount: questions.length,
 		failedCount: failed.length,
 		// the limits the link's parser holds to, for the browser to check before sending
-		builder: { types, skills, seedPattern: SEED_PATTERN, limits: LIMITS }
+		builder: { types, skills, rangePattern: RANGE_PATTERN, limits: LIMITS }
 	};
 };

@@ -6,7 +6,7 @@ import type { PageServerLoad } from './$types';
 export const csr = false;
 
 export const load: PageServerLoad = ({ url, cookies, locals }) => {
-	const { req, result, articles } = exportForRequest(url, cookies);
+	const { req, result, articles } = exportForRequest(url, cookies, locals.locale);
 	return {
 		t: strings(locals.locale),
 		format: req.format,

@@ -39,8 +39,8 @@ export const load: PageServerLoad = async (event) => {
 	const optionText = (item: ItemStats, text: string) =>
 		item.type === 'truefalse'
 			? text === 'true'
-				? articleStrings.exportTrue
-				: articleStrings.exportFalse
+				? articleStrings.answerTrue
+				: articleStrings.answerFalse
 			: text;
 
 	return {

@@ -1,5 +1,5 @@
 /**
- * The guard of an assignment's results page and grades download: the signed-in teacher's
+ * The guard of an assignment's pages (results, review, audit) and grades download: the signed-in teacher's
  * assignment named in the URL, else sign-in for nobody and 404 for anyone else (another teacher
  * too: the page does not tell them it exists).
  */

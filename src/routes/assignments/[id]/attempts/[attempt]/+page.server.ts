@@ -22,8 +22,8 @@ export const load: PageServerLoad = async ({ params, locals, cookies }) => {
 	const { spec } = found.assignment;
 	const article = articleOr404(spec.article, locals.locale);
 	const results = await attemptResults(db(), found, article, attempt, [
-		t.exportTrue,
-		t.exportFalse
+		t.answerTrue,
+		t.answerFalse
 	]);
 	return {
 		t: quizStrings(locals.locale),

@@ -1,19 +1,15 @@
-import { error, redirect } from '@sveltejs/kit';
 import { strings } from '$lib/i18n';
-import { assignmentById } from '$lib/server/assignments';
 import { auditOf } from '$lib/server/audit';
 import { db } from '$lib/server/db';
+import { ownAssignment } from '../own-assignment';
 import type { PageServerLoad } from './$types';
 
 /** Nothing to operate: a list to read. */
 export const csr = false;
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/teacher/sign-in');
-	const assignment = await assignmentById(db(), params.id);
-	if (!assignment || assignment.teacherId !== locals.user.id) {
-		error(404, strings(locals.locale).assign.notFound);
-	}
+export const load: PageServerLoad = async (event) => {
+	const { locals } = event;
+	const { assignment } = await ownAssignment(event);
 	const entries = await auditOf(db(), assignment.id);
 	return {
 		t: strings(locals.locale).review,

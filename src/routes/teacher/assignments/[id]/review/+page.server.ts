@@ -1,21 +1,11 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { strings } from '$lib/i18n';
-import { assignmentById } from '$lib/server/assignments';
 import { getBank } from '$lib/server/bank';
 import { db } from '$lib/server/db';
 import { overrideGroup, regradeAssignment, reviewGroups, undoOverride } from '$lib/server/review';
+import { ownAssignment } from '../own-assignment';
 import type { Actions, PageServerLoad } from './$types';
-
-/** The signed-in teacher's assignment of this page, or 404 (also for another teacher's). */
-async function ownAssignment({ locals, params }: Pick<RequestEvent, 'locals' | 'params'>) {
-	if (!locals.user) redirect(303, '/teacher/sign-in');
-	const assignment = await assignmentById(db(), params.id ?? '');
-	if (!assignment || assignment.teacherId !== locals.user.id) {
-		error(404, strings(locals.locale).assign.notFound);
-	}
-	return { teacherId: locals.user.id, assignment };
-}
 
 export const load: PageServerLoad = async (event) => {
 	const { teacherId, assignment } = await ownAssignment(event);

@@ -24,6 +24,7 @@ import {
 	device,
 	join,
 	openServerDatabase,
+	questionIds,
 	seedClass as seedClassIn
 } from './fixtures/assignments';
 import { TEACHER_STATE } from './fixtures/teacher';
@@ -60,15 +61,6 @@ async function seedClass() {
 
 /** The headers of a browser's form post (no script): same origin, and it asks for a page. */
 const formPost = (baseURL: string) => ({ origin: new URL(baseURL).origin, accept: 'text/html' });
-
-/** The ids of the questions on the take page, in order. */
-async function questionIds(page: Page): Promise<string[]> {
-	await expect(page.locator('form.work')).toBeVisible();
-	const names = await page
-		.locator('form.work input[type=text]')
-		.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name));
-	return names;
-}
 
 /** Answers one question, and waits until the server has it (autosave, or the save button). */
 async function answer(page: Page, id: string, text: string, js: boolean) {

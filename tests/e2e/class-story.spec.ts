@@ -3,6 +3,9 @@
  * English, on SQLite and on PostgreSQL (the pg projects): the teacher creates a class and assigns
  * a test through the form; two students join with the class's code and take it; the teacher opens
  * the results from the class page and downloads grades.csv, whose rows say what the students did.
+ * And before it (the teacher's own sign-up through the page is the setup project's): the teacher
+ * invites a colleague by link while sign-up is closed, and the colleague's account sees none of
+ * the teacher's classes.
  *
  * Nothing is stored behind the pages' backs: the database is opened only to delete the assignment
  * afterwards (an open test hides its questions from public practice; no other browser spec
@@ -14,7 +17,8 @@ import { parse } from 'csv-parse/sync';
 import type { BankQuestion } from '../../src/lib/bank/check';
 import { loadBank } from '../../src/lib/server/bank';
 import type { DatabaseHandle } from '../../src/lib/server/db';
-import { device, join, openServerDatabase } from './fixtures/assignments';
+import { strings } from '../../src/lib/i18n';
+import { device, join, openServerDatabase, questionIds, seedClass } from './fixtures/assignments';
 import { TEACHER_STATE } from './fixtures/teacher';
 
 const SLUG = 'amzar-flamingos';
@@ -31,14 +35,6 @@ const WORDS = {
 	en: { start: 'Start', submit: 'Submit', notSubmitted: 'Not submitted' },
 	ar: { start: 'ابدأ', submit: 'سلّم', notSubmitted: 'لم يسلّم' }
 } as const;
-
-/** The ids of the questions on the take page, in order. */
-async function questionIds(page: Page): Promise<string[]> {
-	await expect(page.locator('form.work')).toBeVisible();
-	return page
-		.locator('form.work input[type=text]')
-		.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name));
-}
 
 /** The short answer's key. */
 function key(id: string): string {
@@ -171,6 +167,66 @@ for (const ui of ['ar', 'en'] as const) {
 				await handle.db.deleteFrom('assignment').where('id', '=', assignmentId).execute();
 			}
 			await teacher.close();
+		}
+	});
+}
+
+for (const ui of ['ar', 'en'] as const) {
+	test(`a teacher invites a colleague by link while sign-up is closed; the colleague sees none of the teacher’s classes (${ui})`, async ({
+		browser,
+		javaScriptEnabled,
+		baseURL
+	}) => {
+		test.setTimeout(120_000);
+		const t = strings(ui).classes;
+		const stamp = Date.now();
+		const mine = `${ui === 'ar' ? 'صف خاص' : 'Private class'} ${stamp}`;
+		const { classId } = await seedClass(handle.db, { name: mine });
+		const teacher = await browser.newContext({ javaScriptEnabled, storageState: TEACHER_STATE });
+		await teacher.addCookies([{ name: 'ui', value: ui, url: baseURL! }]);
+		const stranger = await device(browser, javaScriptEnabled, ui, baseURL!);
+		const colleague = await device(browser, javaScriptEnabled, ui, baseURL!);
+		try {
+			// the teacher makes an invitation link on the classes page
+			const tp = await teacher.newPage();
+			await tp.goto('/teacher/classes');
+			await expect(tp.locator('main')).toContainText(mine);
+			await tp.waitForLoadState('networkidle');
+			await tp.locator('form[action="?/invite"] button').click();
+			const link = await tp.getByTestId('invite-link').inputValue();
+			expect(link).toMatch(/\/teacher\/sign-up\?invite=[\w-]+$/);
+
+			// without it, sign-up is closed: a message, no form
+			const sp = await stranger.newPage();
+			await sp.goto('/teacher/sign-up');
+			await expect(sp.locator('main .error')).toHaveText(t.signUpClosed);
+			await expect(sp.locator('input[name=email]')).toHaveCount(0);
+
+			// the colleague signs up through it
+			const cp = await colleague.newPage();
+			await cp.goto(link);
+			// typed once the page is hydrated (a value typed before may be reset by it)
+			await cp.waitForLoadState('networkidle');
+			await cp.locator('input[name=name]').fill(ui === 'ar' ? 'زميلة' : 'Colleague');
+			await cp.locator('input[name=email]').fill(`colleague-${ui}-${stamp}@example.org`);
+			await cp.locator('input[name=password]').fill('a long colleague password');
+			await expect(cp.locator('input[name=name]')).not.toHaveValue('');
+			await cp.locator('main form button').click();
+			await expect(cp).toHaveURL(/\/teacher\/classes$/);
+			await expect(cp.locator('html')).toHaveAttribute('dir', ui === 'ar' ? 'rtl' : 'ltr');
+			// their own, empty list: nothing of the first teacher's
+			await expect(cp.locator('main')).not.toContainText(mine);
+			await expect(cp.locator(`main a[href*="/teacher/classes/"]`)).toHaveCount(0);
+			const theirs = await cp.goto(`/teacher/classes/${classId}`);
+			expect(theirs?.status(), 'the first teacher’s class is no page of theirs').toBe(404);
+			expect(await cp.locator('body').textContent()).not.toContain(mine);
+
+			// the link is spent: a second use finds sign-up closed
+			await sp.goto(link);
+			await expect(sp.locator('main .error')).toHaveText(t.signUpClosed);
+		} finally {
+			await Promise.all([teacher.close(), stranger.close(), colleague.close()]);
+			await handle.db.deleteFrom('class').where('id', '=', classId).execute();
 		}
 	});
 }

@@ -5,15 +5,19 @@
  * link. Signed-out requests to teacher pages are sent to sign-in; cross-site posts are refused;
  * malformed fields get a 400 with a message, never a 500.
  */
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { createAssignment } from '../../src/lib/server/assignments';
+import { loadBank } from '../../src/lib/server/bank';
+import { roster } from '../../src/lib/server/classes';
+import {
+	assignmentSpec,
+	device,
+	openServerDatabase,
+	seedClass,
+	seedStudent
+} from './fixtures/assignments';
+import { pathOf, routes } from './fixtures/routes';
 import { TEACHER_STATE } from './fixtures/teacher';
-
-/** A fresh browser context (another device), in a locale. */
-async function device(browser: Browser, javaScriptEnabled: boolean, ui: 'ar' | 'en') {
-	const context = await browser.newContext({ javaScriptEnabled });
-	await context.addCookies([{ name: 'ui', value: ui, url: 'http://127.0.0.1' }]);
-	return context;
-}
 
 for (const ui of ['ar', 'en'] as const) {
 	test(`a teacher creates a class and two students join it (${ui})`, async ({
@@ -39,8 +43,7 @@ for (const ui of ['ar', 'en'] as const) {
 		// student 1 opens the join link; student 2 types the code (in lower case, with a space)
 		const names = ui === 'ar' ? ['سارة', 'عمر'] : ['Sara', 'Omar'];
 		for (const [i, student] of names.entries()) {
-			const context = await device(browser, javaScriptEnabled, ui);
-			await context.addCookies([{ name: 'ui', value: ui, url: baseURL! }]);
+			const context = await device(browser, javaScriptEnabled, ui, baseURL!);
 			const s = await context.newPage();
 			if (i === 0) await s.goto(`/join?code=${code}`);
 			else await s.goto('/join');
@@ -79,7 +82,7 @@ for (const ui of ['ar', 'en'] as const) {
 		await page.locator('ul.roster > li').first().locator('form[action="?/reentry"] button').click();
 		const link = await page.getByTestId('reentry-link').inputValue();
 		expect(link).toMatch(/\/reenter\/[\w-]{43}$/);
-		const fresh = await device(browser, javaScriptEnabled, ui);
+		const fresh = await device(browser, javaScriptEnabled, ui, baseURL!);
 		const again = await fresh.newPage();
 		await again.goto(link);
 		await again.locator('main form button').click();
@@ -93,20 +96,90 @@ for (const ui of ['ar', 'en'] as const) {
 	});
 }
 
-test('signed out, every teacher page, action and export redirects to sign-in', async ({
-	request
+test('signed out, every teacher page, action and export redirects to sign-in and tells nothing', async ({
+	request,
+	baseURL,
+	javaScriptEnabled
 }) => {
-	for (const path of [
-		'/teacher',
-		'/teacher/check',
-		'/teacher/export',
-		'/teacher/export/file?format=json',
-		'/teacher/classes',
-		'/teacher/classes/anything'
-	]) {
-		const response = await request.get(path, { maxRedirects: 0 });
-		expect(response.status(), path).toBe(303);
-		expect(response.headers().location, path).toMatch(/^\/teacher\/sign-in\?next=/);
+	test.skip(!javaScriptEnabled, 'requests without a page: the js project runs them');
+	const handle = await openServerDatabase(baseURL!);
+	const stamp = Date.now();
+	const secrets = [`Secret class ${stamp}`, `Secret student ${stamp}`, `Secret test ${stamp}`];
+	let classId = '';
+	try {
+		const made = await seedClass(handle.db, { name: secrets[0] });
+		classId = made.classId;
+		await seedStudent(handle.db, classId, secrets[1]);
+		// closed an hour ago: a test that is open would hide its questions from public practice
+		const assignmentId = await createAssignment(
+			handle.db,
+			classId,
+			assignmentSpec({
+				title: secrets[2],
+				article: loadBank('questions').articles[0].slug,
+				opensAt: stamp - 2 * 3600_000,
+				closesAt: stamp - 3600_000
+			})
+		);
+		secrets.push(made.joinCode);
+		// every route under /teacher but the two that are for signed-out teachers
+		const teacherRoutes = routes().filter(
+			(r) => /^\/teacher(\/|$)/.test(r.id) && !/^\/teacher\/sign-(in|up)$/.test(r.id)
+		);
+		const ids = teacherRoutes.map((r) => r.id);
+		for (const id of [
+			'/teacher/classes/[id]/assign',
+			'/teacher/assignments/[id]/review',
+			'/teacher/assignments/[id]/audit',
+			'/teacher/assignments/[id]/grades.csv',
+			'/teacher/export/file'
+		]) {
+			expect(ids, 'the sweep reaches every kind of teacher route').toContain(id);
+		}
+		const valueOf = (name: string, route: string) =>
+			name !== 'id' ? undefined : route.includes('/classes/') ? classId : assignmentId;
+		const sent: string[] = [];
+		for (const route of teacherRoutes) {
+			const path = pathOf(route.id, valueOf);
+			const requests = [
+				() => request.get(path, { maxRedirects: 0 }),
+				...route.actions.flatMap((action) =>
+					['text/html', 'application/json'].map(
+						(accept) => () =>
+							request.post(`${path}?/${action}`, {
+								headers: { origin: new URL(baseURL!).origin, accept },
+								form: { name: 'x', student: 'x', question: 'x', verdict: 'correct' },
+								maxRedirects: 0
+							})
+					)
+				)
+			];
+			for (const [i, send] of requests.entries()) {
+				const what = `${path} ${i === 0 ? 'GET' : `POST ?/${route.actions[(i - 1) >> 1]}`}`;
+				const response = await send();
+				const body = await response.text();
+				if (i % 2 === 0 && i > 0) {
+					// a script's post (use:enhance) gets the redirect as an action result
+					expect(response.status(), `${what} (JSON)`).toBe(200);
+					expect(JSON.parse(body), `${what} (JSON)`).toMatchObject({
+						type: 'redirect',
+						location: expect.stringMatching(/^\/teacher\/sign-in\?next=/)
+					});
+				} else {
+					expect(response.status(), what).toBe(303);
+					expect(response.headers().location, what).toMatch(/^\/teacher\/sign-in\?next=/);
+				}
+				for (const secret of secrets) expect(body, what).not.toContain(secret);
+				sent.push(what);
+			}
+		}
+		// the pages, endpoints and actions of the teacher: more than the two handfuls of before
+		expect(sent.length).toBeGreaterThan(20);
+	} finally {
+		if (classId) {
+			await handle.db.deleteFrom('assignment').where('class_id', '=', classId).execute();
+		}
+		await handle.close();
 	}
 });
 
@@ -118,15 +191,55 @@ test('another teacher’s class is a 404, not a page', async ({ browser, javaScr
 	await teacher.close();
 });
 
-test('a cross-site post is refused', async ({ request }) => {
-	const response = await request.post('/join?/join', {
-		headers: {
+test('a cross-site post to a teacher’s or a student’s action is refused and does nothing', async ({
+	playwright,
+	request,
+	baseURL,
+	javaScriptEnabled
+}) => {
+	test.skip(!javaScriptEnabled, 'requests without a page: the js project runs them');
+	const handle = await openServerDatabase(baseURL!);
+	const teacher = await playwright.request.newContext({ baseURL, storageState: TEACHER_STATE });
+	try {
+		const { classId, joinCode } = await seedClass(handle.db);
+		const name = `Cross-site ${Date.now()}`;
+		const evil = {
 			origin: 'https://evil.example',
 			'content-type': 'application/x-www-form-urlencoded'
-		},
-		data: 'code=ABCDEF&name=x'
-	});
-	expect(response.status()).toBe(403);
+		};
+		// the teacher's session rides along, as it would from another site's form
+		const create = await teacher.post('/teacher/classes?/create', {
+			headers: evil,
+			data: `name=${encodeURIComponent(name)}`,
+			maxRedirects: 0
+		});
+		expect(create.status()).toBe(403);
+		const made = await handle.db
+			.selectFrom('class')
+			.select('id')
+			.where('name', '=', name)
+			.execute();
+		expect(made, 'no class was made').toEqual([]);
+		const joined = await request.post('/join?/join', {
+			headers: evil,
+			data: `code=${joinCode}&name=${encodeURIComponent(name)}`,
+			maxRedirects: 0
+		});
+		expect(joined.status()).toBe(403);
+		expect(await roster(handle.db, classId), 'nobody joined').toEqual([]);
+		// the same posts from the site itself do what they say
+		const same = { ...evil, origin: new URL(baseURL!).origin, accept: 'text/html' };
+		const joinedHere = await request.post('/join?/join', {
+			headers: same,
+			data: `code=${joinCode}&name=${encodeURIComponent(name)}`,
+			maxRedirects: 0
+		});
+		expect(joinedHere.status()).toBe(303);
+		expect(await roster(handle.db, classId)).toHaveLength(1);
+	} finally {
+		await teacher.dispose();
+		await handle.close();
+	}
 });
 
 test('missing, huge and wrong-typed fields get a 400 with a message, never a 500', async ({

@@ -10,14 +10,14 @@
  */
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { join, relative, sep } from 'node:path';
 import { loadBank } from '../../src/lib/server/bank';
 import { createAssignment } from '../../src/lib/server/assignments';
 import { databaseConfig, migrateToLatest, openDatabase } from '../../src/lib/server/db';
 import { createClass, issueReentry, roster } from '../../src/lib/server/classes';
 import { assignmentSpec } from './fixtures/assignments';
+import { routes, type Route } from './fixtures/routes';
 import { TEACHER, TEACHER_STATE } from './fixtures/teacher';
 
 /** The seed and size of the run: the same requests every time. */
@@ -46,41 +46,6 @@ test.skip(
 	({ javaScriptEnabled }) => !javaScriptEnabled,
 	'requests without a page: the js project runs them'
 );
-
-/** A route as Kit names it (`/quiz/[slug]/results/[attempt]`), with the actions its page has. */
-interface Route {
-	id: string;
-	actions: string[];
-}
-
-/** Every route of src/routes: folders with a page or an endpoint; route groups left out of the path. */
-function routes(dir = 'src/routes'): Route[] {
-	const found: Route[] = [];
-	const walk = (folder: string) => {
-		const files = readdirSync(folder);
-		if (files.some((f) => /^\+(page\.svelte|page\.server\.ts|server\.ts)$/.test(f))) {
-			const rel = relative(dir, folder)
-				.split(sep)
-				.filter((s) => !/^\(.*\)$/.test(s));
-			const server = join(folder, '+page.server.ts');
-			found.push({
-				id: `/${rel.join('/')}`,
-				actions: files.includes('+page.server.ts') ? actionsOf(readFileSync(server, 'utf8')) : []
-			});
-		}
-		for (const f of files) {
-			if (statSync(join(folder, f)).isDirectory()) walk(join(folder, f));
-		}
-	};
-	walk(dir);
-	return found;
-}
-
-/** The action names of a +page.server.ts: the keys of `export const actions = { … }`. */
-function actionsOf(source: string): string[] {
-	const block = /export const actions[^=]*=\s*\{([\s\S]*?)\n\}/.exec(source)?.[1] ?? '';
-	return [...block.matchAll(/^\t(?:async\s+)?([A-Za-z_]\w*)\s*[:(]/gm)].map((m) => m[1]);
-}
 
 /** What the run knows: real values for route parameters, and who is asking. */
 interface World {
@@ -159,6 +124,26 @@ const NAMES = [
 	'verdict',
 	'group',
 	'title',
+	// the assign form's
+	'types',
+	'skills',
+	'timeLimit',
+	'opensAt',
+	'closesAt',
+	'attemptsAllowed',
+	'late',
+	'grace',
+	'release',
+	'show',
+	'variant',
+	'paragraphFrom',
+	'paragraphTo',
+	'offset',
+	// the review's
+	'question',
+	'form',
+	'score',
+	'note',
 	'a',
 	'__proto__',
 	'constructor'

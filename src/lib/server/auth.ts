@@ -8,7 +8,7 @@
  * SameSite=Lax cookie that is Secure when the request came over https.
  */
 import { getRequestEvent } from '$app/server';
-import { betterAuth } from 'better-auth';
+import { betterAuth, type BetterAuthOptions } from 'better-auth';
 import { sveltekitCookies } from 'better-auth/svelte-kit';
 import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from './db';
@@ -21,8 +21,22 @@ const DAY = 24 * 60 * 60;
 /** Password length Better Auth accepts (and our forms state). */
 export const PASSWORD_LENGTH = { min: 8, max: 128 } as const;
 
-function createAuth(handle: DatabaseHandle, secret: string, secure: boolean, origin?: string) {
-	return betterAuth({
+/**
+ * Better Auth's options for our database: what `createAuth` builds its instances from, exported so
+ * that a spec can ask Better Auth's own migration planner (`getMigrations`) about our tables
+ * without starting Kit.
+ * @param handle the open database
+ * @param secret the secret that signs cookies
+ * @param secure whether cookies are Secure (https)
+ * @param origin the public origin, when set
+ */
+export function authOptions(
+	handle: DatabaseHandle,
+	secret: string,
+	secure: boolean,
+	origin?: string
+) {
+	return {
 		appName: 'Dalil',
 		secret,
 		baseURL: origin,
@@ -42,7 +56,11 @@ function createAuth(handle: DatabaseHandle, secret: string, secure: boolean, ori
 			defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' }
 		},
 		plugins: [sveltekitCookies(getRequestEvent)]
-	});
+	} satisfies BetterAuthOptions;
+}
+
+function createAuth(handle: DatabaseHandle, secret: string, secure: boolean, origin?: string) {
+	return betterAuth(authOptions(handle, secret, secure, origin));
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -19,7 +19,7 @@ import { loadBank } from '../../src/lib/server/bank';
 import type { DatabaseHandle } from '../../src/lib/server/db';
 import { strings } from '../../src/lib/i18n';
 import { device, join, openServerDatabase, questionIds, seedClass } from './fixtures/assignments';
-import { TEACHER_STATE } from './fixtures/teacher';
+import { TEACHER, TEACHER_STATE } from './fixtures/teacher';
 
 const SLUG = 'amzar-flamingos';
 const article = loadBank('questions').articles.find((a) => a.slug === SLUG)!;
@@ -208,9 +208,14 @@ for (const ui of ['ar', 'en'] as const) {
 			// typed once the page is hydrated (a value typed before may be reset by it)
 			await cp.waitForLoadState('networkidle');
 			await cp.locator('input[name=name]').fill(ui === 'ar' ? 'زميلة' : 'Colleague');
-			await cp.locator('input[name=email]').fill(`colleague-${ui}-${stamp}@example.org`);
+			// first with an address that has an account: refused, and the link is not spent by it
+			await cp.locator('input[name=email]').fill(TEACHER.email);
 			await cp.locator('input[name=password]').fill('a long colleague password');
 			await expect(cp.locator('input[name=name]')).not.toHaveValue('');
+			await cp.locator('main form button').click();
+			await expect(cp.locator('main [role=alert]')).toHaveText(t.emailTaken);
+			await cp.locator('input[name=email]').fill(`colleague-${ui}-${stamp}@example.org`);
+			await cp.locator('input[name=password]').fill('a long colleague password');
 			await cp.locator('main form button').click();
 			await expect(cp).toHaveURL(/\/teacher\/classes$/);
 			await expect(cp.locator('html')).toHaveAttribute('dir', ui === 'ar' ? 'rtl' : 'ltr');

@@ -13,7 +13,7 @@ import { auditOf } from './audit';
 import type { Database } from './db/schema';
 import { dialectOf } from './db/dialect';
 import { describeEachDatabase } from './db/testing';
-import { publicArticle, publicArticles } from './secrecy';
+import { eachPublicArticle, publicArticle, publicArticles } from './secrecy';
 import type { Kysely } from 'kysely';
 
 const article = fixtureArticle();
@@ -135,6 +135,11 @@ describeEachDatabase((database) => {
 		expect((await publicArticles(db, [article, other], 0)).map((a) => a.slug)).toEqual([
 			article.slug
 		]);
+		// all at once (two queries), each as served alone, in the order given
+		const each = await eachPublicArticle(db, [other, article], 0);
+		expect(each.map((a) => a.slug)).toEqual([other.slug, article.slug]);
+		expect(each[0].questions).toEqual([]);
+		expect(each[1]).toBe(served);
 	});
 
 	it('any teacher unmarks, once; the question is public again', async () => {

@@ -127,20 +127,38 @@ export async function unmarkAssessment(
 }
 
 /**
+ * The teachers' marks on some articles, in one query: each slug's (no mark: none marked).
+ * @param db the database
+ * @param slugs the articles
+ */
+export async function marksOnArticles(
+	db: Kysely<Database>,
+	slugs: readonly string[]
+): Promise<Map<string, ArticleMarks>> {
+	const marks = new Map<string, ArticleMarks>(
+		slugs.map((slug) => [slug, { article: false, questions: new Set<string>() }])
+	);
+	if (slugs.length === 0) return marks;
+	const rows = await db
+		.selectFrom('assessment_mark')
+		.select(['article', 'question_id'])
+		.where('article', 'in', slugs)
+		.execute();
+	for (const row of rows) {
+		const of = marks.get(row.article)!;
+		if (row.question_id === '') of.article = true;
+		else of.questions.add(row.question_id);
+	}
+	return marks;
+}
+
+/**
  * The teachers' marks on one article.
  * @param db the database
  * @param slug the article
  */
 export async function marksOnArticle(db: Kysely<Database>, slug: string): Promise<ArticleMarks> {
-	const rows = await db
-		.selectFrom('assessment_mark')
-		.select('question_id')
-		.where('article', '=', slug)
-		.execute();
-	return {
-		article: rows.some((r) => r.question_id === ''),
-		questions: new Set(rows.map((r) => r.question_id).filter((id) => id !== ''))
-	};
+	return (await marksOnArticles(db, [slug])).get(slug)!;
 }
 
 /**

@@ -163,3 +163,23 @@ export async function useInvite(
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * Gives back an invitation `useInvite` marked used at `usedAt`, when the account it was for could
+ * not be made (an e-mail address taken, say): the colleague tries again with the same link.
+ * @param db the database
+ * @param token the invitation's token
+ * @param usedAt the moment `useInvite` was given
+ */
+export async function releaseInvite(
+	db: Kysely<Database>,
+	token: string,
+	usedAt: number
+): Promise<void> {
+	await db
+		.updateTable('invite')
+		.set({ used_at: null })
+		.where('token_hash', '=', hashToken(token))
+		.where('used_at', '=', usedAt)
+		.execute();
+}

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
-import { createInvite, noTeacherYet, signUpPolicy, useInvite } from './auth';
+import { createInvite, noTeacherYet, releaseInvite, signUpPolicy, useInvite } from './auth';
 import {
 	classByCode,
 	createClass,
@@ -47,7 +47,14 @@ describeEachDatabase((database) => {
 		const invite = await createInvite(db, 'alice');
 		expect(await signUpPolicy(db, {}, 'forged')).toBe('closed');
 		expect(await signUpPolicy(db, {}, invite)).toBe('invite');
-		expect(await useInvite(db, invite)).toBe(true);
+		// spent, given back (the account could not be made), spent again
+		expect(await useInvite(db, invite, 5_000)).toBe(true);
+		expect(await signUpPolicy(db, {}, invite, 6_000)).toBe('closed');
+		await releaseInvite(db, invite, 5_000);
+		expect(await signUpPolicy(db, {}, invite, 6_000)).toBe('invite');
+		expect(await useInvite(db, invite, 7_000)).toBe(true);
+		// a give-back for an older use changes nothing
+		await releaseInvite(db, invite, 5_000);
 		expect(await useInvite(db, invite)).toBe(false);
 		expect(await signUpPolicy(db, {}, invite)).toBe('closed');
 		const old = await createInvite(db, 'alice', 0);

@@ -11,7 +11,7 @@ import type { BankQuestion, LoadedArticle } from '../bank/check';
 import { ASSIGNMENT_LIMITS, assignmentSpec, quizSpecOf, type AssignmentSpec } from '../assign/spec';
 import { isOver } from '../assign/timing';
 import { generateQuiz, matchesSpec } from '../quiz/generate';
-import { marksOnArticle } from './assessment-marks';
+import { marksOnArticles } from './assessment-marks';
 import type { Database } from './db/schema';
 
 /** Who is asking. A request may carry a teacher's session, a student's, or only a client cookie. */
@@ -174,9 +174,40 @@ export function withRelated(
 }
 
 /**
- * The tests on an article that may not be over yet, for `publicQuestions`: every test without a
- * close time, or whose close time (plus the longest grace) is not long past. `publicQuestions`
- * decides exactly; this only keeps the query small.
+ * The tests on some articles that may not be over yet, for `publicQuestions`, in one query: every
+ * test without a close time, or whose close time (plus the longest grace) is not long past.
+ * `publicQuestions` decides exactly; this only keeps the query small.
+ * @param db the database
+ * @param slugs the articles
+ * @param now the moment (ms)
+ */
+export async function testsOnArticles(
+	db: Kysely<Database>,
+	slugs: readonly string[],
+	now = Date.now()
+): Promise<Map<string, SecretAssignment[]>> {
+	const tests = new Map<string, SecretAssignment[]>(slugs.map((slug) => [slug, []]));
+	if (slugs.length === 0) return tests;
+	const rows = await db
+		.selectFrom('assignment')
+		.select(['article', 'spec'])
+		.where('article', 'in', slugs)
+		.where('mode', '=', 'test')
+		.where((eb) =>
+			eb.or([
+				eb('closes_at', 'is', null),
+				eb('closes_at', '>=', now - ASSIGNMENT_LIMITS.grace * 1000)
+			])
+		)
+		.execute();
+	for (const row of rows) {
+		tests.get(row.article)!.push({ spec: assignmentSpec.parse(JSON.parse(row.spec)) });
+	}
+	return tests;
+}
+
+/**
+ * The tests on an article that may not be over yet (see `testsOnArticles`).
  * @param db the database
  * @param slug the article
  * @param now the moment (ms)
@@ -186,29 +217,58 @@ export async function testsOnArticle(
 	slug: string,
 	now = Date.now()
 ): Promise<SecretAssignment[]> {
-	const rows = await db
-		.selectFrom('assignment')
-		.select('spec')
-		.where('article', '=', slug)
-		.where('mode', '=', 'test')
-		.where((eb) =>
-			eb.or([
-				eb('closes_at', 'is', null),
-				eb('closes_at', '>=', now - ASSIGNMENT_LIMITS.grace * 1000)
-			])
-		)
-		.execute();
-	return rows.map((r) => ({ spec: assignmentSpec.parse(JSON.parse(r.spec)) }));
+	return (await testsOnArticles(db, [slug], now)).get(slug)!;
 }
 
 /** The last public article made of each bank article, while its secret questions stay the same. */
 const lastPublic = new WeakMap<LoadedArticle, { key: string; article: LoadedArticle }>();
 
 /**
- * The article as public routes may serve it now: its questions through `publicQuestions`, with the
- * tests on it and the teachers' "assessment only" marks read from the database (a marked article
- * serves no questions, a marked question is left out). The same object comes back while the same
- * questions are secret, so the quiz caches keyed on the article keep working.
+ * Articles as public routes may serve them now, in the order given: each one's questions through
+ * `publicQuestions`, with the tests on it and the teachers' "assessment only" marks read from the
+ * database (two queries in all; a marked article serves no questions, a marked question is left
+ * out). The same object comes back for an article while the same questions are secret, so the
+ * quiz caches keyed on the article keep working.
+ * @param db the database
+ * @param articles the checked articles
+ * @param now the moment (ms)
+ */
+export async function eachPublicArticle(
+	db: Kysely<Database>,
+	articles: Iterable<LoadedArticle>,
+	now = Date.now()
+): Promise<LoadedArticle[]> {
+	const list = [...articles];
+	const slugs = list.map((a) => a.slug);
+	const [tests, marks] = await Promise.all([
+		testsOnArticles(db, slugs, now),
+		marksOnArticles(db, slugs)
+	]);
+	return list.map((article) => {
+		const marked = marks.get(article.slug)!;
+		const questions = publicQuestions(
+			marked.article ? { ...article, assessment: true } : article,
+			tests.get(article.slug)!,
+			now,
+			marked.questions
+		);
+		return servedAs(article, questions);
+	});
+}
+
+/** The article with only `questions`: the one made last time if they are the same. */
+function servedAs(article: LoadedArticle, questions: BankQuestion[]): LoadedArticle {
+	if (questions.length === article.questions.length) return article;
+	const key = questions.map((q) => q.id).join(',');
+	const last = lastPublic.get(article);
+	if (last?.key === key) return last.article;
+	const shown: LoadedArticle = { ...article, questions };
+	lastPublic.set(article, { key, article: shown });
+	return shown;
+}
+
+/**
+ * The article as public routes may serve it now (see `eachPublicArticle`).
  * @param db the database
  * @param article the checked article
  * @param now the moment (ms)
@@ -218,20 +278,8 @@ export async function publicArticle(
 	article: LoadedArticle,
 	now = Date.now()
 ): Promise<LoadedArticle> {
-	const marks = await marksOnArticle(db, article.slug);
-	const questions = publicQuestions(
-		marks.article ? { ...article, assessment: true } : article,
-		await testsOnArticle(db, article.slug, now),
-		now,
-		marks.questions
-	);
-	if (questions.length === article.questions.length) return article;
-	const key = questions.map((q) => q.id).join(',');
-	const last = lastPublic.get(article);
-	if (last?.key === key) return last.article;
-	const shown: LoadedArticle = { ...article, questions };
-	lastPublic.set(article, { key, article: shown });
-	return shown;
+	const [served] = await eachPublicArticle(db, [article], now);
+	return served;
 }
 
 /**
@@ -246,10 +294,5 @@ export async function publicArticles(
 	articles: Iterable<LoadedArticle>,
 	now = Date.now()
 ): Promise<LoadedArticle[]> {
-	const shown: LoadedArticle[] = [];
-	for (const article of articles) {
-		const served = await publicArticle(db, article, now);
-		if (served.questions.length > 0) shown.push(served);
-	}
-	return shown;
+	return (await eachPublicArticle(db, articles, now)).filter((a) => a.questions.length > 0);
 }

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
+import { ENDPOINT_CSP, SECURITY_HEADERS } from '../src/lib/server/security-headers-values.js';
 
 /**
  * The heap a server gets unless NODE_OPTIONS or node's own flags choose one. Node's default grows
@@ -64,21 +65,10 @@ async function serve() {
 	if (direct) process.env.PROTOCOL_HEADER = 'x-dalil-protocol';
 
 	// The plain security headers on every response, the static files and Kit's own refusals included
-	// (the same as SECURITY_HEADERS in src/lib/server/security-headers.ts, which the hook sets on what
-	// Kit resolves; tests/e2e/hardened.spec.ts checks both).
-	const SECURITY_HEADERS = {
-		'x-content-type-options': 'nosniff',
-		'referrer-policy': 'same-origin',
-		'x-frame-options': 'DENY',
-		'cross-origin-opener-policy': 'same-origin',
-		'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'
-	};
-	// A policy for what Kit answers without its hooks (a redirect from a hook, an error page thrown by
-	// one, the cross-site refusal); Kit's pages and the hook's endpoints replace it with their own.
+	// (the hook sets the same on what Kit resolves; tests/e2e/hardened.spec.ts checks both). The
+	// policy is for what Kit answers without its hooks (a redirect from a hook, an error page thrown
+	// by one, the cross-site refusal); Kit's pages and the hook's endpoints replace it with their own.
 	// Not on the service worker's script: a policy there would bind the worker itself.
-	const FALLBACK_CSP =
-		"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; " +
-		"form-action 'none'; frame-ancestors 'none'";
 	const SERVICE_WORKER = '/service-worker.js';
 
 	const { handler } = await import(build('handler.js'));
@@ -86,7 +76,7 @@ async function serve() {
 		if (direct) req.headers['x-dalil-protocol'] = 'http';
 		for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 		if (!req.url?.startsWith(SERVICE_WORKER))
-			res.setHeader('content-security-policy', FALLBACK_CSP);
+			res.setHeader('content-security-policy', ENDPOINT_CSP);
 		handler(req, res, () => {
 			res.statusCode = 404;
 			res.end('Not found');

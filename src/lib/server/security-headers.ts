@@ -5,29 +5,14 @@
  * Pages get their policy from Kit's `csp` config (svelte.config.js), which adds a nonce or a hash
  * for each inline script Kit writes. Responses Kit writes no policy for (the +server endpoints:
  * exports, the printable worksheet, JSON) get `ENDPOINT_CSP`, which allows no script at all.
- * scripts/start.js sets the same plain headers on the responses that never reach this hook (the
- * static files, Kit's cross-site refusal); tests/e2e/hardened.spec.ts checks both.
+ * scripts/start.js sets the same plain headers (security-headers-values.js, the one definition) on
+ * the responses that never reach this hook (the static files, Kit's cross-site refusal);
+ * tests/e2e/hardened.spec.ts checks both.
  */
 import type { Handle } from '@sveltejs/kit';
+import { ENDPOINT_CSP, SECURITY_HEADERS } from './security-headers-values.js';
 
-/** The plain headers, the same on every response. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-	'x-content-type-options': 'nosniff',
-	// Re-entry links carry a token in the path: other sites get no referrer at all.
-	'referrer-policy': 'same-origin',
-	// `frame-ancestors 'none'` in the CSP says the same to browsers that read it.
-	'x-frame-options': 'DENY',
-	'cross-origin-opener-policy': 'same-origin',
-	'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'
-};
-
-/**
- * The policy for responses that are not Kit pages: nothing may run or load, except the inline
- * stylesheet and `style` attributes of the printable worksheet.
- */
-export const ENDPOINT_CSP =
-	"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; " +
-	"form-action 'none'; frame-ancestors 'none'";
+export { ENDPOINT_CSP, SECURITY_HEADERS };
 
 /**
  * Adds the security headers to a response, without replacing any the response already has (a

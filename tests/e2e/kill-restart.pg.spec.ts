@@ -180,7 +180,10 @@ interface Acknowledged {
 	cutOff: number;
 }
 
-/** Runs the clients against `base` until KILL_AFTER submissions are answered, then kills `server`. */
+/**
+ * Runs the clients against `base` until KILL_AFTER submissions and a save are answered, then kills
+ * `server`.
+ */
 async function loadAndKill(base: string, server: Server): Promise<Acknowledged> {
 	const acknowledged: Acknowledged = { submitted: [], saved: new Map(), cutOff: 0 };
 	const unexpected: string[] = [];
@@ -195,6 +198,16 @@ async function loadAndKill(base: string, server: Server): Promise<Acknowledged> 
 			else unexpected.push(`before the kill: ${e instanceof Error ? e.message : e}`);
 		}
 	};
+	/**
+	 * The kill, once KILL_AFTER submissions and at least one save are answered (a fast run could
+	 * answer the submissions before any saver's first save, and then prove nothing about saves).
+	 */
+	const killWhenDue = () => {
+		if (killed || acknowledged.submitted.length < KILL_AFTER || acknowledged.saved.size === 0)
+			return;
+		killed = true;
+		server.process.kill('SIGKILL');
+	};
 	const submitter = async () => {
 		const client = new Client(base);
 		await client.start();
@@ -205,10 +218,7 @@ async function loadAndKill(base: string, server: Server): Promise<Acknowledged> 
 			throw new Unexpected(`submit answered ${response.status} ${results}`);
 		}
 		acknowledged.submitted.push({ client, results });
-		if (acknowledged.submitted.length >= KILL_AFTER && !killed) {
-			killed = true;
-			server.process.kill('SIGKILL');
-		}
+		killWhenDue();
 	};
 	const saver = async () => {
 		const client = new Client(base);
@@ -224,6 +234,7 @@ async function loadAndKill(base: string, server: Server): Promise<Acknowledged> 
 				throw new Unexpected(`save answered ${response.status} ${JSON.stringify(answer)}`);
 			}
 			acknowledged.saved.set(client, round);
+			killWhenDue();
 		}
 	};
 	let next = 0;

@@ -55,3 +55,34 @@ test('answers given before hydration survive it, and are what Check posts', asyn
 	await expect(field).toHaveValue(short.answer);
 	await expect(option).toBeChecked();
 });
+
+test('evidence words marked before hydration stay marked once it has', async ({
+	page,
+	javaScriptEnabled
+}) => {
+	test.skip(!javaScriptEnabled, 'without JavaScript there is no hydration to survive');
+	const evidence = article.questions.find((q) => q.type === 'evidence' && !q.assessment)!;
+	let release = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await released;
+		await route.continue();
+	});
+	await page.goto(`/quiz/${slug}?seed=hydrate2&mode=practice&ids=${evidence.id}&ui=en`, {
+		waitUntil: 'domcontentloaded'
+	});
+	// a word is marked by a tap on it (its checkbox is hidden inside it)
+	const words = page.locator(`#q-${evidence.id} .evidence p`).first().locator('label');
+	const box = (i: number) => words.nth(i).locator('input');
+	await words.nth(2).click();
+	await words.nth(4).click();
+	await expect(box(2)).toBeChecked();
+
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(box(2)).toBeChecked();
+	await expect(box(4)).toBeChecked();
+	await expect(box(3)).not.toBeChecked();
+	// the control took them in: the phrase it says runs from the first to the last
+	await expect(page.locator(`#q-${evidence.id} [id$="-phrase"]`)).not.toBeEmpty();
+});

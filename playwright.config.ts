@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './src/lib/server/chromium';
+import { SUITE_LIMITS } from './tests/e2e/fixtures/limits';
 
 /** The system Chromium (see scripts/ensure-chromium.js), launched with flags for a closed network. */
 const launchOptions = { executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS };
@@ -28,18 +29,6 @@ const onPostgres = [/class(es|-story)\.spec\.ts$/, /assign(ments)?\.spec\.ts$/, 
  */
 const publicById = [/reading\.spec\.ts$/, /evidence-keyboard\.spec\.ts$/];
 
-/** The limits raised for the suite (every test comes from one address). */
-const suiteLimits = {
-	// every test joins from 127.0.0.1: the join limit is for strangers, not for the suite
-	DALIL_JOIN_LIMIT: '100000',
-	// the same for the quiz's limits (per address and minute, and starts per address and day)
-	DALIL_QUIZ_START_LIMIT: '100000',
-	DALIL_QUIZ_SAVE_LIMIT: '100000',
-	DALIL_QUIZ_CHECK_LIMIT: '100000',
-	DALIL_QUIZ_SUBMIT_LIMIT: '100000',
-	DALIL_QUIZ_ADDRESS_LIMIT: '1000000'
-};
-
 export default defineConfig({
 	testDir: 'tests/e2e',
 	outputDir: 'test-results',
@@ -64,7 +53,7 @@ export default defineConfig({
 				PORT: String(port),
 				HOST: '127.0.0.1',
 				DALIL_DB: database,
-				...suiteLimits
+				...SUITE_LIMITS
 			},
 			url: `http://127.0.0.1:${port}/`,
 			reuseExistingServer: !process.env.CI,
@@ -73,7 +62,7 @@ export default defineConfig({
 		{
 			// started after the first (Playwright starts them in order), so the build is there
 			command: 'node scripts/e2e-postgres-server.js',
-			env: { PORT: String(pgPort), HOST: '127.0.0.2', ...suiteLimits },
+			env: { PORT: String(pgPort), HOST: '127.0.0.2', ...SUITE_LIMITS },
 			url: `${pgBaseURL}/`,
 			reuseExistingServer: !process.env.CI,
 			timeout: 240_000

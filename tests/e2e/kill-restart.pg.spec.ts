@@ -30,6 +30,7 @@ import { openDatabase, type DatabaseConfig } from '../../src/lib/server/db/conne
 import { hashToken, newToken } from '../../src/lib/server/db/ids';
 import { quizFor } from '../../src/lib/server/quizzes';
 import { readAttempt } from '../../src/lib/server/stored-attempts';
+import { SUITE_LIMITS } from './fixtures/limits';
 
 const slug = 'sarraj-africom-zuwara';
 /** A timed test of short questions: each answer a text of the client's own, each one graded. */
@@ -41,16 +42,6 @@ const WIDTH = 24;
 const SAVERS = 12;
 /** Submissions answered before the kill. */
 const KILL_AFTER = 60;
-
-/** The limits the suite's servers raise (playwright.config.ts): every client here is 127.0.0.1. */
-const suiteLimits = {
-	DALIL_JOIN_LIMIT: '100000',
-	DALIL_QUIZ_START_LIMIT: '100000',
-	DALIL_QUIZ_SAVE_LIMIT: '100000',
-	DALIL_QUIZ_CHECK_LIMIT: '100000',
-	DALIL_QUIZ_SUBMIT_LIMIT: '100000',
-	DALIL_QUIZ_ADDRESS_LIMIT: '1000000'
-};
 
 const article = getBank().articles.get(slug)!;
 const questionIds = quizFor(
@@ -74,7 +65,7 @@ function startServer(port: number, database: Record<string, string>): Promise<Se
 	delete env.DATABASE_URL;
 	delete env.DALIL_DB;
 	const child = spawn(process.execPath, ['--max-old-space-size=256', 'scripts/start.js'], {
-		env: { ...env, PORT: String(port), HOST: '127.0.0.1', ...suiteLimits, ...database },
+		env: { ...env, PORT: String(port), HOST: '127.0.0.1', ...SUITE_LIMITS, ...database },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

@@ -4,7 +4,7 @@ import { fixtureArticle } from '../quiz/fixtures';
 import {
 	allAssessmentMarks,
 	markAssessment,
-	marksOnArticle,
+	marksOnArticles,
 	marksView,
 	markTargetOf,
 	unmarkAssessment
@@ -88,11 +88,14 @@ describeEachDatabase((database) => {
 			},
 			{ article: other.slug, teacherId: 't2', teacherName: 'Karim', markedAt: 7 }
 		]);
-		expect(await marksOnArticle(db, article.slug)).toEqual({
+		expect((await marksOnArticles(db, [article.slug])).get(article.slug)).toEqual({
 			article: false,
 			questions: new Set([first.id])
 		});
-		expect(await marksOnArticle(db, other.slug)).toEqual({ article: true, questions: new Set() });
+		expect((await marksOnArticles(db, [other.slug])).get(other.slug)).toEqual({
+			article: true,
+			questions: new Set()
+		});
 		const log = await auditOf(db, `assessment/${article.slug}/${first.id}`);
 		expect(log.map((e) => [e.action, e.actorId])).toEqual([['assessment.mark', 't1']]);
 	});

@@ -153,15 +153,6 @@ export async function marksOnArticles(
 }
 
 /**
- * The teachers' marks on one article.
- * @param db the database
- * @param slug the article
- */
-export async function marksOnArticle(db: Kysely<Database>, slug: string): Promise<ArticleMarks> {
-	return (await marksOnArticles(db, [slug])).get(slug)!;
-}
-
-/**
  * Every teacher's mark, with the teacher's name, oldest first.
  * @param db the database
  */

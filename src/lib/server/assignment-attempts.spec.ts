@@ -15,7 +15,7 @@ import {
 } from './assignment-attempts';
 import { describeEachDatabase } from './db/testing';
 import { readAttempt, type StoredAttempt } from './stored-attempts';
-import { publicArticle, testsOnArticle } from './secrecy';
+import { publicArticle, testsOnArticles } from './secrecy';
 
 const MIN = 60_000;
 const article = fixtureArticle();
@@ -127,7 +127,9 @@ describeEachDatabase((database) => {
 
 	it('keeps the test’s questions from the public until it is over', async () => {
 		const { db } = database();
-		expect(await testsOnArticle(db, article.slug, 500 * MIN)).toHaveLength(1);
+		expect((await testsOnArticles(db, [article.slug], 500 * MIN)).get(article.slug)).toHaveLength(
+			1
+		);
 		const during = await publicArticle(db, article, 500 * MIN);
 		expect(during.questions.length).toBeLessThan(article.questions.length);
 		expect(await publicArticle(db, article, 500 * MIN)).toBe(during);

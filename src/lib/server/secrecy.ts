@@ -206,20 +206,6 @@ export async function testsOnArticles(
 	return tests;
 }
 
-/**
- * The tests on an article that may not be over yet (see `testsOnArticles`).
- * @param db the database
- * @param slug the article
- * @param now the moment (ms)
- */
-export async function testsOnArticle(
-	db: Kysely<Database>,
-	slug: string,
-	now = Date.now()
-): Promise<SecretAssignment[]> {
-	return (await testsOnArticles(db, [slug], now)).get(slug)!;
-}
-
 /** The last public article made of each bank article, while its secret questions stay the same. */
 const lastPublic = new WeakMap<LoadedArticle, { key: string; article: LoadedArticle }>();
 

@@ -14,7 +14,7 @@ import { assignmentById } from '../assignments';
 import { auditOf, audit } from '../audit';
 import { authOptions } from '../auth';
 import { listClasses, roster, studentDevice } from '../classes';
-import { marksOnArticle, markAssessment } from '../assessment-marks';
+import { marksOnArticles, markAssessment } from '../assessment-marks';
 import { rateLimit } from '../rate-limit';
 import { assignmentOverrides } from '../review';
 import { insertAttempt, readAttempt } from '../stored-attempts';
@@ -429,7 +429,7 @@ for (const dialect of DIALECTS) {
 				oldScore: 0.5,
 				createdAt: NOW + 120_000
 			});
-			const marks = await marksOnArticle(db, 'harbour-town');
+			const marks = (await marksOnArticles(db, ['harbour-town'])).get('harbour-town')!;
 			expect({ article: marks.article, questions: [...marks.questions] }).toEqual({
 				article: false,
 				questions: ['q2']

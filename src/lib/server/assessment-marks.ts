@@ -45,6 +45,21 @@ export function markSubject(target: MarkTarget): string {
 		: `assessment/${target.article}`;
 }
 
+/** Writes a teacher's mark or unmark to the audit log, in the transaction that made it. */
+function auditMark(
+	trx: Kysely<Database>,
+	teacherId: string,
+	action: 'assessment.mark' | 'assessment.unmark',
+	target: MarkTarget,
+	now: number
+) {
+	return audit(
+		trx,
+		{ actorKind: 'teacher', actorId: teacherId, action, subject: markSubject(target) },
+		now
+	);
+}
+
 /**
  * Marks an article or a question "assessment only". Marking twice changes nothing (a double post
  * counts once) and keeps the first teacher's name.
@@ -72,18 +87,7 @@ export async function markAssessment(
 			.onConflict((oc) => oc.columns(['article', 'question_id']).doNothing())
 			.executeTakeFirst();
 		const made = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
-		if (made) {
-			await audit(
-				trx,
-				{
-					actorKind: 'teacher',
-					actorId: teacherId,
-					action: 'assessment.mark',
-					subject: markSubject(target)
-				},
-				now
-			);
-		}
+		if (made) await auditMark(trx, teacherId, 'assessment.mark', target, now);
 		return made;
 	});
 }
@@ -110,18 +114,7 @@ export async function unmarkAssessment(
 			.where('question_id', '=', target.question ?? '')
 			.executeTakeFirst();
 		const removed = Number(deleted.numDeletedRows) > 0;
-		if (removed) {
-			await audit(
-				trx,
-				{
-					actorKind: 'teacher',
-					actorId: teacherId,
-					action: 'assessment.unmark',
-					subject: markSubject(target)
-				},
-				now
-			);
-		}
+		if (removed) await auditMark(trx, teacherId, 'assessment.unmark', target, now);
 		return removed;
 	});
 }

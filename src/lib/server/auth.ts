@@ -4,13 +4,14 @@
  * `/api/auth` routes are mounted, so sign-up cannot bypass the rule below.
  *
  * Sign-up: the first account on an empty database; after that only when `DALIL_SIGNUP=open` or
- * with a colleague's invitation link. Sessions live in the database (30 days), in an httpOnly,
+ * with a colleague's invitation link. Sign-ups racing for the first account or for one link get
+ * one account (`signUpUnder`). Sessions live in the database (30 days), in an httpOnly,
  * SameSite=Lax cookie that is Secure when the request came over https.
  */
 import { getRequestEvent } from '$app/server';
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
 import { sveltekitCookies } from 'better-auth/svelte-kit';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DatabaseHandle } from './db';
 import { hashToken, newToken } from './db/ids';
 import type { Database } from './db/schema';
@@ -182,4 +183,111 @@ export async function releaseInvite(
 		.where('token_hash', '=', hashToken(token))
 		.where('used_at', '=', usedAt)
 		.execute();
+}
+
+/** The `setting` that holds the claim of the first sign-up: when it was taken (ms, as text). */
+const FIRST_SIGN_UP = 'first_sign_up';
+
+/**
+ * How long a claim of the first sign-up holds (2 minutes): making an account takes well under a
+ * second, so a claim this old with still no teacher was left by a process that crashed or lost its
+ * database mid-way, and may be taken again rather than lock the school out.
+ */
+export const FIRST_CLAIM_MS = 2 * 60 * 1000;
+
+/**
+ * Claims the first sign-up, in one statement that every server process on the database sees
+ * whole: stored only while there is no teacher, and over an older claim only when that one is
+ * stale (older than `FIRST_CLAIM_MS`). Of sign-ups racing on an empty database exactly one wins.
+ * @param db the database
+ * @param now the moment of the claim, its value (give it to `releaseFirstSignUp`)
+ * @returns whether this claim won
+ */
+export async function claimFirstSignUp(db: Kysely<Database>, now = Date.now()): Promise<boolean> {
+	const result = await db
+		.insertInto('setting')
+		.columns(['key', 'value'])
+		.expression(
+			db
+				.selectNoFrom((eb) => [eb.val(FIRST_SIGN_UP).as('key'), eb.val(String(now)).as('value')])
+				.where((eb) => eb.not(eb.exists(eb.selectFrom('user').select('id'))))
+		)
+		.onConflict((conflict) =>
+			conflict
+				.column('key')
+				.doUpdateSet({ value: (eb) => eb.ref('excluded.value') })
+				.where(sql<number>`cast(${sql.ref('setting.value')} as bigint)`, '<', now - FIRST_CLAIM_MS)
+		)
+		.executeTakeFirst();
+	return Number(result.numInsertedOrUpdatedRows) === 1;
+}
+
+/**
+ * Gives back the claim `claimFirstSignUp` won at `claimedAt`, when the first account could not be
+ * made (a password refused, say). A claim taken over since (stale) stays its new holder's.
+ * @param db the database
+ * @param claimedAt the moment the claim was taken
+ */
+export async function releaseFirstSignUp(db: Kysely<Database>, claimedAt: number): Promise<void> {
+	await db
+		.deleteFrom('setting')
+		.where('key', '=', FIRST_SIGN_UP)
+		.where('value', '=', String(claimedAt))
+		.execute();
+}
+
+/**
+ * Takes what a sign-up under `policy` must hold while its account is made: the invitation, or the
+ * claim of the first account when sign-up would otherwise be closed. Open sign-up holds nothing (a
+ * first sign-up under `DALIL_SIGNUP=open` has no race to win).
+ * @returns how to give it back, or null when another sign-up took it first
+ */
+async function holdSignUp(
+	db: Kysely<Database>,
+	policy: SignUpPolicy,
+	env: Record<string, string | undefined>,
+	inviteToken: string | null,
+	now: number
+): Promise<(() => Promise<void>) | null> {
+	const open = env.DALIL_SIGNUP === 'open';
+	if (policy === 'open' || (policy === 'first' && open)) return async () => {};
+	if (policy === 'first' && (await claimFirstSignUp(db, now))) {
+		return () => releaseFirstSignUp(db, now);
+	}
+	if (policy === 'invite' && inviteToken && (await useInvite(db, inviteToken, now))) {
+		return () => releaseInvite(db, inviteToken, now);
+	}
+	return null;
+}
+
+/**
+ * Makes an account with `signUp` (Better Auth's `signUpEmail`) under `policy`, as `signUpPolicy`
+ * found it: it first spends what the policy needs (the invitation, the claim of the first account),
+ * so that of sign-ups racing for it only one makes an account, and gives it back when `signUp`
+ * throws (an e-mail address taken, a password refused), rethrowing.
+ * @param db the database
+ * @param policy the sign-up's policy (`signUpPolicy`)
+ * @param env the environment (`DALIL_SIGNUP`)
+ * @param inviteToken the invitation's token, if any
+ * @param signUp makes the account
+ * @param now the moment of the sign-up
+ * @returns false, without calling `signUp`, when another sign-up won: refuse as closed
+ */
+export async function signUpUnder(
+	db: Kysely<Database>,
+	policy: SignUpPolicy,
+	env: Record<string, string | undefined>,
+	inviteToken: string | null,
+	signUp: () => Promise<unknown>,
+	now = Date.now()
+): Promise<boolean> {
+	const release = await holdSignUp(db, policy, env, inviteToken, now);
+	if (!release) return false;
+	try {
+		await signUp();
+	} catch (e) {
+		await release();
+		throw e;
+	}
+	return true;
 }

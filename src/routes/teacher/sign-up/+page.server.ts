@@ -3,7 +3,7 @@ import { APIError } from 'better-auth/api';
 import { env } from '$env/dynamic/private';
 import { signUpSchema } from '$lib/classes/schema';
 import { strings } from '$lib/i18n';
-import { authFor, releaseInvite, signUpPolicy, useInvite } from '$lib/server/auth';
+import { authFor, signUpPolicy, signUpUnder } from '$lib/server/auth';
 import { db } from '$lib/server/db';
 import { limitAttempt, parseForm, refuse, safeValues } from '$lib/server/forms';
 import { RATE_LIMITS } from '$lib/server/rate-limit';
@@ -30,19 +30,17 @@ export const actions: Actions = {
 		if (policy === 'closed') return refuse(403, t.signUpClosed);
 		const parsed = await parseForm(event, signUpSchema, ['name', 'email', 'password']);
 		if (!parsed.ok) return parsed.failure;
-		// the invitation is spent first (two colleagues racing for one link get one account), and
-		// given back if the account cannot be made
-		const usedAt = Date.now();
-		if (policy === 'invite' && !(await useInvite(db(), invite!, usedAt))) {
-			return refuse(403, t.signUpClosed);
-		}
+		// the invitation, or the claim of the first account, is spent first (sign-ups racing for it
+		// get one account), and given back if the account cannot be made
+		let made: boolean;
 		try {
-			await authFor(event.url).api.signUpEmail({
-				body: parsed.data,
-				headers: event.request.headers
-			});
+			made = await signUpUnder(db(), policy, env, invite, () =>
+				authFor(event.url).api.signUpEmail({
+					body: parsed.data,
+					headers: event.request.headers
+				})
+			);
 		} catch (e) {
-			if (policy === 'invite') await releaseInvite(db(), invite!, usedAt);
 			if (!(e instanceof APIError)) throw e;
 			const taken = e.body?.code === 'USER_ALREADY_EXISTS' || e.status === 'UNPROCESSABLE_ENTITY';
 			return refuse(
@@ -52,6 +50,7 @@ export const actions: Actions = {
 				safeValues(parsed.fields)
 			);
 		}
+		if (!made) return refuse(403, t.signUpClosed);
 		redirect(303, '/teacher/classes');
 	}
 };

@@ -115,3 +115,48 @@ export async function bareServer(file: string): Promise<{ child: ChildProcess; u
 	)},(e,b)=>{s.writeHead(200,{'content-type':'text/html; charset=utf-8'});s.end(b)})).listen(${port},'127.0.0.1')`;
 	return { child: await start(['-e', script], {}, url), url };
 }
+
+/**
+ * The floor of a durable submission: node's own http server that, per POST, reads the form and
+ * commits one attempt row and an answer and a grade row per field to a SQLite file in one
+ * transaction (WAL, synchronous FULL, as the app's), then answers a 303. No framework, no session,
+ * no rate limit, no grading: what any server that keeps a submission before answering must do.
+ * @param file the SQLite file, created
+ */
+export async function bareDurableServer(
+	file: string
+): Promise<{ child: ChildProcess; url: string }> {
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}/`;
+	const script = `
+const Database = require('better-sqlite3');
+const { randomBytes } = require('node:crypto');
+const db = new Database(${JSON.stringify(file)});
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+db.exec('create table attempt (id text primary key, submitted_at integer);' +
+	'create table answer (attempt_id text, question_id text, response text, primary key (attempt_id, question_id));' +
+	'create table grade (attempt_id text, question_id text, score real, primary key (attempt_id, question_id))');
+const attempt = db.prepare('insert into attempt values (?, ?)');
+const answer = db.prepare('insert or replace into answer values (?, ?, ?)');
+const grade = db.prepare('insert or replace into grade values (?, ?, ?)');
+const submit = db.transaction((id, fields) => {
+	attempt.run(id, Date.now());
+	for (const [name, value] of fields) {
+		answer.run(id, name, value);
+		grade.run(id, name, 1);
+	}
+});
+require('node:http').createServer((request, response) => {
+	let body = '';
+	request.setEncoding('utf8');
+	request.on('data', (chunk) => (body += chunk));
+	request.on('end', () => {
+		const id = randomBytes(16).toString('base64url');
+		if (request.method === 'POST') submit(id, new URLSearchParams(body));
+		response.writeHead(303, { location: '/results/' + id });
+		response.end();
+	});
+}).listen(${port}, '127.0.0.1');`;
+	return { child: await start(['-e', script], {}, url), url };
+}

@@ -28,7 +28,16 @@ import { getBank } from '../bank';
 import { parseSpec } from '../../quiz/spec';
 import { quizFor } from '../quizzes';
 import type { QuestionView } from '../../quiz/types';
-import { bareServer, CONNECTIONS, freePort, load, SECONDS, start, stop } from './http';
+import {
+	bareDurableServer,
+	bareServer,
+	CONNECTIONS,
+	freePort,
+	load,
+	SECONDS,
+	start,
+	stop
+} from './http';
 import { figure } from './measure';
 import type { Figure, Suite } from './types';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium';
@@ -357,6 +366,16 @@ export const quizSuite: Suite = {
 			if (post.failed || alone.failed) {
 				throw new Error(`${post.failed + alone.failed} grading posts failed during the load`);
 			}
+			// The same posts to a bare server that only commits their rows: the floor of any server
+			// that keeps a submission before it answers, against which the app's own cost shows.
+			const durable = await bareDurableServer(join(dir, 'bare.db'));
+			const floor = await (async () => {
+				try {
+					return await load({ ...grading, url: durable.url });
+				} finally {
+					stop(durable.child);
+				}
+			})();
 			const test = `a ${views.length}-question test submitted without JS`;
 			figures.push(
 				figure(`grading POST p99 latency (${test})`, post.p99, 'ms', baseline.p99, '≤ 3× baseline'),
@@ -367,7 +386,21 @@ export const quizSuite: Suite = {
 					baseline.rps,
 					''
 				),
-				figure('grading POST p99 latency, one connection', alone.p99, 'ms', baselineAlone.p99, '')
+				figure('grading POST p99 latency, one connection', alone.p99, 'ms', baselineAlone.p99, ''),
+				figure(
+					`grading POST p99 latency (${CONNECTIONS} connections; baseline: a bare node server committing the same rows to SQLite, FULL)`,
+					post.p99,
+					'ms',
+					floor.p99,
+					''
+				),
+				figure(
+					`grading POST throughput (baseline: the same bare durable server)`,
+					post.rps,
+					'req/s',
+					floor.rps,
+					''
+				)
 			);
 
 			// The same posts to the same build on PostgreSQL (a fresh database, dropped afterwards).

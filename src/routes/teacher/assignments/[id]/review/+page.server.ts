@@ -1,8 +1,9 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
+import { formFields } from '$lib/classes/schema';
 import { strings } from '$lib/i18n';
 import { getBank } from '$lib/server/bank';
 import { db } from '$lib/server/db';
+import { refuse } from '$lib/server/forms';
 import { overrideGroup, regradeAssignment, reviewGroups, undoOverride } from '$lib/server/review';
 import { ownAssignment } from '../own-assignment';
 import type { Actions, PageServerLoad } from './$types';
@@ -48,29 +49,19 @@ const overrideSchema = z.object({
 
 const undoSchema = z.object({ override: z.string().min(1).max(64) });
 
-/** The form's text fields (an absent or empty field is undefined). */
-async function fields(event: RequestEvent, names: readonly string[]) {
-	const data = await event.request.formData();
-	const out: Record<string, string | undefined> = {};
-	for (const name of names) {
-		const v = data.get(name);
-		out[name] = typeof v === 'string' && v !== '' ? v : undefined;
-	}
-	return out;
-}
-
 export const actions: Actions = {
 	override: async (event) => {
 		const { teacherId, assignment } = await ownAssignment(event);
 		const t = strings(event.locals.locale).review;
-		const raw = await fields(event, ['question', 'form', 'verdict', 'score', 'note']);
+		const posted = await event.request.formData();
+		const raw = formFields(posted, ['question', 'form', 'verdict', 'score', 'note']);
 		const parsed = overrideSchema.safeParse({ ...raw, form: raw.form ?? '' });
-		if (!parsed.success) return fail(400, { message: t.badForm });
+		if (!parsed.success) return refuse(400, t.badForm);
 		const { question, form, verdict, note } = parsed.data;
 		const score =
 			verdict === 'partial' ? (parsed.data.score ?? NaN) : verdict === 'correct' ? 1 : 0;
 		if (verdict === 'partial' && !(score > 0 && score < 1)) {
-			return fail(400, { message: t.badScore, group: `${question}\u0000${form}` });
+			return refuse(400, t.badScore, 'score');
 		}
 		const outcome = await overrideGroup(db(), {
 			assignmentId: assignment.id,
@@ -81,26 +72,26 @@ export const actions: Actions = {
 			...(note ? { note } : {}),
 			teacherId
 		});
-		if (!outcome) return fail(404, { message: t.noGroup });
+		if (!outcome) return refuse(404, t.noGroup);
 		return { done: 'applied' as const, answers: outcome.answers, changed: outcome.changed.length };
 	},
 	undo: async (event) => {
 		const { teacherId, assignment } = await ownAssignment(event);
 		const t = strings(event.locals.locale).review;
-		const parsed = undoSchema.safeParse(await fields(event, ['override']));
-		if (!parsed.success) return fail(400, { message: t.badForm });
+		const parsed = undoSchema.safeParse(formFields(await event.request.formData(), ['override']));
+		if (!parsed.success) return refuse(400, t.badForm);
 		const outcome = await undoOverride(db(), {
 			assignmentId: assignment.id,
 			overrideId: parsed.data.override,
 			teacherId
 		});
-		if (!outcome) return fail(404, { message: t.noGroup });
+		if (!outcome) return refuse(404, t.noGroup);
 		return { done: 'undone' as const, answers: outcome.answers, changed: outcome.changed.length };
 	},
 	regrade: async (event) => {
 		const { teacherId, assignment } = await ownAssignment(event);
 		const article = getBank().articles.get(assignment.spec.article);
-		if (!article) return fail(409, { message: strings(event.locals.locale).review.noArticle });
+		if (!article) return refuse(409, strings(event.locals.locale).review.noArticle);
 		const outcome = await regradeAssignment(db(), assignment.id, article, teacherId);
 		return {
 			done: 'regraded' as const,

@@ -61,8 +61,10 @@ export function stop(child: ChildProcess | undefined) {
 export interface Load {
 	rps: number;
 	p99: number;
-	/** answers of 400 or more: a refused request is no measurement */
+	/** answers of 400 or more, and errors: a refused request is no measurement */
 	failed: number;
+	/** of those, the answers 400–499 (the Kit floor's load is refused on purpose) */
+	refused: number;
 }
 
 /**
@@ -99,7 +101,12 @@ export async function load(opts: {
 		});
 	await run(1);
 	const r = await run(SECONDS);
-	return { rps: r.requests.average, p99: r.latency.p99, failed: r['4xx'] + r['5xx'] + r.errors };
+	return {
+		rps: r.requests.average,
+		p99: r.latency.p99,
+		failed: r['4xx'] + r['5xx'] + r.errors,
+		refused: r['4xx']
+	};
 }
 
 /**

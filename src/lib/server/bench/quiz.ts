@@ -376,6 +376,16 @@ export const quizSuite: Suite = {
 					stop(durable.child);
 				}
 			})();
+			// Kit's own floor: a post that names no action of the page, refused by the hooks with a
+			// JSON answer before any action, database or page render.
+			const refusedByHooks = await load({
+				...grading,
+				url: `${quizUrl}&/no-such-action`,
+				headers: { ...grading.headers, accept: 'application/json' }
+			});
+			if (refusedByHooks.failed !== refusedByHooks.refused || !refusedByHooks.refused) {
+				throw new Error('the posts to no action were not refused by the hooks');
+			}
 			const test = `a ${views.length}-question test submitted without JS`;
 			figures.push(
 				figure(`grading POST p99 latency (${test})`, post.p99, 'ms', baseline.p99, '≤ 3× baseline'),
@@ -392,6 +402,13 @@ export const quizSuite: Suite = {
 					post.p99,
 					'ms',
 					floor.p99,
+					''
+				),
+				figure(
+					`Kit's floor: a post to no action, refused by the hooks (JSON), p99 at ${CONNECTIONS} connections (baseline: the bare node server)`,
+					refusedByHooks.p99,
+					'ms',
+					baseline.p99,
 					''
 				),
 				figure(

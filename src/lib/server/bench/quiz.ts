@@ -376,11 +376,11 @@ export const quizSuite: Suite = {
 					stop(durable.child);
 				}
 			})();
-			// Kit's own floor: a post that names no action of the page, refused by the hooks with a
-			// JSON answer before any action, database or page render.
+			// Kit's own floor: a post naming `default`, which no page's action can have, refused by
+			// the hooks (action-guard.ts) with a JSON answer: no action, database, render or log line.
 			const refusedByHooks = await load({
 				...grading,
-				url: `${quizUrl}&/no-such-action`,
+				url: `${quizUrl}&/default`,
 				headers: { ...grading.headers, accept: 'application/json' }
 			});
 			if (refusedByHooks.failed !== refusedByHooks.refused || !refusedByHooks.refused) {
@@ -405,7 +405,7 @@ export const quizSuite: Suite = {
 					''
 				),
 				figure(
-					`Kit's floor: a post to no action, refused by the hooks (JSON), p99 at ${CONNECTIONS} connections (baseline: the bare node server)`,
+					`Kit's floor: a post the hooks refuse (JSON), p99 at ${CONNECTIONS} connections (baseline: the bare node server)`,
 					refusedByHooks.p99,
 					'ms',
 					baseline.p99,

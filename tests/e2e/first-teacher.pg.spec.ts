@@ -8,7 +8,6 @@
  * It needs PostgreSQL (without it, it fails saying how), hence `.pg.spec.ts`: it runs in the pg-js
  * project only (playwright.config.ts), once; it needs no browser, only its own servers.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,52 +18,17 @@ import {
 	ensurePostgres,
 	uniqueDatabaseName
 } from '../../scripts/ensure-postgres.js';
-import { freePort } from '../../src/lib/server/bench/http';
 import { openDatabase, type DatabaseConfig } from '../../src/lib/server/db/connect';
 import { SUITE_LIMITS } from './fixtures/limits';
+import { endServer, spawnServer, type ServerProcess } from './fixtures/server';
 
 /** Sign-ups posted to each server at once. */
 const PER_SERVER = 3;
 const CLOSED = 'Sign-up is closed.';
 
-/** Starts `scripts/start.js` on `port` and `database`; resolves with the process once it listens. */
-function startServer(port: number, database: Record<string, string>): Promise<ChildProcess> {
-	const env: NodeJS.ProcessEnv = { ...process.env };
-	delete env.DATABASE_URL;
-	delete env.DALIL_DB;
-	delete env.DALIL_SIGNUP;
-	// the heap flag as `npm start` adds it: start.js serves in this very process, no child
-	const child = spawn(process.execPath, ['--max-old-space-size=256', 'scripts/start.js'], {
-		env: { ...env, PORT: String(port), HOST: '127.0.0.1', ...SUITE_LIMITS, ...database },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-		const read = (chunk: Buffer) => {
-			output += chunk.toString();
-			if (/serving on http:\/\/localhost:\d+/.test(output)) {
-				clearTimeout(timer);
-				resolve(child);
-			}
-		};
-		child.stdout.on('data', read);
-		child.stderr.on('data', read);
-		child.on('exit', (code, signal) => {
-			clearTimeout(timer);
-			reject(new Error(`server ended (${code ?? signal}):\n${output}`));
-		});
-	});
-}
-
-/** Ends a server with SIGKILL; resolves once it has exited (its connections closed). */
-function stop(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-	return new Promise((resolve) => {
-		child.once('exit', () => resolve());
-		child.kill('SIGKILL');
-	});
-}
+/** Serves the build on a free port and the database, with the suite's raised limits. */
+const startServer = (database: Record<string, string>) =>
+	spawnServer({ PORT: '0', HOST: '127.0.0.1', ...SUITE_LIMITS, ...database });
 
 /** Posts the sign-up form as a browser without JavaScript does; the redirect is not followed. */
 async function signUp(base: string, email: string) {
@@ -115,14 +79,14 @@ for (const [dialect, makeDatabase] of Object.entries(databases)) {
 	test(`sign-ups racing on an empty database, on two servers, make one teacher (${dialect})`, async () => {
 		test.setTimeout(120_000);
 		const database = await makeDatabase();
-		const servers: ChildProcess[] = [];
+		const servers: ServerProcess[] = [];
 		try {
 			const bases: string[] = [];
 			// one after the other: the second finds the database migrated
 			for (let i = 0; i < 2; i++) {
-				const port = await freePort();
-				servers.push(await startServer(port, database.env));
-				bases.push(`http://127.0.0.1:${port}`);
+				const server = await startServer(database.env);
+				servers.push(server);
+				bases.push(server.url);
 			}
 			const racers = bases.flatMap((base, s) =>
 				Array.from({ length: PER_SERVER }, (_, i) => signUp(base, `racer${s}${i}@example.org`))
@@ -142,7 +106,7 @@ for (const [dialect, makeDatabase] of Object.entries(databases)) {
 				await handle.close();
 			}
 		} finally {
-			await Promise.all(servers.map(stop));
+			await Promise.all(servers.map((server) => endServer(server, 'SIGKILL')));
 			await database.drop();
 		}
 	});

@@ -12,7 +12,6 @@
  * project only (playwright.config.ts), once; it needs no browser, only its own two servers.
  * The data layer alone, without HTTP, is tested the same way in src/lib/server/durability.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +30,7 @@ import { hashToken, newToken } from '../../src/lib/server/db/ids';
 import { quizFor } from '../../src/lib/server/quizzes';
 import { readAttempt } from '../../src/lib/server/stored-attempts';
 import { SUITE_LIMITS } from './fixtures/limits';
+import { endServer, spawnServer, type ServerProcess } from './fixtures/server';
 
 const slug = 'sarraj-africom-zuwara';
 /** A timed test of short questions: each answer a text of the client's own, each one graded. */
@@ -48,54 +48,6 @@ const questionIds = quizFor(
 	article,
 	parseSpec(slug, new URLSearchParams(query), article.paragraphs.length).spec
 ).views.map((v) => v.id);
-
-/** A server process, serving the build as `npm start` does, and what it printed. */
-interface Server {
-	process: ChildProcess;
-	output: () => string;
-}
-
-/**
- * Starts `scripts/start.js` on `port` and `database`; resolves once it listens. The heap flag is
- * given as `npm start` would add it, so that start.js serves in this very process (without it,
- * start.js runs itself again in a child, and a SIGKILL would leave that child serving).
- */
-function startServer(port: number, database: Record<string, string>): Promise<Server> {
-	const env: NodeJS.ProcessEnv = { ...process.env };
-	delete env.DATABASE_URL;
-	delete env.DALIL_DB;
-	const child = spawn(process.execPath, ['--max-old-space-size=256', 'scripts/start.js'], {
-		env: { ...env, PORT: String(port), HOST: '127.0.0.1', ...SUITE_LIMITS, ...database },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-		const read = (chunk: Buffer) => {
-			output += chunk.toString();
-			if (/serving on http:\/\/localhost:\d+/.test(output)) {
-				clearTimeout(timer);
-				resolve({ process: child, output: () => output });
-			}
-		};
-		child.stdout.on('data', read);
-		child.stderr.on('data', read);
-		child.on('exit', (code, signal) => {
-			clearTimeout(timer);
-			reject(new Error(`server ended (${code ?? signal}):\n${output}`));
-		});
-	});
-}
-
-/** Ends a server: SIGKILL, or SIGTERM (its own graceful stop); resolves once it has exited. */
-function stopServer(server: Server | undefined, signal: NodeJS.Signals): Promise<void> {
-	const child = server?.process;
-	if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-	return new Promise((resolve) => {
-		child.once('exit', () => resolve());
-		child.kill(signal);
-	});
-}
 
 /** An anonymous browser: its cookies, as a browser keeps them (set, replaced, deleted). */
 class Client {
@@ -175,7 +127,7 @@ interface Acknowledged {
  * Runs the clients against `base` until KILL_AFTER submissions and a save are answered, then kills
  * `server`.
  */
-async function loadAndKill(base: string, server: Server): Promise<Acknowledged> {
+async function loadAndKill(base: string, server: ServerProcess): Promise<Acknowledged> {
 	const acknowledged: Acknowledged = { submitted: [], saved: new Map(), cutOff: 0 };
 	const unexpected: string[] = [];
 	let killed = false;
@@ -297,15 +249,19 @@ async function verify(base: string, config: DatabaseConfig, acknowledged: Acknow
 	}
 }
 
+/** Serves the build on `port` and the database, with the suite's raised limits. */
+const startServer = (port: number, database: Record<string, string>) =>
+	spawnServer({ PORT: String(port), HOST: '127.0.0.1', ...SUITE_LIMITS, ...database });
+
 /** Serves, loads, kills, serves again on the same database, and verifies. */
 async function killAndRestart(config: DatabaseConfig, database: Record<string, string>) {
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
-	let server: Server | undefined = await startServer(port, database);
+	let server: ServerProcess | undefined = await startServer(port, database);
 	try {
 		const started = Date.now();
 		const acknowledged = await loadAndKill(base, server);
-		await stopServer(server, 'SIGKILL');
+		await endServer(server, 'SIGKILL');
 		expect(server.process.signalCode).toBe('SIGKILL');
 		expect(acknowledged.submitted.length).toBeGreaterThanOrEqual(KILL_AFTER);
 		expect(acknowledged.submitted.length).toBeLessThan(SUBMITTERS);
@@ -321,7 +277,7 @@ async function killAndRestart(config: DatabaseConfig, database: Record<string, s
 		server = await startServer(port, database);
 		await verify(base, config, acknowledged);
 	} finally {
-		await stopServer(server, 'SIGTERM');
+		await endServer(server);
 	}
 }
 

@@ -1,6 +1,6 @@
 /**
  * Two server processes on one PostgreSQL (issue 13): nothing that matters stays in one process's
- * memory. Two `node build` processes on a fresh database (started together, so they also race to
+ * memory. Two server processes (as `npm start` serves the build) on a fresh database (started together, so they also race to
  * migrate it) serve one browser's requests alternately, as a load balancer would: a teacher signs
  * up on A and creates a class on B; a student joins on A, the teacher sees them on B's roster and
  * renames them on A, the student sees the new name on B; the student saves quiz answers on B,
@@ -8,8 +8,6 @@
  *
  * Runs in the "pg" project only (playwright.config.ts); without PostgreSQL it fails, by name.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import {
 	createDatabase,
@@ -17,58 +15,26 @@ import {
 	ensurePostgres,
 	uniqueDatabaseName
 } from '../../scripts/ensure-postgres.js';
+import { freePort } from '../../src/lib/server/bench/http';
+import { endServer, spawnServer, type ServerProcess } from './fixtures/server';
 
 const slug = 'sarraj-africom-zuwara';
 /** Checks allowed per address and minute on both servers together. */
 const CHECK_LIMIT = 4;
 
-/** A port nobody listens on now. */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() =>
-				typeof address === 'object' && address
-					? resolve(address.port)
-					: reject(new Error('no port'))
-			);
-		});
+/** Serves the build on `port` and the database, as its own origin. */
+const startServer = (port: number, databaseUrl: string) =>
+	spawnServer({
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: `http://127.0.0.1:${port}`,
+		DATABASE_URL: databaseUrl,
+		DALIL_QUIZ_CHECK_LIMIT: String(CHECK_LIMIT)
 	});
-}
-
-/** Starts `node build` on a port and the database; resolves once it answers. */
-async function startServer(port: number, databaseUrl: string): Promise<ChildProcess> {
-	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['build'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: origin,
-			DATABASE_URL: databaseUrl,
-			DALIL_QUIZ_CHECK_LIMIT: String(CHECK_LIMIT)
-		},
-		stdio: ['ignore', 'ignore', 'pipe']
-	});
-	let errors = '';
-	child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-	for (let i = 0; i < 600; i++) {
-		if (child.exitCode !== null) throw new Error(`server on ${port} ended: ${errors}`);
-		const up = await fetch(origin).then(
-			(r) => r.ok,
-			() => false
-		);
-		if (up) return child;
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	child.kill('SIGKILL');
-	throw new Error(`server on ${port} did not answer: ${errors}`);
-}
 
 let admin = '';
 let database = '';
-let servers: ChildProcess[] = [];
+let servers: ServerProcess[] = [];
 let A = '';
 let B = '';
 
@@ -84,7 +50,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-	for (const s of servers) s.kill('SIGKILL');
+	await Promise.all(servers.map((server) => endServer(server, 'SIGKILL')));
 	if (database) await dropDatabase(admin, database);
 });
 

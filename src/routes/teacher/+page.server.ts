@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { failedViews } from '$lib/bank/check';
 import { answerText, textStrings } from '$lib/export/common';
 import {
@@ -159,7 +159,8 @@ async function change(request: Request, cookies: Cookies, locale: Locale, action
 /**
  * Keeps an article or a question for assessment only (`mark`), or opens it to practice again
  * (`unmark`); the value names it (`article:<slug>`, `question:<id>`). Any signed-in teacher may do
- * either: the bank is the school's. Marking twice, or unmarking what is not marked, changes nothing.
+ * either: the bank is the school's. Marking twice, or unmarking what is not marked, changes
+ * nothing.
  */
 async function markOrUnmark({ request, locals }: RequestEvent) {
 	const user = locals.user;
@@ -172,9 +173,7 @@ async function markOrUnmark({ request, locals }: RequestEvent) {
 	// exactly one of the two, naming something the bank has
 	const target =
 		mark.length + unmark.length === 1 ? markTargetOf(bank, [...mark, ...unmark][0]) : null;
-	if (!target) {
-		return fail(400, { assessmentMessage: strings(locals.locale).review.assessmentOnly.unknown });
-	}
+	if (!target) return refuse(400, strings(locals.locale).review.assessmentOnly.unknown);
 	if (mark.length) await markAssessment(db(), user.id, target);
 	else await unmarkAssessment(db(), user.id, target);
 	// 303: a reload shows the page, not the post again.

@@ -27,8 +27,8 @@ import {
 	type QuizClient
 } from './attempts';
 import type { Database } from './db/schema';
-import { newId, newToken } from './db/ids';
-import { PROPOSED_ID, ProposedIdTaken, submitStored } from './stored-attempts';
+import { NEW_ID, newId, newToken } from './db/ids';
+import { ProposedIdTaken, submitStored } from './stored-attempts';
 import type { QuizLink, QuizPage } from './quizzes';
 
 /**
@@ -193,7 +193,7 @@ async function startProposed(
 	limits: AnonymousLimits,
 	proposed: string | undefined
 ): Promise<Attempt | 'address-full'> {
-	const usable = proposed !== undefined && PROPOSED_ID.test(proposed) ? proposed : undefined;
+	const usable = proposed !== undefined && NEW_ID.test(proposed) ? proposed : undefined;
 	try {
 		return await createAttempt(db, client, slug, link, now, limits, usable);
 	} catch (e) {

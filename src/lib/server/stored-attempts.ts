@@ -37,14 +37,11 @@ export interface AttemptStart {
 	/** a student's attempt number (checked unique per student and assignment) */
 	number?: number;
 	/**
-	 * The id the quiz page proposed for the attempt it would start (see `PROPOSED_ID`): the same
+	 * The id the quiz page proposed for the attempt it would start (a `newId`, see `NEW_ID`): the same
 	 * post sent twice then finds the same attempt. Taken already: `ProposedIdTaken` is thrown.
 	 */
 	id?: string;
 }
-
-/** An id a page proposes is one `newId` made: 22 URL-safe characters. */
-export const PROPOSED_ID = /^[A-Za-z0-9_-]{22}$/;
 
 /** The proposed id of a new attempt names one that exists (see `AttemptStart.id`). */
 export class ProposedIdTaken extends Error {}

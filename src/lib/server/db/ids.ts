@@ -7,6 +7,9 @@ export function newId(): string {
 	return randomBytes(16).toString('base64url');
 }
 
+/** The shape of an id `newId` made: what a client may hand back as one (a proposed attempt's). */
+export const NEW_ID = /^[A-Za-z0-9_-]{22}$/;
+
 /** A secret for a cookie or a link: 256 random bits, URL-safe (43 characters). */
 export function newToken(): string {
 	return randomBytes(32).toString('base64url');

@@ -1,7 +1,7 @@
 /**
- * The guard of an assignment's pages (results, review, audit) and grades download: the signed-in teacher's
- * assignment named in the URL, else sign-in for nobody and 404 for anyone else (another teacher
- * too: the page does not tell them it exists).
+ * The guard of an assignment's pages (results, review, audit) and grades download: the signed-in
+ * teacher's assignment named in the URL, else sign-in for nobody and 404 for anyone else (another
+ * teacher too: the page does not tell them it exists).
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { strings } from '$lib/i18n';

@@ -288,6 +288,7 @@ export const quizSuite: Suite = {
 		const dir = mkdtempSync(join(tmpdir(), 'dalil-quiz-bench-'));
 		let app: ChildProcess | undefined;
 		let plain: ChildProcess | undefined;
+		let bareDurable: ChildProcess | undefined;
 		try {
 			const port = await freePort();
 			const base = `http://127.0.0.1:${port}`;
@@ -369,13 +370,10 @@ export const quizSuite: Suite = {
 			// The same posts to a bare server that only commits their rows: the floor of any server
 			// that keeps a submission before it answers, against which the app's own cost shows.
 			const durable = await bareDurableServer(join(dir, 'bare.db'));
-			const floor = await (async () => {
-				try {
-					return await load({ ...grading, url: durable.url });
-				} finally {
-					stop(durable.child);
-				}
-			})();
+			bareDurable = durable.child;
+			const floor = await load({ ...grading, url: durable.url });
+			stop(bareDurable);
+			if (floor.failed) throw new Error(`${floor.failed} posts to the bare durable server failed`);
 			// Kit's own floor: a post naming `default`, which no page's action can have, refused by
 			// the hooks (action-guard.ts) with a JSON answer: no action, database, render or log line.
 			const refusedByHooks = await load({
@@ -384,7 +382,7 @@ export const quizSuite: Suite = {
 				headers: { ...grading.headers, accept: 'application/json' }
 			});
 			if (refusedByHooks.failed !== refusedByHooks.refused || !refusedByHooks.refused) {
-				throw new Error('the posts to no action were not refused by the hooks');
+				throw new Error('the posts to `default` were not all refused by the hooks');
 			}
 			const test = `a ${views.length}-question test submitted without JS`;
 			figures.push(
@@ -438,6 +436,7 @@ export const quizSuite: Suite = {
 		} finally {
 			stop(app);
 			stop(plain);
+			stop(bareDurable);
 			rmSync(dir, { recursive: true, force: true });
 		}
 		return figures;
